@@ -1,0 +1,114 @@
+// 错误码与统一结果类型 — shared by subgraphs (GraphQL `extensions.code`) and portals (user-facing text).
+
+/** 错误码. Values equal their keys so they can travel as strings over GraphQL. */
+export const ErrorCode = {
+  INVALID_OCCUPATION_CODE: 'INVALID_OCCUPATION_CODE',
+  OCCUPATION_NOT_FOUND: 'OCCUPATION_NOT_FOUND',
+  INVALID_REGION_CODE: 'INVALID_REGION_CODE',
+  REGION_NOT_FOUND: 'REGION_NOT_FOUND',
+  INVALID_ID_NUMBER: 'INVALID_ID_NUMBER',
+  INVALID_CREDIT_CODE: 'INVALID_CREDIT_CODE',
+  INVALID_SKILL_LEVEL: 'INVALID_SKILL_LEVEL',
+  LEVEL_EXCEEDS_SCHOOL_CAP: 'LEVEL_EXCEEDS_SCHOOL_CAP',
+  SPECIAL_ABILITY_NOT_ALLOWED: 'SPECIAL_ABILITY_NOT_ALLOWED',
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  IMPORT_ROWS_INVALID: 'IMPORT_ROWS_INVALID',
+  IMPORT_EMPTY: 'IMPORT_EMPTY',
+  UNSUPPORTED_FORMAT: 'UNSUPPORTED_FORMAT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  INTERNAL: 'INTERNAL',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Placeholder values for `{name}` slots in a message. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** 用户可见的中文提示. `{name}` slots are filled by `errorMessage`. */
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
+  INVALID_OCCUPATION_CODE: '职业编码格式不正确，应为“6-31-01-03”形式',
+  OCCUPATION_NOT_FOUND: '未找到职业编码为 {code} 的职业（工种）',
+  INVALID_REGION_CODE: '行政区划代码格式不正确，应为6位数字',
+  REGION_NOT_FOUND: '未找到该行政区划',
+  INVALID_ID_NUMBER: '居民身份证号码不正确，请核对',
+  INVALID_CREDIT_CODE: '统一社会信用代码不正确，请核对',
+  INVALID_SKILL_LEVEL: '职业技能等级不正确，应为五级至一级',
+  LEVEL_EXCEEDS_SCHOOL_CAP: '{schoolType}学生不能评价{target}，可评价范围为{allowed}（最高到{maxLevel}）',
+  SPECIAL_ABILITY_NOT_ALLOWED: '{schoolType}学生不能参加专项职业能力考核',
+  VALIDATION_FAILED: '数据校验未通过，请检查后重试',
+  IMPORT_ROWS_INVALID: '导入文件中有数据不正确，请按提示修改后重新导入',
+  IMPORT_EMPTY: '导入文件中没有数据',
+  UNSUPPORTED_FORMAT: '不支持的文件格式',
+  NOT_FOUND: '未找到相关记录',
+  CONFLICT: '数据已存在或已被他人修改，请刷新后重试',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '无权执行此操作',
+  INTERNAL: '系统内部错误，请稍后重试',
+  BAD_USER_INPUT: '输入内容不正确，请检查后重试',
+};
+
+const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
+
+export function isErrorCode(x: unknown): x is ErrorCode {
+  return typeof x === 'string' && ERROR_CODES.has(x);
+}
+
+/**
+ * The Chinese message for `code` with `{name}` slots filled from `params`.
+ * Slots without a value are left as written so a missing param shows up in review instead of vanishing.
+ */
+export function errorMessage(code: ErrorCode, params: ErrorParams = {}): string {
+  return ERROR_MESSAGES[code].replace(/\{(\w+)\}/g, (slot, name: string) => {
+    const value = params[name];
+    return value === undefined ? slot : String(value);
+  });
+}
+
+/** 领域错误: `message` is the user-facing Chinese text; `code` is what clients switch on. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  /** Structured extras for clients, e.g. per-row import errors. */
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, details?: unknown) {
+    super(errorMessage(code, params));
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+}
+
+export function isDomainError(x: unknown): x is DomainError {
+  return x instanceof DomainError;
+}
+
+/** 结果类型: validation returns a value or a DomainError instead of throwing. */
+export type Ok<T> = { readonly ok: true; readonly value: T };
+export type Err = { readonly ok: false; readonly error: DomainError };
+export type Result<T> = Ok<T> | Err;
+
+export function ok(): Ok<void>;
+export function ok<T>(value: T): Ok<T>;
+export function ok<T>(value?: T): Ok<T | undefined> {
+  return { ok: true, value };
+}
+
+export function err(error: DomainError): Err;
+export function err(code: ErrorCode, params?: ErrorParams, details?: unknown): Err;
+export function err(codeOrError: ErrorCode | DomainError, params?: ErrorParams, details?: unknown): Err {
+  const error =
+    codeOrError instanceof DomainError ? codeOrError : new DomainError(codeOrError, params, details);
+  return { ok: false, error };
+}
+
+/** The value, or throw the DomainError — for callers (resolvers) that let errors propagate. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw result.error;
+}

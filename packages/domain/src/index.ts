@@ -1,0 +1,9 @@
+// @skills/domain — 职业技能评价领域模型. Pure TypeScript, no I/O.
+export * from './errors.js';
+export * from './skill-level.js';
+export * from './certificate-kind.js';
+export * from './school-type.js';
+export * from './region.js';
+export * from './occupation-code.js';
+export * from './id-number.js';
+export * from './credit-code.js';

@@ -1,0 +1,51 @@
+import { DomainError, errorMessage, type ErrorCode } from '@skills/domain';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.js';
+
+/** A typed GraphQL error: Chinese message for users, the domain code in extensions.code. */
+export function graphqlError(code: ErrorCode, params?: Record<string, string | number>, details?: unknown) {
+  return new GraphQLError(errorMessage(code, params), { extensions: extensionsOf(code, params, details) });
+}
+
+/** Bad input in one argument: the Chinese reason is the message, the field is named for the client. */
+export function badInput(field: string, reason: string) {
+  return new GraphQLError(reason, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+/** Nothing found for a well-formed key: NOT_FOUND, with what was looked for in the message. */
+export function notFound(what: string) {
+  return new GraphQLError(`未找到${what}`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function fromDomainError(e: DomainError): GraphQLError {
+  return new GraphQLError(e.message, { extensions: extensionsOf(e.code, e.params, e.details) });
+}
+
+function extensionsOf(code: ErrorCode, params: Record<string, string | number> | undefined, details: unknown) {
+  return {
+    code,
+    ...(params && Object.keys(params).length ? { params } : {}),
+    ...(details === undefined ? {} : { details }),
+  };
+}
+
+/**
+ * Apollo Server formatError: domain errors pass through; anything unexpected is logged and replaced with a
+ * generic Chinese message so internals (SQL, stack traces) never reach a user.
+ */
+export function makeFormatError(log: Logger, exposeInternals: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof DomainError) {
+      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code } };
+    }
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      log.error({ err: original, path: formatted.path }, 'unexpected error');
+      if (!exposeInternals) {
+        return { message: errorMessage('INTERNAL'), path: formatted.path, extensions: { code: 'INTERNAL' } };
+      }
+    }
+    return formatted;
+  };
+}

@@ -1,0 +1,146 @@
+// A lean node:http integration for Apollo Server (executeHTTPGraphQLRequest is Apollo's integration API), so
+// every service and the gateway share one HTTP layer with /health, /ready, CORS and a body limit — without
+// the extra middleware stack of express.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from './logger.js';
+
+export interface HttpOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (req: IncomingMessage) => Promise<TContext>;
+  log: Logger;
+  host: string;
+  port: number;
+  bodyLimit: number;
+  /** Readiness check (e.g. a database ping); throwing means not ready. */
+  ready?: () => Promise<void>;
+  /** Allowed browser origins; empty means no CORS headers (server-to-server only). */
+  corsOrigins?: readonly string[];
+  /** Extra routes answered before GraphQL (e.g. the JWKS later); return true when handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]) {
+  const origin = req.headers.origin;
+  if (!origin || !(origins.includes('*') || origins.includes(origin))) return;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('vary', 'origin');
+  res.setHeader('access-control-allow-credentials', 'true');
+  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  res.setHeader(
+    'access-control-allow-headers',
+    'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id',
+  );
+  res.setHeader('access-control-max-age', '600');
+}
+
+export function createHttpHandler<TContext extends BaseContext>(opts: HttpOptions<TContext>) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/ready') {
+        try {
+          await opts.ready?.();
+          return sendJson(res, 200, { status: 'ready' });
+        } catch (e) {
+          return sendJson(res, 503, { status: 'not ready', reason: (e as Error).message });
+        }
+      }
+      if (opts.corsOrigins?.length) applyCors(req, res, opts.corsOrigins);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204);
+        return res.end();
+      }
+      if (opts.routes && (await opts.routes(req, res))) return;
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      }
+      let body: unknown;
+      if (req.method === 'POST') {
+        const raw = await readBody(req, opts.bodyLimit);
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const result = await opts.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => opts.context(req),
+      });
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') return res.end(result.body.string);
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        return sendJson(res, 413, { errors: [{ message: '请求体过大', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      }
+      opts.log.error({ err: e }, 'http handler failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: '系统内部错误，请稍后重试', extensions: { code: 'INTERNAL' } }] });
+      else res.end();
+    }
+  };
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts Apollo Server behind the shared HTTP handler; resolves once listening. */
+export async function listen<TContext extends BaseContext>(opts: HttpOptions<TContext>): Promise<RunningServer> {
+  await opts.apollo.start();
+  const server = createServer(createHttpHandler(opts));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://${opts.host}:${port}/graphql`,
+    async close() {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      await opts.apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// Prisma migrations without the native schema engine: Prisma's own WASM engine, driven through a driver adapter.
+// Same folder layout and _prisma_migrations bookkeeping as `prisma migrate`, so a machine with the native
+// engine can run `prisma migrate deploy` on the same folder. See docs/adr/0003-prisma-offline.md.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+
+const require = createRequire(import.meta.url);
+
+interface SchemaEngine {
+  diff(params: unknown): Promise<{ exitCode: number; stdout: string }>;
+  applyMigrations(params: unknown): Promise<{ appliedMigrationNames: string[] }>;
+}
+
+// Node has WebAssembly; @types/node 20 does not declare it and the DOM lib would be wrong for a server.
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
+let wasmReady: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } }> | undefined;
+
+async function loadEngineModule() {
+  wasmReady ??= (async () => {
+    const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bg = (await import(bgPath)) as Record<string, unknown> & {
+      __wbg_set_wasm(exports: unknown): void;
+      SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> };
+    };
+    const wasm = readFileSync(bgPath.replace(/\.js$/, '.wasm'));
+    const { instance } = await WebAssembly.instantiate(wasm, { './schema_engine_bg.js': bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+    return bg;
+  })();
+  return wasmReady;
+}
+
+const noFilter = { externalTables: [], externalEnums: [] };
+const SNAPSHOT = 'schema.snapshot.prisma';
+
+async function openEngine(schemaPath: string, connectionString: string): Promise<SchemaEngine> {
+  const { SchemaEngine } = await loadEngineModule();
+  const schema = readFileSync(schemaPath, 'utf8');
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  return SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, factory);
+}
+
+function migrationsList(dir: string) {
+  const baseDir = resolve(dir);
+  const dirs = existsSync(baseDir)
+    ? readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const lock = join(baseDir, 'migration_lock.toml');
+  return {
+    baseDir,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lock) ? readFileSync(lock, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.map((d) => ({
+      path: d,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok', value: readFileSync(join(baseDir, d, 'migration.sql'), 'utf8') },
+      },
+    })),
+  };
+}
+
+export interface MigrationPaths {
+  /** prisma/schema.prisma */
+  schemaPath: string;
+  /** prisma/migrations */
+  migrationsDir: string;
+}
+
+/** Applies the migrations not yet applied; returns their names. Idempotent. */
+export async function applyMigrations(paths: MigrationPaths, connectionString: string): Promise<string[]> {
+  const engine = await openEngine(paths.schemaPath, connectionString);
+  const r = await engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters: noFilter });
+  return r.appliedMigrationNames;
+}
+
+/** SQL that would take the last migrated schema (its snapshot) to the current schema.prisma; null if none. */
+export async function pendingSchemaChange(paths: MigrationPaths, connectionString: string): Promise<string | null> {
+  const engine = await openEngine(paths.schemaPath, connectionString);
+  const snap = join(paths.migrationsDir, SNAPSHOT);
+  const from = existsSync(snap)
+    ? { tag: 'schemaDatamodel', files: [{ path: snap, content: readFileSync(snap, 'utf8') }] }
+    : { tag: 'empty' };
+  const content = readFileSync(paths.schemaPath, 'utf8');
+  const d = await engine.diff({
+    from,
+    to: { tag: 'schemaDatamodel', files: [{ path: paths.schemaPath, content }] },
+    script: true,
+    exitCode: true,
+    filters: noFilter,
+  });
+  return d.exitCode === 2 ? d.stdout : null;
+}
+
+/** Writes a new migration folder for the pending change (like `prisma migrate dev --create-only`). */
+export async function createMigration(paths: MigrationPaths, name: string, connectionString: string) {
+  const sql = await pendingSchemaChange(paths, connectionString);
+  if (sql === null) return null;
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const dirName = `${stamp}_${name.replace(/[^a-z0-9_]/gi, '_')}`;
+  mkdirSync(join(paths.migrationsDir, dirName), { recursive: true });
+  writeFileSync(join(paths.migrationsDir, dirName, 'migration.sql'), sql);
+  writeFileSync(join(paths.migrationsDir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+  writeFileSync(join(paths.migrationsDir, SNAPSHOT), readFileSync(paths.schemaPath, 'utf8'));
+  return dirName;
+}

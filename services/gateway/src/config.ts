@@ -1,0 +1,16 @@
+import { baseConfigSchema, loadConfig } from '@skills/service-kit';
+import { z } from 'zod';
+
+export const configSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  SUPERGRAPH_PATH: z.string().optional(),
+  /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */
+  CORS_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:5173,http://localhost:5173')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfig(configSchema, env);

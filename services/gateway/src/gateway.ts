@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createLogger, listen, makeFormatError, type Logger, type RunningServer } from '@skills/service-kit';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Config } from './config.js';
+import { SUBGRAPHS } from './subgraphs.js';
+
+interface GatewayContext extends BaseContext {
+  headers: IncomingHttpHeaders;
+}
+
+/** Headers passed on to subgraphs. Authorization stays end-to-end so each subgraph enforces its own rules. */
+const FORWARDED = ['authorization', 'x-request-id', 'accept-language'] as const;
+
+export const defaultSupergraphPath = fileURLToPath(new URL('../dist/supergraph.graphql', import.meta.url));
+
+export interface GatewayOptions {
+  config: Config;
+  supergraphSdl?: string;
+  /** Subgraph URLs by name; defaults to each subgraph's URL env var, then its default. */
+  subgraphUrls?: Record<string, string>;
+  log?: Logger;
+}
+
+export interface Gateway extends RunningServer {
+  log: Logger;
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
+  const { config } = opts;
+  const log = opts.log ?? createLogger('gateway', config.LOG_LEVEL);
+  const supergraphSdl = opts.supergraphSdl ?? readFileSync(config.SUPERGRAPH_PATH ?? defaultSupergraphPath, 'utf8');
+  const urls: Record<string, string> = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? process.env[s.urlEnv] ?? s.defaultUrl]),
+  );
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: urls[name] ?? url,
+        willSendRequest({ request, context }) {
+          for (const h of FORWARDED) {
+            const v = context.headers?.[h];
+            if (typeof v === 'string') request.http?.headers.set(h, v);
+          }
+        },
+      }),
+  });
+  const development = config.NODE_ENV === 'development';
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    csrfPrevention: true,
+    introspection: development,
+    includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError(log, false),
+    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+  });
+  const server = await listen({
+    apollo,
+    log,
+    host: config.HOST,
+    port: config.PORT,
+    bodyLimit: config.BODY_LIMIT,
+    corsOrigins: config.CORS_ORIGINS,
+    context: async (req) => ({ headers: req.headers }),
+  });
+  log.info({ url: server.url, subgraphs: urls }, 'gateway ready');
+  return { ...server, log };
+}

@@ -1,0 +1,14 @@
+// The subgraphs behind the gateway. Adding a subgraph = one entry here (+ the package as a devDependency, so
+// turbo builds it first and its printed SDL can be resolved).
+export interface SubgraphEntry {
+  name: string;
+  /** workspace package that builds `subgraph.graphql` */
+  package: string;
+  /** environment variable with the subgraph's URL at run time */
+  urlEnv: string;
+  defaultUrl: string;
+}
+
+export const SUBGRAPHS: readonly SubgraphEntry[] = [
+  { name: 'catalogue', package: '@skills/catalogue', urlEnv: 'CATALOGUE_URL', defaultUrl: 'http://127.0.0.1:4001/graphql' },
+];
