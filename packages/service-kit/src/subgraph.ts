@@ -32,6 +32,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const apollo = new ApolloServer<TContext>({
     schema: opts.schema,
     csrfPrevention: true,
+    // We own shutdown (onShutdown closes HTTP, Prisma and the database in order); Apollo's own signal
+    // handler would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     introspection: dev,
     formatError: makeFormatError(opts.log, false),
     // Stack traces go to the log, never to callers.

@@ -3,7 +3,7 @@
 // --sdl replaces a subgraph's SDL file (used by tests to prove a broken schema stops the build).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeSupergraph, CompositionError } from './compose.js';
 import { SUBGRAPHS } from './subgraphs.js';
@@ -19,10 +19,12 @@ try {
     const path = overrides.get(s.name) ?? require.resolve(`${s.package}/subgraph.graphql`);
     return { name: s.name, url: s.defaultUrl, sdl: readFileSync(path, 'utf8') };
   });
-  const supergraph = composeSupergraph(subgraphs);
+  const { supergraphSdl, apiSchemaSdl } = composeSupergraph(subgraphs);
   mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, supergraph);
-  console.log(`composed ${subgraphs.map((s) => s.name).join(', ')} → ${values.out}`);
+  writeFileSync(values.out, supergraphSdl);
+  const apiOut = join(dirname(values.out), 'api-schema.graphql');
+  writeFileSync(apiOut, apiSchemaSdl);
+  console.log(`composed ${subgraphs.map((s) => s.name).join(', ')} → ${values.out}, ${apiOut}`);
 } catch (e) {
   console.error(e instanceof CompositionError ? e.message : e);
   process.exit(1);

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 
 export interface SubgraphSdl {
   name: string;
@@ -13,14 +13,21 @@ export class CompositionError extends Error {
   }
 }
 
-/** Composes subgraph SDLs into a supergraph SDL (Federation 2); throws CompositionError with every error. */
-export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): string {
+export interface Composed {
+  /** the supergraph, with join directives — what the gateway loads */
+  supergraphSdl: string;
+  /** the public API schema clients see — what portal code generation reads */
+  apiSchemaSdl: string;
+}
+
+/** Composes subgraph SDLs into a supergraph (Federation 2); throws CompositionError with every error. */
+export function composeSupergraph(subgraphs: readonly SubgraphSdl[]): Composed {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors?.length) {
     throw new CompositionError(
       result.errors.map((e) => ({ message: e.message, code: e.extensions?.code as string | undefined })),
     );
   }
-  if (!result.supergraphSdl) throw new CompositionError([{ message: 'no supergraph produced' }]);
-  return result.supergraphSdl;
+  if (!result.supergraphSdl || !result.schema) throw new CompositionError([{ message: 'no supergraph produced' }]);
+  return { supergraphSdl: result.supergraphSdl, apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) };
 }

@@ -7,7 +7,9 @@ export const configSchema = baseConfigSchema.extend({
   /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */
   CORS_ORIGINS: z
     .string()
-    .default('http://127.0.0.1:5173,http://localhost:5173')
+    .default(
+      [5173, 5174, 5175, 5176, 5177].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]).join(','),
+    )
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
 });
 

@@ -53,6 +53,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
+    // We own shutdown (onShutdown closes HTTP, Prisma and the database in order); Apollo's own signal
+    // handler would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     introspection: development,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(log, false),
