@@ -23,20 +23,25 @@ export interface HttpOptions<TContext extends BaseContext> {
 
 class BodyTooLarge extends Error {}
 
+/** Reads the body up to `limit` bytes. Past the limit it keeps draining (so the client can read our 413)
+ * but stores nothing more. */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    let tooLarge = declared > limit;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
+      if (tooLarge) return;
       size += c.length;
       if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
+        tooLarge = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }

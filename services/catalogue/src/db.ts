@@ -3,7 +3,17 @@ import { PrismaClient } from './generated/prisma/client.js';
 
 export type { PrismaClient };
 
+export interface PrismaOptions {
+  /** Called with each SQL statement (tests use it to prove batching: one query per entity batch). */
+  onQuery?: (sql: string) => void;
+}
+
 /** One Prisma client per process, over the pg driver adapter (works for PostgreSQL and PGlite alike). */
-export function createPrisma(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+export function createPrisma(url: string, opts: PrismaOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  if (!opts.onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const onQuery = opts.onQuery;
+  client.$on('query', (e) => onQuery(e.query));
+  return client;
 }

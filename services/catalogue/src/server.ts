@@ -9,7 +9,7 @@ import {
 import { fileURLToPath } from 'node:url';
 import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
-import { createPrisma, type PrismaClient } from './db.js';
+import { createPrisma, type PrismaClient, type PrismaOptions } from './db.js';
 import { schema } from './schema/index.js';
 import { seedIfEmpty } from './seed.js';
 
@@ -26,12 +26,12 @@ export interface CatalogueService {
   close(): Promise<void>;
 }
 
-export async function startCatalogue(config: Config): Promise<CatalogueService> {
+export async function startCatalogue(config: Config, prismaOptions: PrismaOptions = {}): Promise<CatalogueService> {
   const log = createLogger('catalogue', config.LOG_LEVEL);
   const db = await openDatabase({ service: 'catalogue', databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const applied = await applyMigrations(migrationPaths, db.url);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const prisma = createPrisma(db.url);
+  const prisma = createPrisma(db.url, prismaOptions);
   if (config.SEED_ON_START) {
     const seeded = await seedIfEmpty(prisma);
     if (seeded) log.info({ imported: seeded.map((r) => ({ kind: r.kind, created: r.created })) }, 'catalogue seeded');

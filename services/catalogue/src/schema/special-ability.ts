@@ -1,4 +1,4 @@
-import { badInput, notFound } from '@skills/service-kit';
+import { notFound } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import type { CatalogueSource } from '../domain/import-rows.js';
 import { classifySearch, searchWhere } from '../domain/search.js';

@@ -1,0 +1,209 @@
+// The gateway end to end: the real catalogue subgraph as its own process (PGlite), a probe subgraph that
+// references 100 occupations (standing in for agencies until that subgraph exists), and our gateway between
+// them — all over real HTTP. A counting proxy in front of the catalogue shows how many fetches a query causes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createLogger, freePort, listen, type RunningServer } from '@skills/service-kit';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeSupergraph } from './compose.js';
+import { readConfig } from './config.js';
+import { startGateway, type Gateway } from './gateway.js';
+
+const require = createRequire(import.meta.url);
+const catalogueDir = dirname(require.resolve('@skills/catalogue/package.json'));
+const catalogueSdl = readFileSync(require.resolve('@skills/catalogue/subgraph.graphql'), 'utf8');
+const TOKEN = 'gateway-test-operator-token-0123456789';
+const log = createLogger('gateway-test', 'silent');
+
+let catalogue: ChildProcess;
+let catalogueUrl: string;
+let proxy: Server;
+const catalogueBodies: string[] = [];
+let probe: RunningServer;
+let occupationCodes: string[] = [];
+
+async function post(url: string, body: object, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as { data?: any; errors?: any } };
+}
+
+async function waitReady(url: string, child: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`catalogue exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('catalogue did not become ready');
+}
+
+/** Forwards to the catalogue and records each GraphQL body, so tests can count subgraph fetches. */
+function countingProxy(target: string): Promise<Server> {
+  const t = new URL(target);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      catalogueBodies.push(body.toString('utf8'));
+      const up = request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.end(body);
+    });
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  catalogue = spawn(process.execPath, ['dist/server.js'], {
+    cwd: catalogueDir,
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-e2e-')), DATABASE_URL: '', OPERATOR_TOKEN: TOKEN, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitReady(`http://127.0.0.1:${port}/ready`, catalogue);
+  catalogueUrl = `http://127.0.0.1:${port}/graphql`;
+  proxy = await countingProxy(catalogueUrl);
+
+  const codes = await post(catalogueUrl, { query: '{ occupations(first: 100) { edges { node { code } } } }' });
+  occupationCodes = codes.json.data.occupations.edges.map((e: { node: { code: string } }) => e.node.code);
+
+  // Probe subgraph: 100 "agencies", each pointing at an occupation it does not own (only the key).
+  const probeSchema = buildSubgraphSchema({
+    typeDefs: parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
+      type Occupation @key(fields: "code", resolvable: false) { code: String! }
+      type ProbeAgency { id: Int! occupation: Occupation! }
+      type Query { probeAgencies(n: Int!): [ProbeAgency!]! }`),
+    resolvers: {
+      Query: {
+        probeAgencies: (_: unknown, { n }: { n: number }) =>
+          Array.from({ length: n }, (_x, i) => ({ id: i, occupation: { code: occupationCodes[i % occupationCodes.length] } })),
+      },
+    },
+  });
+  probe = await listen({
+    apollo: new ApolloServer({ schema: probeSchema }),
+    context: async () => ({}),
+    log,
+    host: '127.0.0.1',
+    port: 0,
+    bodyLimit: 1_000_000,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await probe?.close();
+  proxy?.close();
+  catalogue?.kill('SIGTERM');
+});
+
+
+describe('gateway', () => {
+  let gateway: Gateway;
+  let prodGateway: Gateway;
+
+  beforeAll(async () => {
+    const probeSdl = (await post(probe.url, { query: '{ _service { sdl } }' })).json.data._service.sdl as string;
+    const { supergraphSdl } = composeSupergraph([
+      { name: 'catalogue', url: 'http://unused/graphql', sdl: catalogueSdl },
+      { name: 'probe', url: probe.url, sdl: probeSdl },
+    ]);
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+    gateway = await startGateway({
+      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development' }),
+      supergraphSdl,
+      subgraphUrls: { catalogue: proxyUrl },
+      log,
+    });
+    prodGateway = await startGateway({
+      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' }),
+      supergraphSdl,
+      subgraphUrls: { catalogue: proxyUrl },
+      log,
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await prodGateway?.close();
+  });
+
+  it('answers the occupation lookup through the gateway (电工)', async () => {
+    const r = await post(gateway.url, { query: '{ occupation(code: "6-31-01-03") { code name } }' });
+    expect(r.json).toEqual({ data: { occupation: { code: '6-31-01-03', name: '电工' } } });
+  });
+
+  it("passes the subgraph's typed error and Chinese message through", async () => {
+    const r = await post(gateway.url, { query: '{ occupation(code: "6-31") { name } }' });
+    expect(r.json.errors[0].extensions.code).toBe('INVALID_OCCUPATION_CODE');
+    expect(r.json.errors[0].message).toMatch(/职业编码格式不正确/);
+  });
+
+  it('joins 100 entities across subgraphs with one fetch to the catalogue', async () => {
+    catalogueBodies.length = 0;
+    const r = await post(gateway.url, { query: '{ probeAgencies(n: 100) { id occupation { code name } } }' });
+    expect(r.json.errors).toBeUndefined();
+    expect(r.json.data.probeAgencies).toHaveLength(100);
+    expect(r.json.data.probeAgencies.every((a: { occupation: { name: string } }) => a.occupation.name.length > 0)).toBe(true);
+    expect(catalogueBodies).toHaveLength(1);
+    expect(catalogueBodies[0]).toContain('_entities');
+  });
+
+  it('forwards the caller’s authorization so the subgraph enforces its own rules', async () => {
+    const mutation = {
+      query: 'mutation($i: ImportCatalogueInput!) { importCatalogue(input: $i) { status } }',
+      variables: { i: { kind: 'OCCUPATIONS', format: 'JSON', content: '[{"code":"6-31-01-03"}]', version: 'x', dryRun: true } },
+    };
+    const anon = await post(gateway.url, mutation);
+    expect(anon.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const admin = await post(gateway.url, mutation, { authorization: `Bearer ${TOKEN}` });
+    expect(admin.json.data.importCatalogue.status).toBe('REJECTED'); // the row lacks a name: validated, not applied
+  });
+
+  it('prevents CSRF: a GET without a preflight-forcing header is refused', async () => {
+    const res = await fetch(`${gateway.url}?query=${encodeURIComponent('{ catalogueStats { occupations } }')}`);
+    expect(res.status).toBe(400);
+    const ok = await fetch(`${gateway.url}?query=${encodeURIComponent('{ catalogueStats { occupations } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it('answers CORS preflights only for the configured origins', async () => {
+    const pre = (origin: string) =>
+      fetch(gateway.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await pre('http://127.0.0.1:5173')).headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    expect((await pre('http://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows introspection in development only', async () => {
+    const q = { query: '{ __schema { queryType { name } } }' };
+    expect((await post(gateway.url, q)).json.data.__schema.queryType.name).toBe('Query');
+    const prod = await post(prodGateway.url, q);
+    expect(prod.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('limits the request body size', async () => {
+    const big = await post(gateway.url, { query: `{ occupation(code: "${'x'.repeat(6 * 1024 * 1024)}") { name } }` });
+    expect(big.status).toBe(413);
+    expect(big.json.errors[0].message).toBe('请求体过大');
+  });
+
+  it('reports health', async () => {
+    const res = await fetch(gateway.url.replace('/graphql', '/health'));
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});
