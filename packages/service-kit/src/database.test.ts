@@ -4,11 +4,33 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
+import { createTestDatabase, testDatabaseKinds } from './testing.js';
+
+const kinds = await testDatabaseKinds();
 
 describe('openDatabase', () => {
-  it('uses DATABASE_URL as given when it is set', async () => {
-    const db = await openDatabase({ service: 'x', databaseUrl: 'postgresql://u@h:5432/d', dataDir: '/nonexistent' });
-    expect(db).toMatchObject({ kind: 'postgres', url: 'postgresql://u@h:5432/d' });
+  it.runIf(kinds.includes('postgres'))('on PostgreSQL, gives each service a schema of its own', async () => {
+    const server = await createTestDatabase('postgres', 'schemas');
+    try {
+      const a = await openDatabase({ service: 'svc_a', databaseUrl: server.url, dataDir: '/nonexistent' });
+      const b = await openDatabase({ service: 'svc_b', databaseUrl: server.url, dataDir: '/nonexistent' });
+      expect(a).toMatchObject({ kind: 'postgres', schema: 'svc_a' });
+      for (const [db, value] of [[a, 'a'], [b, 'b']] as const) {
+        const c = new pg.Client({ connectionString: db.url });
+        await c.connect();
+        await c.query('create table t (v text)'); // same table name, different schemas
+        await c.query('insert into t values ($1)', [value]);
+        await c.end();
+      }
+      const c = new pg.Client({ connectionString: a.url });
+      await c.connect();
+      expect((await c.query('select v from t')).rows).toEqual([{ v: 'a' }]);
+      expect((await c.query('select v from svc_b.t')).rows).toEqual([{ v: 'b' }]);
+      await c.end();
+      await expect(openDatabase({ service: 'x', schema: 'bad"name', databaseUrl: server.url, dataDir: '' })).rejects.toThrow(/invalid schema/);
+    } finally {
+      await server.drop();
+    }
   });
   it('otherwise serves a PGlite data dir per service that keeps its data across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pglite-'));

@@ -5,10 +5,14 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
 
 export interface Database {
+  /** connection URL; on PostgreSQL its search_path is the service's schema */
   url: string;
   kind: 'postgres' | 'pglite';
+  /** the PostgreSQL schema holding this service's tables (give it to the Prisma adapter) */
+  schema: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ export async function startPglite(dataDir?: string): Promise<Database> {
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     kind: 'pglite',
+    schema: 'public',
     async close() {
       await server.stop();
       await db.close();
@@ -45,9 +50,26 @@ export interface OpenDatabaseOptions {
   service: string;
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** PostgreSQL schema for this service; defaults to the service name */
+  schema?: string | undefined;
 }
 
+/**
+ * PostgreSQL: every service keeps its tables (and its _prisma_migrations) in a schema of its own, named after the
+ * service, so services can share one database without sharing tables. PGlite: a data directory per service.
+ */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) return { url: opts.databaseUrl, kind: 'postgres', close: async () => {} };
-  return startPglite(join(opts.dataDir, opts.service));
+  if (!opts.databaseUrl) return startPglite(join(opts.dataDir, opts.service));
+  const schema = opts.schema ?? opts.service;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const client = new pg.Client({ connectionString: opts.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists "${schema}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(opts.databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), kind: 'postgres', schema, close: async () => {} };
 }

@@ -1,6 +1,8 @@
 // The catalogue subgraph as a client sees it: real HTTP, real database — in-memory PGlite and a fresh database
 // on the PostgreSQL server — with migrations and the shipped catalogue applied by the normal start-up path.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pendingSchemaChange } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ interface GqlResponse<T = Record<string, unknown>> {
 }
 
 describe.each(kinds)('catalogue subgraph on %s', (kind) => {
-  let db: TestDatabase;
+  let db: TestDatabase | undefined;
   let svc: CatalogueService;
   const sql: string[] = [];
   const gql = async <T = Record<string, unknown>>(query: string, variables?: object, token?: string) => {
@@ -29,9 +31,11 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase(kind, 'catalogue');
+    // PGlite the way `npm start` uses it (a data dir, no DATABASE_URL); PostgreSQL through DATABASE_URL.
+    const database =
+      kind === 'pglite' ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-')) } : { DATABASE_URL: (db = await createTestDatabase(kind, 'catalogue')).url };
     svc = await startCatalogue(
-      readConfig({ DATABASE_URL: db.url, PORT: '0', OPERATOR_TOKEN: TOKEN, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      readConfig({ ...database, PORT: '0', OPERATOR_TOKEN: TOKEN, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
       { onQuery: (q) => sql.push(q) },
     );
   });
@@ -138,7 +142,7 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     expect(r.errors).toBeUndefined();
     expect(r.data!._entities.map((e) => e.code)).toEqual(representations.map((x) => x.code));
     expect(r.data!._entities.every((e) => e.name)).toBe(true);
-    expect(sql.filter((q) => /from "public"."Occupation"/i.test(q))).toHaveLength(1);
+    expect(sql.filter((q) => /from "\w+"\."Occupation"/i.test(q))).toHaveLength(1);
   });
 
   describe('importCatalogue', () => {

@@ -9,8 +9,8 @@ export interface PrismaOptions {
 }
 
 /** One Prisma client per process, over the pg driver adapter (works for PostgreSQL and PGlite alike). */
-export function createPrisma(url: string, opts: PrismaOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+export function createPrisma(url: string, schema = 'public', opts: PrismaOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: 10 }, { schema });
   if (!opts.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   const onQuery = opts.onQuery;

@@ -31,7 +31,7 @@ function print(r: ImportReport) {
 
 const config = readConfig();
 const db = await openDatabase({ service: 'catalogue', databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-const prisma = createPrisma(db.url);
+const prisma = createPrisma(db.url, db.schema);
 let failed = false;
 try {
   await applyMigrations(migrationPaths, db.url);
