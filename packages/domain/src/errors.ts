@@ -21,6 +21,11 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   INTERNAL: 'INTERNAL',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  INVALID_TOKEN: 'INVALID_TOKEN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -49,6 +54,11 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   FORBIDDEN: '无权执行此操作',
   INTERNAL: '系统内部错误，请稍后重试',
   BAD_USER_INPUT: '输入内容不正确，请检查后重试',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试',
+  ACCOUNT_DISABLED: '账号已停用，请联系管理员',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  INVALID_TOKEN: '登录凭证无效，请重新登录',
 };
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));

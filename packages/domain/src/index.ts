@@ -7,3 +7,5 @@ export * from './region.js';
 export * from './occupation-code.js';
 export * from './id-number.js';
 export * from './credit-code.js';
+export * from './roles.js';
+export * from './quanzhou.js';

@@ -1,20 +1,43 @@
+import { Role } from '@skills/domain';
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, authScopesFor, principalFromHeaders, Roles } from './auth.js';
+import { ANONYMOUS, authScopesFor, CLAIMS_HEADER, principalCan, principalFromHeaders, signClaims, type Principal } from './auth.js';
 
-const token = 'a-very-long-operator-token-for-tests-123';
+const secret = 'a-claims-secret-of-at-least-32-characters!';
+const cityOfficer: Principal = { kind: 'user', id: 'acc-1', name: '泉州市人社局', grants: [{ role: Role.CITY_HR, regionCode: '350500' }] };
 
-describe('principalFromHeaders', () => {
-  it('is anonymous without a bearer token or with a wrong one', () => {
-    expect(principalFromHeaders({}, { operatorToken: token })).toBe(ANONYMOUS);
-    expect(principalFromHeaders({ authorization: `Basic ${token}` }, { operatorToken: token })).toBe(ANONYMOUS);
-    expect(principalFromHeaders({ authorization: `Bearer ${token}x` }, { operatorToken: token })).toBe(ANONYMOUS);
-    expect(principalFromHeaders({ authorization: `Bearer ${token}` }, {})).toBe(ANONYMOUS);
+describe('signed claims', () => {
+  it('round-trips a principal signed by the gateway', async () => {
+    const token = await signClaims(cityOfficer, secret);
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret })).toEqual(cityOfficer);
   });
-  it('recognises the operator token as province catalogue admin', () => {
-    const p = principalFromHeaders({ authorization: `Bearer ${token}` }, { operatorToken: token });
-    expect(p).toMatchObject({ kind: 'operator', regionCode: '350000' });
-    expect(authScopesFor(p).hasRole(Roles.PROVINCE_CATALOGUE_ADMIN)).toBe(true);
-    expect(authScopesFor(ANONYMOUS).hasRole(Roles.PROVINCE_CATALOGUE_ADMIN)).toBe(false);
+
+  it('treats missing, forged, expired or foreign claims as anonymous', async () => {
+    expect(await principalFromHeaders({}, { claimsSecret: secret })).toBe(ANONYMOUS);
+    const forged = await signClaims(cityOfficer, 'another-secret-that-is-also-32-chars-long');
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: forged }, { claimsSecret: secret })).toBe(ANONYMOUS);
+    const expired = await new SignJWT({ kind: 'user', grants: cityOfficer.grants })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('skills-gateway')
+      .setAudience('skills-subgraphs')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(new TextEncoder().encode(secret));
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: expired }, { claimsSecret: secret })).toBe(ANONYMOUS);
+    const token = await signClaims(cityOfficer, secret);
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, {})).toBe(ANONYMOUS); // subgraph without secret
+    expect(await principalFromHeaders({ authorization: `Bearer ${token}` }, { claimsSecret: secret })).toBe(ANONYMOUS);
+  });
+});
+
+describe('scopes', () => {
+  it('derives role scopes and region checks from the grants', () => {
+    const s = authScopesFor(cityOfficer);
+    expect(s.authenticated).toBe(true);
+    expect(s.hasRole(Role.CITY_HR)).toBe(true);
+    expect(s.hasRole(Role.PROVINCE_CATALOGUE_ADMIN)).toBe(false);
+    expect(s.anyRole([Role.COUNTY_HR, Role.CITY_HR])).toBe(true);
     expect(authScopesFor(ANONYMOUS).authenticated).toBe(false);
+    expect(principalCan(cityOfficer, [Role.CITY_HR], { regionCode: '350582' })).toBe(true);
+    expect(principalCan(cityOfficer, [Role.CITY_HR], { regionCode: '350100' })).toBe(false);
   });
 });

@@ -1,61 +1,78 @@
-// Who is calling. Today a principal comes from an operator token (for catalogue administration before the
-// identity subgraph exists); the identity issue replaces `principalFromHeaders` with verification of the
-// gateway-signed claims header. Resolvers only ever see `Principal`, so that swap touches this file alone.
-import { timingSafeEqual } from 'node:crypto';
+// Who is calling. The gateway verifies the caller (a user's JWT, later a partner's API key) and forwards the
+// result to subgraphs as signed claims (x-skills-claims: a JWS, HS256 with CLAIMS_SECRET, valid 60 s). A
+// subgraph trusts nothing else: without valid claims a caller is anonymous, so reaching a subgraph directly
+// gives public rights only. Resolvers see a Principal; scope rules are declared with Pothos scope-auth.
+import { canActOn, type Grant, type Role, type ScopeTarget } from '@skills/domain';
+import { jwtVerify, SignJWT } from 'jose';
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** Role names, shared by every subgraph's scope rules. */
-export const Roles = {
-  /** 省级目录管理员 — maintains the occupation catalogue. */
-  PROVINCE_CATALOGUE_ADMIN: 'PROVINCE_CATALOGUE_ADMIN',
-} as const;
-export type Role = (typeof Roles)[keyof typeof Roles];
+export const CLAIMS_HEADER = 'x-skills-claims';
+const AUDIENCE = 'skills-subgraphs';
+const ISSUER = 'skills-gateway';
 
 export interface Principal {
-  kind: 'anonymous' | 'operator' | 'user' | 'service';
-  /** stable id for audit logs */
+  kind: 'anonymous' | 'user' | 'partner' | 'service';
+  /** account id (users), API key id (partners), service name (services); null when anonymous */
   id: string | null;
-  roles: readonly string[];
-  /** GB/T 2260 region the roles apply to */
-  regionCode?: string;
-  /** credit code of the organisation the roles apply to */
-  orgCode?: string;
+  name?: string;
+  grants: readonly Grant[];
 }
 
-export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: null, roles: [] });
+export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: null, grants: [] });
+
+const encoder = new TextEncoder();
+const keyOf = (secret: string) => encoder.encode(secret);
+
+/** Signs a principal for subgraphs (the gateway does this per request). */
+export async function signClaims(principal: Principal, secret: string, ttlSeconds = 60): Promise<string> {
+  return new SignJWT({ kind: principal.kind, name: principal.name, grants: principal.grants })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(principal.id ?? '')
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(keyOf(secret));
+}
 
 export interface AuthOptions {
-  /** Operator token (OPERATOR_TOKEN); a bearer token equal to it acts as province catalogue admin. */
-  operatorToken?: string | undefined;
+  /** CLAIMS_SECRET shared by the gateway and the subgraphs; without it every caller is anonymous. */
+  claimsSecret?: string | undefined;
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-export function principalFromHeaders(headers: IncomingHttpHeaders, opts: AuthOptions): Principal {
-  const auth = headers.authorization;
-  if (!auth?.startsWith('Bearer ')) return ANONYMOUS;
-  const token = auth.slice('Bearer '.length).trim();
-  if (opts.operatorToken && sameSecret(token, opts.operatorToken)) {
-    return { kind: 'operator', id: 'operator', roles: [Roles.PROVINCE_CATALOGUE_ADMIN], regionCode: '350000' };
+/** Verifies the forwarded claims; anything missing, forged, expired or malformed means anonymous. */
+export async function principalFromHeaders(headers: IncomingHttpHeaders, opts: AuthOptions): Promise<Principal> {
+  const token = headers[CLAIMS_HEADER];
+  if (typeof token !== 'string' || !opts.claimsSecret) return ANONYMOUS;
+  try {
+    const { payload } = await jwtVerify(token, keyOf(opts.claimsSecret), { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
+    const kind = payload.kind;
+    if (kind !== 'user' && kind !== 'partner' && kind !== 'service') return ANONYMOUS;
+    const grants = Array.isArray(payload.grants) ? (payload.grants as Grant[]) : [];
+    return { kind, id: payload.sub || null, ...(typeof payload.name === 'string' ? { name: payload.name } : {}), grants };
+  } catch {
+    return ANONYMOUS;
   }
-  return ANONYMOUS;
 }
 
-/** The scope-auth scopes every subgraph declares. `hasRole` takes the role name as its parameter. */
+/** The scope-auth scopes every subgraph declares. `hasRole` takes a role; `anyRole` a list of roles. */
 export interface AuthScopes {
   public: boolean;
   authenticated: boolean;
-  hasRole: string;
+  hasRole: Role;
+  anyRole: readonly Role[];
 }
 
 export function authScopesFor(principal: Principal) {
   return {
     public: true,
     authenticated: principal.kind !== 'anonymous',
-    hasRole: (role: string) => principal.roles.includes(role),
+    hasRole: (role: Role) => principal.grants.some((g) => g.role === role),
+    anyRole: (roles: readonly Role[]) => principal.grants.some((g) => roles.includes(g.role)),
   };
+}
+
+/** Resource-level check inside resolvers: may this principal act, in one of these roles, on this target? */
+export function principalCan(principal: Principal, roles: readonly Role[], target: ScopeTarget): boolean {
+  return canActOn(principal.grants, roles, target);
 }

@@ -8,6 +8,8 @@ export const baseConfigSchema = z.object({
   /** PostgreSQL URL. Unset means the embedded PGlite default, one data dir per service under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Shared by the gateway and subgraphs to sign/verify forwarded caller claims. Unset: every caller is anonymous. */
+  CLAIMS_SECRET: z.string().min(32, 'CLAIMS_SECRET must be at least 32 characters').optional(),
   /** Largest accepted request body, bytes. */
   BODY_LIMIT: z.coerce.number().int().positive().default(5 * 1024 * 1024),
 });

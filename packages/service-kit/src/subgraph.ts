@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { principalFromHeaders, type Principal } from './auth.js';
 import type { BaseConfig } from './config.js';
 import { makeFormatError } from './errors.js';
-import { listen, type RunningServer } from './http.js';
+import { listen, type HttpOptions, type RunningServer } from './http.js';
 import type { Logger } from './logger.js';
 
 export interface RequestContext extends BaseContext {
@@ -17,12 +17,14 @@ export interface RequestContext extends BaseContext {
 
 export interface SubgraphServerOptions<TContext extends RequestContext> {
   schema: GraphQLSchema;
-  config: BaseConfig & { OPERATOR_TOKEN?: string | undefined };
+  config: BaseConfig;
   port: number;
   log: Logger;
   /** Adds the service's own fields (Prisma client, loaders) to the request context. */
   context: (base: RequestContext, req: IncomingMessage) => TContext | Promise<TContext>;
   ready?: () => Promise<void>;
+  /** Extra HTTP routes answered before GraphQL (e.g. identity's JWKS); return true when handled. */
+  routes?: HttpOptions<TContext>['routes'];
 }
 
 export async function startSubgraphServer<TContext extends RequestContext>(
@@ -50,10 +52,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     port: opts.port,
     bodyLimit: opts.config.BODY_LIMIT,
     ...(opts.ready ? { ready: opts.ready } : {}),
+    ...(opts.routes ? { routes: opts.routes } : {}),
     context: async (req) => {
       const requestId = (req.headers['x-request-id'] as string | undefined) ?? `${process.pid}-${++seq}`;
       const base: RequestContext = {
-        principal: principalFromHeaders(req.headers, { operatorToken: opts.config.OPERATOR_TOKEN }),
+        principal: await principalFromHeaders(req.headers, { claimsSecret: opts.config.CLAIMS_SECRET }),
         log: opts.log.child({ requestId }),
         requestId,
       };

@@ -3,13 +3,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pendingSchemaChange } from '@skills/service-kit';
+import { Role } from '@skills/domain';
+import { CLAIMS_HEADER, pendingSchemaChange, signClaims } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { migrationPaths, startCatalogue, type CatalogueService } from './server.js';
 
-const TOKEN = 'test-operator-token-0123456789abcdef';
+const SECRET = 'catalogue-test-claims-secret-0123456789';
+// What the gateway would forward for a province catalogue admin, and for a city officer (no import rights).
+const ADMIN = await signClaims({ kind: 'user', id: 'admin-1', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] }, SECRET, 600);
+const CITY = await signClaims({ kind: 'user', id: 'city-1', grants: [{ role: Role.CITY_HR, regionCode: '350500' }] }, SECRET, 600);
 const kinds = await testDatabaseKinds();
 
 interface GqlResponse<T = Record<string, unknown>> {
@@ -24,7 +28,7 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   const gql = async <T = Record<string, unknown>>(query: string, variables?: object, token?: string) => {
     const res = await fetch(svc.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { [CLAIMS_HEADER]: token } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResponse<T>;
@@ -35,7 +39,7 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     const database =
       kind === 'pglite' ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-')) } : { DATABASE_URL: (db = await createTestDatabase(kind, 'catalogue')).url };
     svc = await startCatalogue(
-      readConfig({ ...database, PORT: '0', OPERATOR_TOKEN: TOKEN, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      readConfig({ ...database, PORT: '0', CLAIMS_SECRET: SECRET, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
       { onQuery: (q) => sql.push(q) },
     );
   });
@@ -165,13 +169,16 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
       const anon = await gql<Report>(IMPORT, input());
       expect(anon.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
       expect(anon.errors![0]!.message).toBe('请先登录');
-      const wrong = await gql<Report>(IMPORT, input(), 'not-the-token-but-long-enough-xxxxxxxx');
-      expect(wrong.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      const forged = await signClaims({ kind: 'user', id: 'x', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] }, 'not-the-secret-but-32-characters-long!!');
+      expect((await gql<Report>(IMPORT, input(), forged)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      const city = await gql<Report>(IMPORT, input(), CITY);
+      expect(city.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(city.errors![0]!.message).toBe('无权执行此操作');
     });
 
     it('all-or-nothing: reports each bad row and changes nothing', async () => {
       const before = await svc.prisma.occupation.count();
-      const r = await gql<Report>(IMPORT, input(), TOKEN);
+      const r = await gql<Report>(IMPORT, input(), ADMIN);
       expect(r.errors).toBeUndefined();
       const rep = r.data!.importCatalogue;
       expect(rep).toMatchObject({ status: 'REJECTED', totalRows: 4, validRows: 2, created: 0, updated: 0, importId: null });
@@ -185,13 +192,13 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     });
 
     it('skip-invalid-rows applies the valid rows; the same file again changes nothing', async () => {
-      const first = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), TOKEN)).data!.importCatalogue;
+      const first = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), ADMIN)).data!.importCatalogue;
       expect(first).toMatchObject({ status: 'APPLIED', created: 1, updated: 1, unchanged: 0 });
       expect(first.errors).toHaveLength(2);
       expect(first.importId).toBeTruthy();
       const created = await svc.prisma.occupation.findUnique({ where: { code: '6-99-01-01' } });
       expect(created).toMatchObject({ name: '测试新职业', pinyinInitials: 'csxzy', version: 'test-1', levels: [5, 4] });
-      const again = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), TOKEN)).data!.importCatalogue;
+      const again = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), ADMIN)).data!.importCatalogue;
       expect(again).toMatchObject({ status: 'UNCHANGED', created: 0, updated: 0, unchanged: 2, importId: null });
       expect(await svc.prisma.catalogueImport.count({ where: { version: 'test-1' } })).toBe(1);
       // restore the shipped name so other tests see the real catalogue
@@ -204,7 +211,7 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
         { code: '460399', name: '测试专业', educationLevel: 'HIGHER', occupations: ['6-31-01-03'] },
         { code: '460398', name: '坏对接', educationLevel: 'HIGHER', occupations: ['6-98-98-98'] },
       ]);
-      const r = (await gql<Report>(IMPORT, { input: { kind: 'MAJORS', format: 'JSON', content, version: 'test-2' } }, TOKEN)).data!
+      const r = (await gql<Report>(IMPORT, { input: { kind: 'MAJORS', format: 'JSON', content, version: 'test-2' } }, ADMIN)).data!
         .importCatalogue;
       expect(r.status).toBe('REJECTED');
       expect(r.errors).toEqual([expect.objectContaining({ row: 2, errorCode: 'OCCUPATION_NOT_FOUND', field: 'occupations' })]);
@@ -212,7 +219,7 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     });
 
     it('rejects an unreadable file as a whole with a typed error', async () => {
-      const r = await gql<Report>(IMPORT, { input: { kind: 'OCCUPATIONS', format: 'JSON', content: '{not json', version: 'x' } }, TOKEN);
+      const r = await gql<Report>(IMPORT, { input: { kind: 'OCCUPATIONS', format: 'JSON', content: '{not json', version: 'x' } }, ADMIN);
       expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
       expect(r.errors![0]!.message).toMatch(/JSON 文件无法解析/);
     });

@@ -3,8 +3,6 @@ import { z } from 'zod';
 
 export const configSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
-  /** Bearer token that acts as province catalogue admin until identity lands (see docs/adr/0005). */
-  OPERATOR_TOKEN: z.string().min(24).optional(),
   /** Import the shipped catalogue files when the catalogue is empty. */
   SEED_ON_START: z
     .enum(['true', 'false'])

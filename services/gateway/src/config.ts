@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const configSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   SUPERGRAPH_PATH: z.string().optional(),
+  /** Where identity publishes the keys that sign access tokens; defaults to beside IDENTITY_URL. */
+  IDENTITY_JWKS_URL: z.string().url().optional(),
+  IDENTITY_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
   /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */
   CORS_ORIGINS: z
     .string()
@@ -14,5 +17,7 @@ export const configSchema = baseConfigSchema.extend({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+export const jwksUrlOf = (c: Config) => c.IDENTITY_JWKS_URL ?? c.IDENTITY_URL.replace(/\/graphql$/, '/.well-known/jwks.json');
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfig(configSchema, env);

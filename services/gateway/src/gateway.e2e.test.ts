@@ -18,13 +18,15 @@ import { readConfig } from './config.js';
 import { startGateway, type Gateway } from './gateway.js';
 
 const require = createRequire(import.meta.url);
-const catalogueDir = dirname(require.resolve('@skills/catalogue/package.json'));
 const catalogueSdl = readFileSync(require.resolve('@skills/catalogue/subgraph.graphql'), 'utf8');
-const TOKEN = 'gateway-test-operator-token-0123456789';
+const identitySdl = readFileSync(require.resolve('@skills/identity/subgraph.graphql'), 'utf8');
+const SECRET = 'gateway-test-claims-secret-0123456789abc';
+const DEMO_PASSWORD = 'Demo#2026';
 const log = createLogger('gateway-test', 'silent');
 
-let catalogue: ChildProcess;
+const children: ChildProcess[] = [];
 let catalogueUrl: string;
+let identityUrl: string;
 let proxy: Server;
 const catalogueBodies: string[] = [];
 let probe: RunningServer;
@@ -37,7 +39,7 @@ async function post(url: string, body: object, headers: Record<string, string> =
 
 async function waitReady(url: string, child: ChildProcess) {
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`catalogue exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${url}: exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -45,7 +47,20 @@ async function waitReady(url: string, child: ChildProcess) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('catalogue did not become ready');
+  throw new Error(`${url} did not become ready`);
+}
+
+/** Starts a built subgraph as its own process on PGlite in a fresh data dir; resolves with its GraphQL URL. */
+async function startService(pkg: string, env: Record<string, string>): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: dirname(require.resolve(`${pkg}/package.json`)),
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-e2e-')), DATABASE_URL: '', CLAIMS_SECRET: SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  await waitReady(`http://127.0.0.1:${port}/ready`, child);
+  return `http://127.0.0.1:${port}/graphql`;
 }
 
 /** Forwards to the catalogue and records each GraphQL body, so tests can count subgraph fetches. */
@@ -68,14 +83,10 @@ function countingProxy(target: string): Promise<Server> {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  catalogue = spawn(process.execPath, ['dist/server.js'], {
-    cwd: catalogueDir,
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-e2e-')), DATABASE_URL: '', OPERATOR_TOKEN: TOKEN, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitReady(`http://127.0.0.1:${port}/ready`, catalogue);
-  catalogueUrl = `http://127.0.0.1:${port}/graphql`;
+  [catalogueUrl, identityUrl] = await Promise.all([
+    startService('@skills/catalogue', {}),
+    startService('@skills/identity', { DEMO_ACCOUNTS: 'true' }),
+  ]);
   proxy = await countingProxy(catalogueUrl);
 
   const codes = await post(catalogueUrl, { query: '{ occupations(first: 100) { edges { node { code } } } }' });
@@ -108,7 +119,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await probe?.close();
   proxy?.close();
-  catalogue?.kill('SIGTERM');
+  for (const c of children) c.kill('SIGTERM');
 });
 
 
@@ -120,19 +131,21 @@ describe('gateway', () => {
     const probeSdl = (await post(probe.url, { query: '{ _service { sdl } }' })).json.data._service.sdl as string;
     const { supergraphSdl } = composeSupergraph([
       { name: 'catalogue', url: 'http://unused/graphql', sdl: catalogueSdl },
+      { name: 'identity', url: 'http://unused/graphql', sdl: identitySdl },
       { name: 'probe', url: probe.url, sdl: probeSdl },
     ]);
+    const jwks = identityUrl.replace('/graphql', '/.well-known/jwks.json');
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
     gateway = await startGateway({
-      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development' }),
+      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', CLAIMS_SECRET: SECRET, IDENTITY_JWKS_URL: jwks }),
       supergraphSdl,
-      subgraphUrls: { catalogue: proxyUrl },
+      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl },
       log,
     });
     prodGateway = await startGateway({
-      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' }),
+      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', CLAIMS_SECRET: SECRET, IDENTITY_JWKS_URL: jwks }),
       supergraphSdl,
-      subgraphUrls: { catalogue: proxyUrl },
+      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl },
       log,
     });
   });
@@ -162,15 +175,48 @@ describe('gateway', () => {
     expect(catalogueBodies[0]).toContain('_entities');
   });
 
-  it('forwards the caller’s authorization so the subgraph enforces its own rules', async () => {
-    const mutation = {
-      query: 'mutation($i: ImportCatalogueInput!) { importCatalogue(input: $i) { status } }',
+  describe('signed-in callers', () => {
+    const login = async (username: string) => {
+      const r = await post(gateway.url, {
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
+        variables: { u: username, p: DEMO_PASSWORD },
+      });
+      expect(r.json.errors).toBeUndefined();
+      return r.json.data.login.accessToken as string;
+    };
+    const importRows = {
+      query: 'mutation($i: ImportCatalogueInput!) { importCatalogue(input: $i) { status errors { row field } } }',
       variables: { i: { kind: 'OCCUPATIONS', format: 'JSON', content: '[{"code":"6-31-01-03"}]', version: 'x', dryRun: true } },
     };
-    const anon = await post(gateway.url, mutation);
-    expect(anon.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const admin = await post(gateway.url, mutation, { authorization: `Bearer ${TOKEN}` });
-    expect(admin.json.data.importCatalogue.status).toBe('REJECTED'); // the row lacks a name: validated, not applied
+
+    it('signs in through the gateway and sees their own account', async () => {
+      const token = await login('quanzhou.hr');
+      const me = await post(gateway.url, { query: '{ me { username roles { role regionCode } } }' }, { authorization: `Bearer ${token}` });
+      expect(me.json.data.me).toEqual({ username: 'quanzhou.hr', roles: [{ role: 'CITY_HR', regionCode: '350500' }] });
+    });
+
+    it('each subgraph enforces its own rule on the verified claims: only the province may import', async () => {
+      expect((await post(gateway.url, importRows)).json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const city = await post(gateway.url, importRows, { authorization: `Bearer ${await login('quanzhou.hr')}` });
+      expect(city.json.errors[0].extensions.code).toBe('FORBIDDEN');
+      const province = await post(gateway.url, importRows, { authorization: `Bearer ${await login('province.hr')}` });
+      expect(province.json.data.importCatalogue.status).toBe('REJECTED'); // the row lacks a name: validated, not applied
+    });
+
+    it('refuses bad tokens with 401 and a typed Chinese error', async () => {
+      const bad = await post(gateway.url, { query: '{ me { username } }' }, { authorization: 'Bearer abc.def.ghi' });
+      expect(bad.status).toBe(401);
+      expect(bad.json.errors[0].extensions.code).toBe('INVALID_TOKEN');
+      expect(bad.json.errors[0].message).toMatch(/登录凭证无效/);
+    });
+
+    it('a subgraph reached directly, bypassing the gateway, gives no protected access even with a valid token', async () => {
+      const token = await login('province.hr');
+      const direct = await post(catalogueUrl, importRows, { authorization: `Bearer ${token}` });
+      expect(direct.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const me = await post(identityUrl, { query: '{ me { username } }' }, { authorization: `Bearer ${token}` });
+      expect(me.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
   });
 
   it('prevents CSRF: a GET without a preflight-forcing header is refused', async () => {

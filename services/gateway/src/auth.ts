@@ -1,0 +1,39 @@
+// Caller verification at the edge. A bearer JWT must be signed by identity (ES256, key from its JWKS), for this
+// platform, and unexpired; a bad one is refused with 401 and a Chinese message rather than silently treated as
+// anonymous, so a portal knows to refresh or sign in again. No token means anonymous.
+import { ANONYMOUS, type Principal } from '@skills/service-kit';
+import type { Grant } from '@skills/domain';
+import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const TOKEN_ISSUER = 'skills-identity';
+export const TOKEN_AUDIENCE = 'skills-platform';
+
+function refuse(code: 'TOKEN_EXPIRED' | 'INVALID_TOKEN', message: string) {
+  return new GraphQLError(message, { extensions: { code, http: { status: 401 } } });
+}
+
+export type Authenticate = (headers: IncomingHttpHeaders) => Promise<Principal>;
+
+export function createAuthenticator(keys: JWTVerifyGetKey | URL): Authenticate {
+  const getKey = keys instanceof URL ? createRemoteJWKSet(keys, { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : keys;
+  return async (headers) => {
+    const auth = headers.authorization;
+    if (!auth) return ANONYMOUS;
+    const [scheme, token] = auth.split(' ');
+    if (scheme !== 'Bearer' || !token) throw refuse('INVALID_TOKEN', '登录凭证格式不正确（应为 Bearer 令牌）');
+    try {
+      const { payload } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['ES256'] });
+      return {
+        kind: 'user',
+        id: payload.sub ?? null,
+        ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+        grants: Array.isArray(payload.grants) ? (payload.grants as Grant[]) : [],
+      };
+    } catch (e) {
+      if (e instanceof errors.JWTExpired) throw refuse('TOKEN_EXPIRED', '登录已过期，请重新登录');
+      throw refuse('INVALID_TOKEN', '登录凭证无效，请重新登录');
+    }
+  };
+}

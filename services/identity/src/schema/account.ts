@@ -1,0 +1,67 @@
+import { maskIdNumber, maskPhone, regionPath, roleInfo, type Role } from '@skills/domain';
+import { builder } from '../builder.js';
+import { audit } from '../sessions.js';
+
+/** 机构 */
+export const Organisation = builder.prismaObject('Organisation', {
+  description: '机构：人社/教育部门、院校、评价机构或合作方',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: '统一社会信用代码' }),
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind'),
+    regionCode: t.exposeString('regionCode'),
+  }),
+});
+
+/** 角色授权 */
+export const RoleGrant = builder.prismaObject('RoleGrant', {
+  description: '角色及其适用范围（地区或机构）',
+  fields: (t) => ({
+    role: t.exposeString('role'),
+    roleName: t.string({ resolve: (g) => roleInfo(g.role as Role)?.name ?? g.role }),
+    regionCode: t.exposeString('regionCode', { nullable: true }),
+    regionName: t.string({ nullable: true, resolve: (g) => (g.regionCode ? (regionPath(g.regionCode) ?? null) : null) }),
+    orgCode: t.exposeString('orgCode', { nullable: true }),
+  }),
+});
+
+/** 账号 */
+export const Account = builder.prismaObject('Account', {
+  description: '平台账号',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    username: t.exposeString('username'),
+    displayName: t.exposeString('displayName'),
+    status: t.exposeString('status'),
+    demo: t.exposeBoolean('demo', { description: '演示账号（仅用于演示环境）' }),
+    organisation: t.relation('organisation', { nullable: true }),
+    roles: t.relation('roles'),
+    idNumber: t.string({
+      nullable: true,
+      description: '居民身份证号码（脱敏）',
+      resolve: (a) => (a.idNumber ? maskIdNumber(a.idNumber) : null),
+    }),
+    phone: t.string({ nullable: true, description: '手机号码（脱敏）', resolve: (a) => (a.phone ? maskPhone(a.phone) : null) }),
+    idNumberUnmasked: t.string({
+      nullable: true,
+      description: '完整身份证号码：仅本人可查看，须说明用途，每次查看均记入审计日志',
+      args: { reason: t.arg.string({ required: true }) },
+      // Only the holder; bureaus will get their own, region-scoped view where their work needs it.
+      authScopes: (a, _args, ctx) => ctx.principal.kind === 'user' && ctx.principal.id === a.id,
+      resolve: async (a, { reason }, ctx) => {
+        if (!a.idNumber) return null;
+        await audit(ctx.prisma, ctx.principal.id, 'pii.id_number.read', a.id, undefined, reason.slice(0, 200));
+        return a.idNumber;
+      },
+    }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'Account',
+    description: '当前登录的账号',
+    authScopes: { authenticated: true },
+    resolve: async (query, _root, _args, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: ctx.principal.id! } }),
+  }),
+);
