@@ -1,5 +1,5 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, TOKEN_AUDIENCE, TOKEN_ISSUER, type Authenticate } from './auth.js';
 

@@ -4,9 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { composeSupergraph, CompositionError } from './compose.js';
+import { loadOperations, validateOperations } from './persisted.js';
 import { SUBGRAPHS } from './subgraphs.js';
+
+const operationsDir = fileURLToPath(new URL('../operations', import.meta.url));
 
 const require = createRequire(import.meta.url);
 const { values } = parseArgs({
@@ -25,6 +29,13 @@ try {
   const apiOut = join(dirname(values.out), 'api-schema.graphql');
   writeFileSync(apiOut, apiSchemaSdl);
   console.log(`composed ${subgraphs.map((s) => s.name).join(', ')} → ${values.out}, ${apiOut}`);
+  // Registered partner operations must stay valid against the composed schema.
+  const ops = loadOperations(operationsDir);
+  const invalid = validateOperations(ops, apiSchemaSdl);
+  if (invalid.length) throw new CompositionError(invalid.map((message) => ({ message, code: 'PERSISTED_OPERATION_INVALID' })));
+  const opsOut = join(dirname(values.out), 'persisted-operations.json');
+  writeFileSync(opsOut, JSON.stringify(ops, null, 2));
+  console.log(`${ops.length} registered operations → ${opsOut}`);
 } catch (e) {
   console.error(e instanceof CompositionError ? e.message : e);
   process.exit(1);

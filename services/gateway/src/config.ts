@@ -7,6 +7,10 @@ export const configSchema = baseConfigSchema.extend({
   /** Where identity publishes the keys that sign access tokens; defaults to beside IDENTITY_URL. */
   IDENTITY_JWKS_URL: z.string().url().optional(),
   IDENTITY_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
+  /** Deepest field nesting a query may have. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  /** Largest estimated cost (fields, multiplied by list sizes) a query may have. */
+  MAX_QUERY_COST: z.coerce.number().int().min(10).default(20_000),
   /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */
   CORS_ORIGINS: z
     .string()

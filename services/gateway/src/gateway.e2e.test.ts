@@ -2,12 +2,14 @@
 // references 100 occupations (standing in for agencies until that subgraph exists), and our gateway between
 // them — all over real HTTP. A counting proxy in front of the catalogue shows how many fetches a query causes.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createLogger, freePort, listen, type RunningServer } from '@skills/service-kit';
@@ -15,7 +17,10 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from './compose.js';
 import { readConfig } from './config.js';
+import { makeDemoCreditCode } from '@skills/domain';
+import { createApiKeyVerifier } from './api-keys.js';
 import { startGateway, type Gateway } from './gateway.js';
+import { loadOperations } from './persisted.js';
 
 const require = createRequire(import.meta.url);
 const catalogueSdl = readFileSync(require.resolve('@skills/catalogue/subgraph.graphql'), 'utf8');
@@ -137,9 +142,11 @@ describe('gateway', () => {
     const jwks = identityUrl.replace('/graphql', '/.well-known/jwks.json');
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
     gateway = await startGateway({
-      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', CLAIMS_SECRET: SECRET, IDENTITY_JWKS_URL: jwks }),
+      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', CLAIMS_SECRET: SECRET, IDENTITY_URL: identityUrl, MAX_QUERY_COST: '1000' }),
       supergraphSdl,
       subgraphUrls: { catalogue: proxyUrl, identity: identityUrl },
+      // no caching of API key answers, so a revoked key is refused at once in the test
+      verifyApiKey: createApiKeyVerifier(identityUrl, SECRET, 0),
       log,
     });
     prodGateway = await startGateway({
@@ -217,6 +224,94 @@ describe('gateway', () => {
       const me = await post(identityUrl, { query: '{ me { username } }' }, { authorization: `Bearer ${token}` });
       expect(me.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
+  });
+
+  describe('partners (API keys, registered operations only)', () => {
+    const ops = loadOperations(fileURLToPath(new URL('../operations', import.meta.url)));
+    const hashOf = (name: string) => ops.find((o) => o.name === name)!.sha256Hash;
+    const persisted = (name: string, variables: object) => ({
+      operationName: name,
+      variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(name) } },
+    });
+    let secret: string;
+    let keyId: string;
+
+    beforeAll(async () => {
+      const login = await post(gateway.url, {
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
+        variables: { u: 'province.hr', p: DEMO_PASSWORD },
+      });
+      const created = await post(
+        gateway.url,
+        {
+          query: 'mutation($n: String!, $o: String!, $ops: [String!]!) { createApiKey(name: $n, organisationCode: $o, allowedOperations: $ops) { secret apiKey { id prefix allowedOperations } } }',
+          variables: { n: '晋江鞋服企业 证书核验', o: makeDemoCreditCode('350582', 9002, '52'), ops: ['OccupationByCode'] },
+        },
+        { authorization: `Bearer ${login.json.data.login.accessToken}` },
+      );
+      expect(created.json.errors).toBeUndefined();
+      secret = created.json.data.createApiKey.secret;
+      keyId = created.json.data.createApiKey.apiKey.id;
+      expect(secret).toMatch(/^sk_[0-9a-f]{12}_/);
+    });
+
+    it('runs a registered, allowed operation sent by hash', async () => {
+      const r = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), { 'x-api-key': secret });
+      expect(r.json.errors).toBeUndefined();
+      expect(r.json.data.occupation.name).toBe('电工');
+    });
+
+    it('refuses free-form queries, operations the key does not list, and unknown keys', async () => {
+      const free = await post(gateway.url, { query: '{ occupation(code: "6-31-01-03") { name } }' }, { 'x-api-key': secret });
+      expect(free.status).toBe(403);
+      expect(free.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
+      const notListed = await post(gateway.url, persisted('OccupationSearch', { search: '电工' }), { 'x-api-key': secret });
+      expect(notListed.json.errors[0].extensions.code).toBe('FORBIDDEN');
+      const unknown = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), { 'x-api-key': 'sk_000000000000_nope' });
+      expect(unknown.status).toBe(401);
+      expect(unknown.json.errors[0].extensions.code).toBe('INVALID_API_KEY');
+    });
+
+    it('a revoked key stops working', async () => {
+      const login = await post(gateway.url, {
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
+        variables: { u: 'province.hr', p: DEMO_PASSWORD },
+      });
+      const revoked = await post(gateway.url, { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', variables: { id: keyId } }, {
+        authorization: `Bearer ${login.json.data.login.accessToken}`,
+      });
+      expect(revoked.json.data.revokeApiKey.revokedAt).toBeTruthy();
+      const r = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), { 'x-api-key': secret });
+      expect(r.json.errors[0].extensions.code).toBe('INVALID_API_KEY');
+    });
+  });
+
+  describe('limits', () => {
+    it('refuses queries nested deeper than the limit', async () => {
+      let sel = 'code';
+      for (let i = 0; i < 7; i++) sel = `majors { occupations { ${sel} } }`;
+      const r = await post(gateway.url, { query: `{ occupation(code: "6-31-01-03") { ${sel} } }` });
+      expect(r.status).toBe(400);
+      expect(r.json.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
+      expect(r.json.errors[0].message).toMatch(/最多 12 层/);
+    });
+    it('refuses queries whose estimated cost is above the limit, counting list sizes', async () => {
+      const q = (n: number) => `{ occupations(first: ${n}) { edges { node { code name category levels standard sources majors { code name } } } } }`;
+      const big = await post(gateway.url, { query: q(100) });
+      expect(big.json.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+      const small = await post(gateway.url, { query: q(10) });
+      expect(small.json.errors).toBeUndefined();
+    });
+  });
+
+  it('supports automatic persisted queries for portals', async () => {
+    const query = '{ catalogueStats { occupations } }';
+    const ext = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+    const miss = await post(gateway.url, { extensions: ext });
+    expect(miss.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(gateway.url, { query, extensions: ext })).json.data.catalogueStats.occupations).toBeGreaterThan(60);
+    expect((await post(gateway.url, { extensions: ext })).json.data.catalogueStats.occupations).toBeGreaterThan(60);
   });
 
   it('prevents CSRF: a GET without a preflight-forcing header is refused', async () => {

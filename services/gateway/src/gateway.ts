@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
+import { Role } from '@skills/domain';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   CLAIMS_HEADER,
@@ -13,17 +15,21 @@ import {
   type Principal,
   type RunningServer,
 } from '@skills/service-kit';
+import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
+import { persistedQueryCache, type PersistedOperation } from './persisted.js';
+import { policyPlugin, type PolicyContext } from './policy.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { jwksUrlOf, type Config } from './config.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
-interface GatewayContext extends BaseContext {
+interface GatewayContext extends PolicyContext {
   headers: IncomingHttpHeaders;
-  principal: Principal;
   /** the principal signed for subgraphs; null when anonymous */
   claims: string | null;
 }
+
+export const defaultOperationsPath = fileURLToPath(new URL('../dist/persisted-operations.json', import.meta.url));
 
 /** Headers passed on to subgraphs. The caller's token is not: subgraphs get the verified, signed claims. */
 const FORWARDED = ['x-request-id', 'accept-language'] as const;
@@ -38,6 +44,10 @@ export interface GatewayOptions {
   log?: Logger;
   /** caller verification; defaults to identity's JWKS */
   authenticate?: Authenticate;
+  /** partner API key verification; defaults to asking identity */
+  verifyApiKey?: VerifyApiKey;
+  /** registered (trusted) operations; defaults to the build's dist/persisted-operations.json */
+  operations?: PersistedOperation[];
 }
 
 export interface Gateway extends RunningServer {
@@ -67,6 +77,21 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   });
   if (!config.CLAIMS_SECRET) log.warn('CLAIMS_SECRET is not set: every caller reaches the subgraphs as anonymous');
   const authenticate = opts.authenticate ?? createAuthenticator(new URL(jwksUrlOf(config)));
+  const verifyApiKey =
+    opts.verifyApiKey ?? (config.CLAIMS_SECRET ? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET) : async () => null);
+  const operations = opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
+
+  /** Bearer token (people) or x-api-key (partners); neither means anonymous. */
+  const identify = async (headers: IncomingHttpHeaders): Promise<{ principal: Principal; allowedOperations: string[] | null }> => {
+    const apiKey = headers['x-api-key'];
+    if (typeof apiKey !== 'string' || headers.authorization) return { principal: await authenticate(headers), allowedOperations: null };
+    const key = await verifyApiKey(apiKey);
+    if (!key) throw new GraphQLError('接口密钥无效或已吊销', { extensions: { code: 'INVALID_API_KEY', http: { status: 401 } } });
+    return {
+      principal: { kind: 'partner', id: key.id, name: key.name, grants: [{ role: Role.PARTNER, orgCode: key.organisationCode }] },
+      allowedOperations: key.allowedOperations,
+    };
+  };
   const development = config.NODE_ENV === 'development';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -77,7 +102,12 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     introspection: development,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(log, false),
-    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+    // Automatic persisted queries stay available to portals; registered operations are always in the cache.
+    persistedQueries: { cache: persistedQueryCache(operations) },
+    plugins: [
+      policyPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST }, operations),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   const server = await listen({
     apollo,
@@ -87,9 +117,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     bodyLimit: config.BODY_LIMIT,
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
-      const principal = await authenticate(req.headers);
+      const { principal, allowedOperations } = await identify(req.headers);
       const claims = principal.kind === 'anonymous' || !config.CLAIMS_SECRET ? null : await signClaims(principal, config.CLAIMS_SECRET);
-      return { headers: req.headers, principal, claims };
+      return { headers: req.headers, principal, allowedOperations, claims };
     },
   });
   log.info({ url: server.url, subgraphs: urls }, 'gateway ready');

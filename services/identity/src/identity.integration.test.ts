@@ -46,12 +46,12 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
     const { accessToken, expiresIn, account } = r.data.login;
     expect(expiresIn).toBe(900);
     expect(account.roles).toEqual([{ role: 'CITY_HR', regionCode: '350500' }]);
-    const jwks = await (await fetch(svc.jwksUrl)).json();
+    const jwks = (await (await fetch(svc.jwksUrl)).json()) as { keys: Array<Record<string, string>> };
     expect(jwks.keys[0]).not.toHaveProperty('d'); // never the private part
     const { payload } = await jwtVerify(accessToken, createLocalJWKSet(jwks), { issuer: ISSUER, audience: AUDIENCE });
     expect(payload.sub).toBe(account.id);
     expect(payload.grants).toEqual([{ role: 'CITY_HR', regionCode: '350500', orgCode: null }]);
-    expect(decodeProtectedHeader(accessToken)).toMatchObject({ alg: 'ES256', kid: jwks.keys[0].kid });
+    expect(decodeProtectedHeader(accessToken)).toMatchObject({ alg: 'ES256', kid: jwks.keys[0]!.kid });
   });
 
   it('refuses wrong passwords and unknown users alike, and locks after repeated failures', async () => {

@@ -1,12 +1,15 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import {
   applyMigrations,
   createLogger,
   onShutdown,
   openDatabase,
+  principalFromHeaders,
   startSubgraphServer,
   type Logger,
 } from '@skills/service-kit';
+import { verifyApiKey } from './api-keys.js';
 import { readConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { createPrisma, type PrismaClient } from './db.js';
@@ -20,6 +23,34 @@ export const migrationPaths = {
 };
 
 export const JWKS_PATH = '/.well-known/jwks.json';
+export const API_KEY_VERIFY_PATH = '/internal/api-keys/verify';
+
+/**
+ * The gateway asks here whether a partner's API key is valid. Only the gateway may ask (service claims signed
+ * with CLAIMS_SECRET); the answer is the key's id, partner organisation and allowed operations.
+ */
+async function answerApiKeyVerification(req: IncomingMessage, res: ServerResponse, prisma: PrismaClient, config: Config) {
+  const caller = await principalFromHeaders(req.headers, { claimsSecret: config.CLAIMS_SECRET });
+  const send = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (caller.kind !== 'service' || caller.id !== 'gateway') return send(403, { error: 'forbidden' });
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > 4096) return send(413, { error: 'too large' });
+  }
+  let key: unknown;
+  try {
+    key = (JSON.parse(body) as { key?: unknown }).key;
+  } catch {
+    return send(400, { error: 'bad json' });
+  }
+  const row = typeof key === 'string' ? await verifyApiKey(prisma, key) : null;
+  if (!row) return send(404, { valid: false });
+  send(200, { valid: true, id: row.id, name: row.name, organisationCode: row.organisationCode, allowedOperations: row.allowedOperations });
+}
 
 export interface IdentityService {
   url: string;
@@ -53,10 +84,16 @@ export async function startIdentity(config: Config): Promise<IdentityService> {
       await prisma.$queryRaw`select 1`;
     },
     routes: async (req, res) => {
-      if (req.url !== JWKS_PATH) return false;
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
-      res.end(JSON.stringify(await keys.jwks()));
-      return true;
+      if (req.url === JWKS_PATH) {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
+        res.end(JSON.stringify(await keys.jwks()));
+        return true;
+      }
+      if (req.url === API_KEY_VERIFY_PATH && req.method === 'POST') {
+        await answerApiKeyVerification(req, res, prisma, config);
+        return true;
+      }
+      return false;
     },
   });
   log.info({ url: server.url, database: db.kind }, 'identity subgraph ready');

@@ -2,5 +2,6 @@ import { FEDERATION_LINK } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import './account.js';
 import './session.js';
+import './api-key.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK, federationDirectives: ['@key', '@shareable'] });

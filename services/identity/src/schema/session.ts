@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import * as sessions from '../sessions.js';
 import { Account } from './account.js';
 
-interface Payload extends sessions.Session {}
+type Payload = sessions.Session;
 
 const AuthPayload = builder.objectRef<Payload>('AuthPayload').implement({
   description: '登录结果：访问令牌（短期）与刷新令牌',
