@@ -7,3 +7,4 @@ export * from './http.js';
 export * from './logger.js';
 export * from './migrations.js';
 export * from './subgraph.js';
+export * from './access.js';

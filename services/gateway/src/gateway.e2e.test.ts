@@ -1,18 +1,13 @@
 // The gateway end to end: the real catalogue subgraph as its own process (PGlite), a probe subgraph that
 // references 100 occupations (standing in for agencies until that subgraph exists), and our gateway between
 // them — all over real HTTP. A counting proxy in front of the catalogue shows how many fetches a query causes.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, freePort, listen, type RunningServer } from '@skills/service-kit';
+import { createLogger, listen, type RunningServer } from '@skills/service-kit';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from './compose.js';
@@ -21,52 +16,21 @@ import { makeDemoCreditCode } from '@skills/domain';
 import { createApiKeyVerifier } from './api-keys.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { loadOperations } from './persisted.js';
+import { post, sdlOf, Services } from './testing/platform.js';
 
-const require = createRequire(import.meta.url);
-const catalogueSdl = readFileSync(require.resolve('@skills/catalogue/subgraph.graphql'), 'utf8');
-const identitySdl = readFileSync(require.resolve('@skills/identity/subgraph.graphql'), 'utf8');
+const catalogueSdl = sdlOf('@skills/catalogue');
+const identitySdl = sdlOf('@skills/identity');
 const SECRET = 'gateway-test-claims-secret-0123456789abc';
 const DEMO_PASSWORD = 'Demo#2026';
 const log = createLogger('gateway-test', 'silent');
 
-const children: ChildProcess[] = [];
+const services = new Services();
 let catalogueUrl: string;
 let identityUrl: string;
 let proxy: Server;
 const catalogueBodies: string[] = [];
 let probe: RunningServer;
 let occupationCodes: string[] = [];
-
-async function post(url: string, body: object, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, headers: res.headers, json: (await res.json()) as { data?: any; errors?: any } };
-}
-
-async function waitReady(url: string, child: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not become ready`);
-}
-
-/** Starts a built subgraph as its own process on PGlite in a fresh data dir; resolves with its GraphQL URL. */
-async function startService(pkg: string, env: Record<string, string>): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server.js'], {
-    cwd: dirname(require.resolve(`${pkg}/package.json`)),
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-e2e-')), DATABASE_URL: '', CLAIMS_SECRET: SECRET, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  await waitReady(`http://127.0.0.1:${port}/ready`, child);
-  return `http://127.0.0.1:${port}/graphql`;
-}
 
 /** Forwards to the catalogue and records each GraphQL body, so tests can count subgraph fetches. */
 function countingProxy(target: string): Promise<Server> {
@@ -89,8 +53,8 @@ function countingProxy(target: string): Promise<Server> {
 
 beforeAll(async () => {
   [catalogueUrl, identityUrl] = await Promise.all([
-    startService('@skills/catalogue', {}),
-    startService('@skills/identity', { DEMO_ACCOUNTS: 'true' }),
+    services.start('@skills/catalogue', { CLAIMS_SECRET: SECRET }),
+    services.start('@skills/identity', { CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true' }),
   ]);
   proxy = await countingProxy(catalogueUrl);
 
@@ -124,7 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await probe?.close();
   proxy?.close();
-  for (const c of children) c.kill('SIGTERM');
+  services.stop();
 });
 
 

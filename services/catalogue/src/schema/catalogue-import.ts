@@ -1,5 +1,5 @@
 import { DomainError, OCCUPATION_MAJOR_GROUPS, Role } from '@skills/domain';
-import { fromDomainError } from '@skills/service-kit';
+import { access, fromDomainError } from '@skills/service-kit';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { CatalogueSources, ImportInputError, type CatalogueSource, type RowError } from '../domain/import-rows.js';
@@ -67,7 +67,7 @@ builder.mutationField('importCatalogue', (t) =>
   t.field({
     type: ImportReportRef,
     description: '导入目录文件（CSV/JSON），按编码幂等更新；仅省级目录管理员可用',
-    authScopes: { hasRole: Role.PROVINCE_CATALOGUE_ADMIN },
+    ...access.roles(Role.PROVINCE_CATALOGUE_ADMIN),
     args: { input: t.arg({ type: ImportCatalogueInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       try {
@@ -146,6 +146,8 @@ const CatalogueStats = builder.objectRef<Stats>('CatalogueStats').implement({
 builder.queryField('catalogueStats', (t) =>
   t.field({
     type: CatalogueStats,
+    description: '目录统计（公开）',
+    ...access.public(),
     resolve: async (_root, _args, { prisma }) => {
       const [occupations, skillTypeOccupations, unverifiedOccupations, specialAbilityProjects, majors, byCategory, last, bySource] =
         await Promise.all([

@@ -1,4 +1,4 @@
-import { FEDERATION_LINK } from '@skills/service-kit';
+import { AUTH_DIRECTIVES, FEDERATION_LINK } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import './enums.js';
 import './occupation.js';
@@ -8,5 +8,5 @@ import './catalogue-import.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,
-  federationDirectives: ['@key', '@shareable'],
+  federationDirectives: ['@key', '@shareable', ...AUTH_DIRECTIVES],
 });

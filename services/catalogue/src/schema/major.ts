@@ -1,4 +1,4 @@
-import { badInput, notFound } from '@skills/service-kit';
+import { access, badInput, notFound } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import { EducationLevelEnum } from './enums.js';
 import { Occupation } from './occupation.js';
@@ -41,6 +41,7 @@ builder.queryFields((t) => ({
     type: 'Major',
     nullable: true,
     description: '按专业代码查询专业',
+    ...access.public(),
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, { code }, ctx) => {
       if (!/^\d{6}$/.test(code.trim())) throw badInput('code', '专业代码应为 6 位数字');
@@ -56,6 +57,7 @@ builder.queryFields((t) => ({
       defaultSize: 20,
       maxSize: 100,
       description: '专业列表，可按名称或代码前缀搜索、按层次筛选',
+      ...access.public(),
       args: { search: t.arg.string(), educationLevel: t.arg({ type: EducationLevelEnum }) },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.major.findMany({ ...query, where: majorWhere(args), orderBy: { code: 'asc' } }),

@@ -1,5 +1,5 @@
 import { majorGroupName, parseOccupationCode } from '@skills/domain';
-import { badInput, fromDomainError, graphqlError } from '@skills/service-kit';
+import { access, badInput, fromDomainError, graphqlError } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import type { CatalogueSource } from '../domain/import-rows.js';
 import { classifySearch, searchWhere } from '../domain/search.js';
@@ -56,6 +56,7 @@ builder.queryFields((t) => ({
     type: 'Occupation',
     nullable: true,
     description: '按职业编码查询职业（工种）',
+    ...access.public(),
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, { code }, ctx) => {
       const parsed = parseOccupationCode(code);
@@ -72,6 +73,7 @@ builder.queryFields((t) => ({
       defaultSize: 20,
       maxSize: 100,
       description: '职业目录：按名称、拼音首字母（如 dg）或编码前缀搜索，按大类、等级、来源筛选',
+      ...access.public(),
       args: {
         search: t.arg.string({ description: '中文名称片段、拼音（首字母或全拼）或编码前缀' }),
         category: t.arg.int({ description: '大典大类 1-8' }),

@@ -1,4 +1,4 @@
-import { notFound } from '@skills/service-kit';
+import { access, notFound } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import type { CatalogueSource } from '../domain/import-rows.js';
 import { classifySearch, searchWhere } from '../domain/search.js';
@@ -29,6 +29,7 @@ builder.queryFields((t) => ({
   specialAbilityProject: t.prismaField({
     type: 'SpecialAbilityProject',
     nullable: true,
+    ...access.public(),
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, { code }, ctx) => {
       const project = await ctx.prisma.specialAbilityProject.findUnique({ ...query, where: { code: code.trim() } });
@@ -43,6 +44,7 @@ builder.queryFields((t) => ({
       defaultSize: 20,
       maxSize: 100,
       description: '专项职业能力考核项目，可按名称、拼音或编码搜索',
+      ...access.public(),
       args: { search: t.arg.string(), regionCode: t.arg.string() },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.specialAbilityProject.findMany({ ...query, where: projectWhere(args), orderBy: { code: 'asc' } }),

@@ -1,4 +1,5 @@
 import { maskIdNumber, maskPhone, regionPath, roleInfo, type Role } from '@skills/domain';
+import { access } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import { audit } from '../sessions.js';
 
@@ -61,7 +62,7 @@ builder.queryField('me', (t) =>
   t.prismaField({
     type: 'Account',
     description: '当前登录的账号',
-    authScopes: { authenticated: true },
+    ...access.authenticated(),
     resolve: async (query, _root, _args, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: ctx.principal.id! } }),
   }),
 );

@@ -1,5 +1,5 @@
 import { parseCreditCode, Role } from '@skills/domain';
-import { badInput } from '@skills/service-kit';
+import { access, badInput } from '@skills/service-kit';
 import { createApiKey } from '../api-keys.js';
 import { builder } from '../builder.js';
 import { audit } from '../sessions.js';
@@ -30,13 +30,12 @@ const CreatedApiKey = builder.objectRef<{ apiKey: { id: string }; secret: string
   }),
 });
 
-const ADMINS = { hasRole: Role.PROVINCE_HR } as const;
 
 builder.queryField('apiKeys', (t) =>
   t.prismaField({
     type: [ApiKey],
     description: '合作方接口密钥列表（省人社厅）',
-    authScopes: ADMINS,
+    ...access.roles(Role.PROVINCE_HR),
     resolve: (query, _r, _a, ctx) => ctx.prisma.apiKey.findMany({ ...query, orderBy: { createdAt: 'desc' } }),
   }),
 );
@@ -45,7 +44,7 @@ builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreatedApiKey,
     description: '为合作方创建接口密钥（省人社厅）',
-    authScopes: ADMINS,
+    ...access.roles(Role.PROVINCE_HR),
     args: {
       name: t.arg.string({ required: true }),
       organisationCode: t.arg.string({ required: true, description: '合作方统一社会信用代码' }),
@@ -68,7 +67,7 @@ builder.mutationFields((t) => ({
   revokeApiKey: t.prismaField({
     type: ApiKey,
     description: '吊销接口密钥（省人社厅）；已吊销的再次吊销不报错',
-    authScopes: ADMINS,
+    ...access.roles(Role.PROVINCE_HR),
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _r, { id }, ctx) => {
       const key = await ctx.prisma.apiKey.findUnique({ where: { id: String(id) } });

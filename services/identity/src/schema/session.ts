@@ -1,5 +1,5 @@
 import { DomainError } from '@skills/domain';
-import { badInput, fromDomainError } from '@skills/service-kit';
+import { access, badInput, fromDomainError } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import * as sessions from '../sessions.js';
 import { Account } from './account.js';
@@ -32,7 +32,7 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: AuthPayload,
     description: '用户名密码登录',
-    authScopes: { public: true },
+    ...access.public(),
     args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: (_root, { username, password }, ctx) => {
       if (!username.trim() || username.length > 64) throw badInput('username', '请输入用户名');
@@ -43,13 +43,13 @@ builder.mutationFields((t) => ({
   refreshSession: t.field({
     type: AuthPayload,
     description: '用刷新令牌换取新的访问令牌（刷新令牌随之轮换）',
-    authScopes: { public: true },
+    ...access.public(),
     args: { refreshToken: t.arg.string({ required: true }) },
     resolve: (_root, { refreshToken }, ctx) => typed(() => sessions.refresh(ctx.prisma, ctx.keys, ctx.config, refreshToken)),
   }),
   logout: t.boolean({
     description: '退出登录：吊销该会话的刷新令牌',
-    authScopes: { public: true },
+    ...access.public(),
     args: { refreshToken: t.arg.string({ required: true }) },
     resolve: (_root, { refreshToken }, ctx) => sessions.logout(ctx.prisma, refreshToken),
   }),

@@ -1,0 +1,237 @@
+// The authorization matrix, generated from the composed schema: every root query and mutation is called as
+// every kind of caller — no token, a forged token, an expired token, each demo role (two counties: a token for
+// another region), a partner API key — through the real gateway to the real subgraphs. The test fails if an
+// operation declares no access rule, or if any call gets data its rule does not allow.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { makeDemoCreditCode } from '@skills/domain';
+import { createLogger, parseAccessTag, type AccessRule } from '@skills/service-kit';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  parse,
+  type GraphQLField,
+  type GraphQLInputType,
+  type ObjectTypeDefinitionNode,
+} from 'graphql';
+import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './auth.js';
+import { composeSupergraph } from './compose.js';
+import { readConfig } from './config.js';
+import { startGateway, type Gateway } from './gateway.js';
+import { SUBGRAPHS } from './subgraphs.js';
+import { post, sdlOf, Services, type Posted } from './testing/platform.js';
+
+const SECRET = randomBytes(32).toString('base64url');
+const DEMO_PASSWORD = 'Demo#2026';
+const kinds = await testDatabaseKinds();
+
+// ---- the operations and their declared rules, from the supergraph the build composed ----
+const dist = (f: string) => readFileSync(fileURLToPath(new URL(`../dist/${f}`, import.meta.url)), 'utf8');
+const supergraphSdl = dist('supergraph.graphql');
+const apiSchema = buildSchema(dist('api-schema.graphql'));
+
+interface Operation {
+  kind: 'query' | 'mutation';
+  field: string;
+  rule: AccessRule | null;
+  document: string;
+}
+
+function rulesOf(root: 'Query' | 'Mutation'): Map<string, AccessRule | null> {
+  const def = parse(supergraphSdl).definitions.find(
+    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === root,
+  );
+  return new Map(
+    (def?.fields ?? []).map((f) => {
+      const tags = (f.directives ?? [])
+        .filter((d) => d.name.value === 'tag')
+        .map((d) => d.arguments?.find((a) => a.name.value === 'name')?.value)
+        .map((v) => (v?.kind === Kind.STRING ? parseAccessTag(v.value) : null))
+        .filter((r): r is AccessRule => r !== null);
+      return [f.name.value, tags[0] ?? null];
+    }),
+  );
+}
+
+/** A value of the right type for a required argument: enough to reach authorization, harmless if allowed. */
+function sample(type: GraphQLInputType): string {
+  const t = getNullableType(type);
+  if (isListType(t)) return `[${sample(t.ofType)}]`;
+  if (isEnumType(t)) return t.getValues()[0]!.name;
+  if (isInputObjectType(t)) {
+    const fields = Object.values(t.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
+    return `{ ${fields.map((f) => `${f.name}: ${sample(f.type)}`).join(', ')} }`;
+  }
+  if (isScalarType(t)) return t.name === 'Int' || t.name === 'Float' ? '1' : t.name === 'Boolean' ? 'true' : '"matrix-probe"';
+  throw new Error(`no sample for ${String(t)}`);
+}
+
+function operations(): Operation[] {
+  const ops: Operation[] = [];
+  for (const [kind, type] of [['query', apiSchema.getQueryType()], ['mutation', apiSchema.getMutationType()]] as const) {
+    const rules = rulesOf(kind === 'query' ? 'Query' : 'Mutation');
+    for (const field of Object.values(type!.getFields()) as GraphQLField<unknown, unknown>[]) {
+      const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${sample(a.type)}`);
+      const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
+      ops.push({ kind, field: field.name, rule: rules.get(field.name) ?? null, document: `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }` });
+    }
+  }
+  return ops;
+}
+
+const OPS = operations();
+
+describe('declared rules', () => {
+  it('the built supergraph is what the subgraphs compose to today', () => {
+    const fresh = composeSupergraph(SUBGRAPHS.map((s) => ({ name: s.name, url: s.defaultUrl, sdl: sdlOf(s.package) })));
+    expect(fresh.supergraphSdl).toBe(supergraphSdl);
+  });
+  it('every root query and mutation declares an access rule', () => {
+    expect(OPS.length).toBeGreaterThanOrEqual(15);
+    expect(OPS.filter((o) => !o.rule).map((o) => o.field)).toEqual([]);
+  });
+});
+
+// ---- the callers ----
+interface Caller {
+  name: string;
+  headers: Record<string, string>;
+  /** roles held (users), or the kind of refusal the gateway must give before any subgraph runs */
+  roles?: string[];
+  refusedAtGateway?: { status: number; code: string };
+}
+
+describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as const])('authorization matrix (%s)', (kind) => {
+  const services = new Services();
+  let db: TestDatabase | undefined;
+  let gateway: Gateway;
+  const callers: Caller[] = [];
+
+  beforeAll(async () => {
+    db = kind === 'postgres' ? await createTestDatabase('postgres', 'authz_matrix') : undefined;
+    // every subgraph the gateway composes, each as its own process
+    const urls = Object.fromEntries(
+      await Promise.all(
+        SUBGRAPHS.map(async (s) => [s.name, await services.start(s.package, { CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true' }, db?.url)] as const),
+      ),
+    );
+    const identityUrl = urls.identity!;
+    gateway = await startGateway({
+      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', CLAIMS_SECRET: SECRET, IDENTITY_URL: identityUrl }),
+      supergraphSdl,
+      subgraphUrls: urls,
+      log: createLogger('matrix', 'silent'),
+    });
+
+    callers.push({ name: 'anonymous', headers: {}, roles: [] });
+    const jwks = (await (await fetch(identityUrl.replace('/graphql', '/.well-known/jwks.json'))).json()) as { keys: JWK[] };
+    const kid = jwks.keys[0]!.kid!;
+    const forger = (await generateKeyPair('ES256')).privateKey;
+    const forged = await new SignJWT({ grants: [{ role: 'PROVINCE_HR', regionCode: '350000' }] })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setSubject('forged')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(forger);
+    callers.push({ name: 'forged token', headers: { authorization: `Bearer ${forged}` }, refusedAtGateway: { status: 401, code: 'INVALID_TOKEN' } });
+    if (db) {
+      // An expired token signed with identity's real key (read from its schema, as only a test may).
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      const row = (await c.query('select "privateJwk" from identity."SigningKey" where kid = $1', [kid])).rows[0] as { privateJwk: JWK };
+      await c.end();
+      const expired = await new SignJWT({ grants: [{ role: 'PROVINCE_HR', regionCode: '350000' }] })
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setSubject('expired')
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(await importJWK(row.privateJwk, 'ES256'));
+      callers.push({ name: 'expired token', headers: { authorization: `Bearer ${expired}` }, refusedAtGateway: { status: 401, code: 'TOKEN_EXPIRED' } });
+    }
+    const accounts = [
+      'province.hr', 'province.edu', 'quanzhou.hr', 'quanzhou.edu', 'jinjiang.hr', 'nanan.hr',
+      'liming.admin', 'liming.agency', 'liming.assessor', 'quanzhou.supervisor', 'candidate.demo', 'partner.demo',
+    ];
+    let provinceToken = '';
+    for (const username of accounts) {
+      const r = await post(gateway.url, {
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken account { roles { role } } } }',
+        variables: { u: username, p: DEMO_PASSWORD },
+      });
+      expect(r.json.errors, username).toBeUndefined();
+      const token = r.json.data.login.accessToken as string;
+      if (username === 'province.hr') provinceToken = token;
+      callers.push({ name: username, headers: { authorization: `Bearer ${token}` }, roles: r.json.data.login.account.roles.map((x: { role: string }) => x.role) });
+    }
+    const key = await post(
+      gateway.url,
+      {
+        query: 'mutation($o: String!) { createApiKey(name: "matrix", organisationCode: $o, allowedOperations: ["OccupationByCode"]) { secret } }',
+        variables: { o: makeDemoCreditCode('350582', 9003, '52') },
+      },
+      { authorization: `Bearer ${provinceToken}` },
+    );
+    callers.push({ name: 'partner API key', headers: { 'x-api-key': key.json.data.createApiKey.secret }, refusedAtGateway: { status: 403, code: 'PERSISTED_QUERY_REQUIRED' } });
+  }, 240_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    services.stop();
+    await db?.drop();
+  });
+
+  const DENIALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+  const fieldError = (r: Posted, field: string) =>
+    ((r.json.errors ?? []) as Array<{ path?: string[]; extensions?: { code?: string } }>).find((e) => e.path?.[0] === field);
+
+  function expected(op: Operation, caller: Caller): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+    const rule = op.rule!;
+    if (rule.kind === 'public') return 'allowed';
+    if (!caller.roles?.length) return 'UNAUTHENTICATED';
+    if (rule.kind === 'authenticated') return 'allowed';
+    return rule.roles.some((r) => caller.roles!.includes(r)) ? 'allowed' : 'FORBIDDEN';
+  }
+
+  it.each(OPS.map((o) => [o.field, o] as const))('%s: each caller gets exactly what the rule allows', async (_name, op) => {
+    expect(callers.length).toBeGreaterThanOrEqual(15);
+    const outcomes: string[] = [];
+    for (const caller of callers) {
+      const r = await post(gateway.url, { query: op.document }, caller.headers);
+      const got = r.json.data?.[op.field];
+      if (caller.refusedAtGateway) {
+        expect([r.status, r.json.errors?.[0]?.extensions?.code], `${caller.name} → ${op.field}`).toEqual([
+          caller.refusedAtGateway.status,
+          caller.refusedAtGateway.code,
+        ]);
+        expect(got ?? null, `${caller.name} must get no data from ${op.field}`).toBeNull();
+        outcomes.push(`${caller.name}:refused`);
+        continue;
+      }
+      const want = expected(op, caller);
+      const err = fieldError(r, op.field);
+      if (want === 'allowed') {
+        expect(DENIALS.has(err?.extensions?.code ?? ''), `${caller.name} should be allowed ${op.field}: ${JSON.stringify(err)}`).toBe(false);
+      } else {
+        expect(err?.extensions?.code, `${caller.name} → ${op.field}`).toBe(want);
+        expect(got ?? null, `${caller.name} must get no data from ${op.field}`).toBeNull();
+      }
+      outcomes.push(`${caller.name}:${want}`);
+    }
+    expect(outcomes).toHaveLength(callers.length);
+  });
+});
