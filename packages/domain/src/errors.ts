@@ -26,6 +26,18 @@ export const ErrorCode = {
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
   INVALID_TOKEN: 'INVALID_TOKEN',
+  OCCUPATION_NOT_SKILL_TYPE: 'OCCUPATION_NOT_SKILL_TYPE',
+  LEVEL_NOT_IN_STANDARD: 'LEVEL_NOT_IN_STANDARD',
+  LEVEL_NEEDS_EXPANSION: 'LEVEL_NEEDS_EXPANSION',
+  SCOPE_KIND_MISMATCH: 'SCOPE_KIND_MISMATCH',
+  SCOPE_EMPTY: 'SCOPE_EMPTY',
+  EXPANSION_BLOCKED_OPEN_VIOLATION: 'EXPANSION_BLOCKED_OPEN_VIOLATION',
+  EXPANSION_BLOCKED_VIOLATION_RECORD: 'EXPANSION_BLOCKED_VIOLATION_RECORD',
+  EXPANSION_VOLUME_NOT_MET: 'EXPANSION_VOLUME_NOT_MET',
+  AGENCY_NOT_FILED: 'AGENCY_NOT_FILED',
+  FILING_WRONG_STATE: 'FILING_WRONG_STATE',
+  FILING_ALREADY_OPEN: 'FILING_ALREADY_OPEN',
+  REASON_REQUIRED: 'REASON_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -59,6 +71,18 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   ACCOUNT_DISABLED: '账号已停用，请联系管理员',
   TOKEN_EXPIRED: '登录已过期，请重新登录',
   INVALID_TOKEN: '登录凭证无效，请重新登录',
+  OCCUPATION_NOT_SKILL_TYPE: '{name}（{code}）不是技能类职业，不能备案职业技能等级评价',
+  LEVEL_NOT_IN_STANDARD: '{name}的国家职业标准未设置{level}',
+  LEVEL_NEEDS_EXPANSION: '{level}及以上等级须在备案期内管理规范、无违规记录并达到评价数量后，通过增设申请备案',
+  SCOPE_KIND_MISMATCH: '{agencyKind}不能备案{what}',
+  SCOPE_EMPTY: '请至少选择一个职业（工种）或专项职业能力考核项目',
+  EXPANSION_BLOCKED_OPEN_VIOLATION: '该机构有尚未整改完毕的违规记录，不能申请增设职业或等级',
+  EXPANSION_BLOCKED_VIOLATION_RECORD: '该机构在本备案期内有违规记录，不能申请增设职业或等级',
+  EXPANSION_VOLUME_NOT_MET: '该机构本备案期内评价人数为 {volume}，未达到增设所需的 {required} 人',
+  AGENCY_NOT_FILED: '该机构尚未备案或已暂停、注销，不能办理此事项',
+  FILING_WRONG_STATE: '该备案申请当前状态为“{status}”，不能{action}',
+  FILING_ALREADY_OPEN: '该机构已有一份正在办理的备案申请',
+  REASON_REQUIRED: '请填写理由',
 };
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
@@ -94,8 +118,15 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * True for a DomainError, also one from another copy of this module (test runners and bundlers can load a
+ * package twice, which defeats instanceof).
+ */
 export function isDomainError(x: unknown): x is DomainError {
-  return x instanceof DomainError;
+  return (
+    x instanceof DomainError ||
+    (x instanceof Error && x.name === 'DomainError' && isErrorCode((x as { code?: unknown }).code))
+  );
 }
 
 /** 结果类型: validation returns a value or a DomainError instead of throwing. */

@@ -17,6 +17,8 @@ export const relayOptions = {
   // Keys are natural codes, so global ids are not needed for refetching; keep the schema small.
   nodeQueryOptions: false,
   nodesQueryOptions: false,
+  // Every subgraph with connections defines PageInfo; federation requires it to be shareable.
+  pageInfoTypeOptions: { shareable: true },
 } as const;
 
 /** Federation link version the subgraphs speak. */

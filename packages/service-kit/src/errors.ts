@@ -1,4 +1,4 @@
-import { DomainError, errorMessage, type ErrorCode } from '@skills/domain';
+import { errorMessage, isDomainError, type DomainError, type ErrorCode } from '@skills/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.js';
 
@@ -35,9 +35,10 @@ function extensionsOf(code: ErrorCode, params: Record<string, string | number> |
  */
 export function makeFormatError(log: Logger, exposeInternals: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    if (original instanceof DomainError) {
-      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: original.code } };
+    // Duck-typed: a test runner may load graphql twice, and instanceof fails across copies.
+    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+    if (isDomainError(original)) {
+      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, ...extensionsOf(original.code, original.params, original.details) } };
     }
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

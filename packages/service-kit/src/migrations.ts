@@ -6,12 +6,14 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 
 interface SchemaEngine {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string }>;
   applyMigrations(params: unknown): Promise<{ appliedMigrationNames: string[] }>;
+  free(): void;
 }
 
 // Node has WebAssembly; @types/node 20 does not declare it and the DOM lib would be wrong for a server.
@@ -40,11 +42,24 @@ async function loadEngineModule() {
 const noFilter = { externalTables: [], externalEnums: [] };
 const SNAPSHOT = 'schema.snapshot.prisma';
 
-async function openEngine(schemaPath: string, connectionString: string): Promise<SchemaEngine> {
+/**
+ * Runs `work` with a schema engine on its own connection pool, then frees both. Closing the pool matters:
+ * the engine takes a session-level advisory lock while migrating, and a connection left open would keep
+ * every other service sharing the database waiting for it.
+ */
+async function withEngine<T>(schemaPath: string, connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = readFileSync(schemaPath, 'utf8');
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  return SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, factory);
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  let engine: SchemaEngine | undefined;
+  try {
+    engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, factory);
+    return await work(engine);
+  } finally {
+    engine?.free();
+    await pool.end().catch(() => {});
+  }
 }
 
 function migrationsList(dir: string) {
@@ -77,28 +92,42 @@ export interface MigrationPaths {
   migrationsDir: string;
 }
 
-/** Applies the migrations not yet applied; returns their names. Idempotent. */
-export async function applyMigrations(paths: MigrationPaths, connectionString: string): Promise<string[]> {
-  const engine = await openEngine(paths.schemaPath, connectionString);
-  const r = await engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters: noFilter });
-  return r.appliedMigrationNames;
+/**
+ * Applies the migrations not yet applied; returns their names. Idempotent. Prisma's engine holds one advisory
+ * lock per database while it migrates, with a 10 s wait; services sharing a database (one schema each) that
+ * start together queue on it, so a lock time-out is retried rather than fatal.
+ */
+export async function applyMigrations(paths: MigrationPaths, connectionString: string, attempts = 8): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await withEngine(paths.schemaPath, connectionString, (engine) =>
+        engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters: noFilter }),
+      );
+      return r.appliedMigrationNames;
+    } catch (e) {
+      const lockWait = /timed out/i.test(String((e as Error)?.message ?? e));
+      if (!lockWait || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
 }
 
 /** SQL that would take the last migrated schema (its snapshot) to the current schema.prisma; null if none. */
 export async function pendingSchemaChange(paths: MigrationPaths, connectionString: string): Promise<string | null> {
-  const engine = await openEngine(paths.schemaPath, connectionString);
   const snap = join(paths.migrationsDir, SNAPSHOT);
   const from = existsSync(snap)
     ? { tag: 'schemaDatamodel', files: [{ path: snap, content: readFileSync(snap, 'utf8') }] }
     : { tag: 'empty' };
   const content = readFileSync(paths.schemaPath, 'utf8');
-  const d = await engine.diff({
-    from,
-    to: { tag: 'schemaDatamodel', files: [{ path: paths.schemaPath, content }] },
-    script: true,
-    exitCode: true,
-    filters: noFilter,
-  });
+  const d = await withEngine(paths.schemaPath, connectionString, (engine) =>
+    engine.diff({
+      from,
+      to: { tag: 'schemaDatamodel', files: [{ path: paths.schemaPath, content }] },
+      script: true,
+      exitCode: true,
+      filters: noFilter,
+    }),
+  );
   return d.exitCode === 2 ? d.stdout : null;
 }
 

@@ -1,9 +1,14 @@
 // Test databases: every test run gets its own fresh database — in-memory PGlite, and a new database on the
 // real PostgreSQL server (TEST_POSTGRES_URL, default 127.0.0.1:5432) when it is reachable. Under CI the server
 // must be reachable: a silently skipped PostgreSQL run would hide failures.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { startPglite } from './database.js';
+import { freePort, startPglite } from './database.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -58,4 +63,47 @@ export async function createTestDatabase(kind: DatabaseKind, prefix: string): Pr
       await c.end();
     },
   };
+}
+
+/**
+ * Built services started as their own processes, as in production: on PGlite in a fresh data dir, or on
+ * PostgreSQL when `databaseUrl` is given (each service then uses its own schema).
+ */
+export class ServiceProcesses {
+  readonly children: ChildProcess[] = [];
+
+  /** Starts the package's dist/server.js; resolves with its GraphQL URL once /ready answers. */
+  async start(pkg: string, env: Record<string, string>, databaseUrl?: string): Promise<string> {
+    const require = createRequire(join(process.cwd(), 'package.json'));
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/server.js'], {
+      cwd: dirname(require.resolve(`${pkg}/package.json`)),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'svc-')),
+        DATABASE_URL: databaseUrl ?? '',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    this.children.push(child);
+    const ready = `http://127.0.0.1:${port}/ready`;
+    for (let i = 0; i < 480; i++) {
+      if (child.exitCode !== null) throw new Error(`${pkg} exited with code ${child.exitCode}`);
+      try {
+        if ((await fetch(ready)).ok) return `http://127.0.0.1:${port}/graphql`;
+      } catch {
+        /* starting */
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${pkg} did not become ready`);
+  }
+
+  stop() {
+    for (const c of this.children) if (c.exitCode === null) c.kill('SIGTERM');
+  }
 }

@@ -46,8 +46,16 @@ interface Operation {
   kind: 'query' | 'mutation';
   field: string;
   rule: AccessRule | null;
-  document: string;
+  /** the operation text for a caller: scoped arguments (regionCode, institutionCode) get the caller's own scope,
+   *  or, with `foreign`, a scope that is not theirs */
+  document: (caller: Caller, foreign?: boolean) => string;
+  /** has an argument naming a region or an organisation the caller acts on */
+  scoped: boolean;
 }
+
+/** Arguments that name the row an operation acts on: row-level rules apply to them. */
+const SCOPED_ARGS = ['regionCode', 'institutionCode'];
+const FOREIGN = { regionCode: '440100', institutionCode: makeDemoCreditCode('440100', 4242) }; // outside Fujian: nobody's scope
 
 function rulesOf(root: 'Query' | 'Mutation'): Map<string, AccessRule | null> {
   const def = parse(supergraphSdl).definitions.find(
@@ -66,15 +74,22 @@ function rulesOf(root: 'Query' | 'Mutation'): Map<string, AccessRule | null> {
 }
 
 /** A value of the right type for a required argument: enough to reach authorization, harmless if allowed. */
-function sample(type: GraphQLInputType): string {
+function sample(type: GraphQLInputType, name: string, caller: Caller, foreign: boolean): string {
   const t = getNullableType(type);
-  if (isListType(t)) return `[${sample(t.ofType)}]`;
+  if (name === 'regionCode') return JSON.stringify(foreign ? FOREIGN.regionCode : (caller.grants?.find((g) => g.regionCode)?.regionCode ?? '350500'));
+  if (name === 'institutionCode') return JSON.stringify(foreign ? FOREIGN.institutionCode : (caller.grants?.find((g) => g.orgCode)?.orgCode ?? FOREIGN.institutionCode));
+  if (isListType(t)) return `[${sample(t.ofType, name, caller, foreign)}]`;
   if (isEnumType(t)) return t.getValues()[0]!.name;
   if (isInputObjectType(t)) {
     const fields = Object.values(t.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
-    return `{ ${fields.map((f) => `${f.name}: ${sample(f.type)}`).join(', ')} }`;
+    return `{ ${fields.map((f) => `${f.name}: ${sample(f.type, f.name, caller, foreign)}`).join(', ')} }`;
   }
-  if (isScalarType(t)) return t.name === 'Int' || t.name === 'Float' ? '1' : t.name === 'Boolean' ? 'true' : '"matrix-probe"';
+  if (isScalarType(t)) {
+    if (t.name === 'Int' || t.name === 'Float') return '1';
+    if (t.name === 'Boolean') return 'true';
+    if (t.name === 'DateTime') return '"2030-01-01T00:00:00Z"';
+    return '"matrix-probe"';
+  }
   throw new Error(`no sample for ${String(t)}`);
 }
 
@@ -83,9 +98,14 @@ function operations(): Operation[] {
   for (const [kind, type] of [['query', apiSchema.getQueryType()], ['mutation', apiSchema.getMutationType()]] as const) {
     const rules = rulesOf(kind === 'query' ? 'Query' : 'Mutation');
     for (const field of Object.values(type!.getFields()) as GraphQLField<unknown, unknown>[]) {
-      const args = field.args.filter((a) => isNonNullType(a.type)).map((a) => `${a.name}: ${sample(a.type)}`);
+      const required = field.args.filter((a) => isNonNullType(a.type));
       const selection = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
-      ops.push({ kind, field: field.name, rule: rules.get(field.name) ?? null, document: `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }` });
+      const document = (caller: Caller, foreign = false) => {
+        const args = required.map((a) => `${a.name}: ${sample(a.type, a.name, caller, foreign)}`);
+        return `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
+      };
+      const scoped = required.some((a) => SCOPED_ARGS.includes(a.name));
+      ops.push({ kind, field: field.name, rule: rules.get(field.name) ?? null, document, scoped });
     }
   }
   return ops;
@@ -110,6 +130,7 @@ interface Caller {
   headers: Record<string, string>;
   /** roles held (users), or the kind of refusal the gateway must give before any subgraph runs */
   roles?: string[];
+  grants?: Array<{ role: string; regionCode?: string | null; orgCode?: string | null }>;
   refusedAtGateway?: { status: number; code: string };
 }
 
@@ -164,19 +185,20 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       callers.push({ name: 'expired token', headers: { authorization: `Bearer ${expired}` }, refusedAtGateway: { status: 401, code: 'TOKEN_EXPIRED' } });
     }
     const accounts = [
-      'province.hr', 'province.edu', 'quanzhou.hr', 'quanzhou.edu', 'jinjiang.hr', 'nanan.hr',
+      'province.hr', 'province.edu', 'quanzhou.hr', 'quanzhou.edu', 'jinjiang.hr', 'nanan.hr', 'shishi.hr', 'haiyang.admin',
       'liming.admin', 'liming.agency', 'liming.assessor', 'quanzhou.supervisor', 'candidate.demo', 'partner.demo',
     ];
     let provinceToken = '';
     for (const username of accounts) {
       const r = await post(gateway.url, {
-        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken account { roles { role } } } }',
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken account { roles { role regionCode orgCode } } } }',
         variables: { u: username, p: DEMO_PASSWORD },
       });
       expect(r.json.errors, username).toBeUndefined();
       const token = r.json.data.login.accessToken as string;
       if (username === 'province.hr') provinceToken = token;
-      callers.push({ name: username, headers: { authorization: `Bearer ${token}` }, roles: r.json.data.login.account.roles.map((x: { role: string }) => x.role) });
+      const grants = r.json.data.login.account.roles as NonNullable<Caller['grants']>;
+      callers.push({ name: username, headers: { authorization: `Bearer ${token}` }, roles: grants.map((g) => g.role), grants });
     }
     const key = await post(
       gateway.url,
@@ -211,7 +233,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
     expect(callers.length).toBeGreaterThanOrEqual(15);
     const outcomes: string[] = [];
     for (const caller of callers) {
-      const r = await post(gateway.url, { query: op.document }, caller.headers);
+      const r = await post(gateway.url, { query: op.document(caller) }, caller.headers);
       const got = r.json.data?.[op.field];
       if (caller.refusedAtGateway) {
         expect([r.status, r.json.errors?.[0]?.extensions?.code], `${caller.name} → ${op.field}`).toEqual([
@@ -226,12 +248,19 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       const err = fieldError(r, op.field);
       if (want === 'allowed') {
         expect(DENIALS.has(err?.extensions?.code ?? ''), `${caller.name} should be allowed ${op.field}: ${JSON.stringify(err)}`).toBe(false);
+        if (op.scoped && op.rule!.kind !== 'public') {
+          // The same operation on another region's or organisation's rows: refused, no data.
+          const foreign = await post(gateway.url, { query: op.document(caller, true) }, caller.headers);
+          expect(fieldError(foreign, op.field)?.extensions?.code, `${caller.name} → ${op.field} on another region`).toBe('FORBIDDEN');
+          expect(foreign.json.data?.[op.field] ?? null).toBeNull();
+          outcomes.push(`${caller.name}:foreign-refused`);
+        }
       } else {
         expect(err?.extensions?.code, `${caller.name} → ${op.field}`).toBe(want);
         expect(got ?? null, `${caller.name} must get no data from ${op.field}`).toBeNull();
       }
       outcomes.push(`${caller.name}:${want}`);
     }
-    expect(outcomes).toHaveLength(callers.length);
+    expect(outcomes.filter((o) => !o.endsWith('foreign-refused'))).toHaveLength(callers.length);
   });
 });

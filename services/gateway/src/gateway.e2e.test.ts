@@ -27,20 +27,23 @@ const log = createLogger('gateway-test', 'silent');
 const services = new Services();
 let catalogueUrl: string;
 let identityUrl: string;
+let agenciesUrl: string;
+let agenciesProxy: Server;
+const agenciesBodies: string[] = [];
 let proxy: Server;
 const catalogueBodies: string[] = [];
 let probe: RunningServer;
 let occupationCodes: string[] = [];
 
-/** Forwards to the catalogue and records each GraphQL body, so tests can count subgraph fetches. */
-function countingProxy(target: string): Promise<Server> {
+/** Forwards to a subgraph and records each GraphQL body, so tests can count subgraph fetches. */
+function countingProxy(target: string, bodies: string[] = catalogueBodies): Promise<Server> {
   const t = new URL(target);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      catalogueBodies.push(body.toString('utf8'));
+      bodies.push(body.toString('utf8'));
       const up = request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
         res.writeHead(r.statusCode ?? 502, r.headers);
         r.pipe(res);
@@ -57,6 +60,9 @@ beforeAll(async () => {
     services.start('@skills/identity', { CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true' }),
   ]);
   proxy = await countingProxy(catalogueUrl);
+  // agencies asks the catalogue directly here (in the platform it goes through the gateway)
+  agenciesUrl = await services.start('@skills/agencies', { CLAIMS_SECRET: SECRET, DEMO_DATA: 'true', DEMO_BULK_AGENCIES: '100', CATALOGUE_GRAPH_URL: catalogueUrl });
+  agenciesProxy = await countingProxy(agenciesUrl, agenciesBodies);
 
   const codes = await post(catalogueUrl, { query: '{ occupations(first: 100) { edges { node { code } } } }' });
   occupationCodes = codes.json.data.occupations.edges.map((e: { node: { code: string } }) => e.node.code);
@@ -88,6 +94,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await probe?.close();
   proxy?.close();
+  agenciesProxy?.close();
   services.stop();
 });
 
@@ -101,14 +108,16 @@ describe('gateway', () => {
     const { supergraphSdl } = composeSupergraph([
       { name: 'catalogue', url: 'http://unused/graphql', sdl: catalogueSdl },
       { name: 'identity', url: 'http://unused/graphql', sdl: identitySdl },
+      { name: 'agencies', url: 'http://unused/graphql', sdl: sdlOf('@skills/agencies') },
       { name: 'probe', url: probe.url, sdl: probeSdl },
     ]);
     const jwks = identityUrl.replace('/graphql', '/.well-known/jwks.json');
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+    const agenciesProxyUrl = `http://127.0.0.1:${(agenciesProxy.address() as AddressInfo).port}/graphql`;
     gateway = await startGateway({
       config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', CLAIMS_SECRET: SECRET, IDENTITY_URL: identityUrl, MAX_QUERY_COST: '1000' }),
       supergraphSdl,
-      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl },
+      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl, agencies: agenciesProxyUrl },
       // no caching of API key answers, so a revoked key is refused at once in the test
       verifyApiKey: createApiKeyVerifier(identityUrl, SECRET, 0),
       log,
@@ -116,7 +125,7 @@ describe('gateway', () => {
     prodGateway = await startGateway({
       config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', CLAIMS_SECRET: SECRET, IDENTITY_JWKS_URL: jwks }),
       supergraphSdl,
-      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl },
+      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl, agencies: agenciesProxyUrl },
       log,
     });
   });
@@ -128,6 +137,22 @@ describe('gateway', () => {
   it('answers the occupation lookup through the gateway (电工)', async () => {
     const r = await post(gateway.url, { query: '{ occupation(code: "6-31-01-03") { code name } }' });
     expect(r.json).toEqual({ data: { occupation: { code: '6-31-01-03', name: '电工' } } });
+  });
+
+  it('lists 100 agencies with their scope occupation names from the catalogue: one fetch per subgraph', async () => {
+    catalogueBodies.length = 0;
+    agenciesBodies.length = 0;
+    const r = await post(prodGateway.url, { query: '{ publicAgencies(first: 100) { totalCount edges { node { name filingNumber scope { levels occupation { code name } } } } } }' });
+    expect(r.json.errors).toBeUndefined();
+    const nodes = r.json.data.publicAgencies.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toHaveLength(100);
+    const scope = nodes.flatMap((n: { scope: Array<{ occupation: { name: string } | null }> }) => n.scope).filter((s: { occupation: unknown }) => s.occupation);
+    expect(scope.length).toBeGreaterThanOrEqual(200);
+    expect(scope.every((s: { occupation: { name: string } }) => s.occupation.name.length > 0)).toBe(true);
+    expect(scope.map((s: { occupation: { code: string; name: string } }) => s.occupation)).toContainEqual({ code: '6-31-01-03', name: '电工' });
+    expect(agenciesBodies).toHaveLength(1);
+    expect(catalogueBodies).toHaveLength(1);
+    expect(catalogueBodies[0]).toContain('_entities');
   });
 
   it("passes the subgraph's typed error and Chinese message through", async () => {

@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = 'Demo#2026';
 
 const liming = demoCollege('黎明职业大学');
 const jinjiangZhongzhuan = demoCollege('晋江职业中专学校');
+const haiyang = demoCollege('泉州海洋职业学院'); // no agency yet in the demo: the college that files in the walkthrough
 
 interface DemoOrg {
   code: string;
@@ -23,6 +24,8 @@ const orgs: DemoOrg[] = [
   { code: makeDemoCreditCode('350500', 2), name: '泉州市教育局', kind: 'EDU_BUREAU', regionCode: '350500' },
   { code: makeDemoCreditCode('350582', 1), name: '晋江市人力资源和社会保障局', kind: 'HR_BUREAU', regionCode: '350582' },
   { code: makeDemoCreditCode('350583', 1), name: '南安市人力资源和社会保障局', kind: 'HR_BUREAU', regionCode: '350583' },
+  { code: makeDemoCreditCode('350581', 1), name: '石狮市人力资源和社会保障局', kind: 'HR_BUREAU', regionCode: '350581' },
+  { code: haiyang.creditCode, name: haiyang.name, kind: 'COLLEGE', regionCode: haiyang.regionCode },
   { code: liming.creditCode, name: liming.name, kind: 'COLLEGE', regionCode: liming.regionCode },
   { code: jinjiangZhongzhuan.creditCode, name: jinjiangZhongzhuan.name, kind: 'COLLEGE', regionCode: jinjiangZhongzhuan.regionCode },
   { code: makeDemoCreditCode('350582', 9001, '52'), name: '晋江某鞋服企业（演示合作方）', kind: 'PARTNER', regionCode: '350582' },
@@ -50,6 +53,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'quanzhou.edu', displayName: '泉州市教育局（演示）', organisation: '泉州市教育局', grants: [{ role: Role.CITY_EDU, regionCode: '350500' }] },
   { username: 'jinjiang.hr', displayName: '晋江市人社局（演示）', organisation: '晋江市人力资源和社会保障局', grants: [{ role: Role.COUNTY_HR, regionCode: '350582' }] },
   { username: 'nanan.hr', displayName: '南安市人社局（演示）', organisation: '南安市人力资源和社会保障局', grants: [{ role: Role.COUNTY_HR, regionCode: '350583' }] },
+  { username: 'shishi.hr', displayName: '石狮市人社局（演示）', organisation: '石狮市人力资源和社会保障局', grants: [{ role: Role.COUNTY_HR, regionCode: '350581' }] },
+  { username: 'haiyang.admin', displayName: '泉州海洋职业学院 院校管理员（演示）', organisation: haiyang.name, grants: [{ role: Role.COLLEGE_ADMIN, orgCode: haiyang.creditCode }] },
   { username: 'liming.admin', displayName: '黎明职业大学 院校管理员（演示）', organisation: liming.name, grants: [{ role: Role.COLLEGE_ADMIN, orgCode: liming.creditCode }] },
   { username: 'liming.agency', displayName: '黎明职业大学 评价机构（演示）', organisation: liming.name, grants: [{ role: Role.AGENCY_STAFF, orgCode: liming.creditCode }] },
   { username: 'liming.assessor', displayName: '考评员 陈老师（演示）', organisation: liming.name, grants: [{ role: Role.ASSESSOR, orgCode: liming.creditCode }] },

@@ -1,0 +1,200 @@
+// The agencies subgraph over real HTTP with its real neighbour: the catalogue runs as its own process and
+// answers the scope checks through GraphQL. PGlite (data dir, as npm start) and PostgreSQL.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoCollege, Role, type Grant } from '@skills/domain';
+import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
+import { createTestDatabase, ServiceProcesses, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from './config.js';
+import { startAgencies, type AgenciesService } from './server.js';
+
+const SECRET = 'agencies-test-claims-secret-0123456789ab';
+const kinds = await testDatabaseKinds();
+const processes = new ServiceProcesses();
+let catalogueUrl: string;
+
+beforeAll(async () => {
+  catalogueUrl = await processes.start('@skills/catalogue', { CLAIMS_SECRET: SECRET });
+}, 180_000);
+afterAll(() => processes.stop());
+
+const as = (id: string, ...grants: Grant[]) => signClaims({ kind: 'user', id, grants }, SECRET, 3600);
+const haiyang = demoCollege('泉州海洋职业学院'); // 高职, 石狮 350581, no agency in the demo data
+const dehua = demoCollege('德化职业技术学校'); // 中职, 德化 350526
+const liming = demoCollege('黎明职业大学'); // filed
+const fangzhi = demoCollege('泉州纺织服装职业学院'); // filed, open violation
+
+describe.each(kinds)('agencies subgraph on %s', (kind) => {
+  let db: TestDatabase | undefined;
+  let svc: AgenciesService;
+  const sql: string[] = [];
+  const tokens: Record<string, string> = {};
+  const gql = async (query: string, variables: object = {}, who?: string) => {
+    const res = await fetch(svc.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(who ? { [CLAIMS_HEADER]: tokens[who]! } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as { data?: any; errors?: any[] };
+  };
+  const codeOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.code;
+
+  beforeAll(async () => {
+    const database = kind === 'pglite' ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'agencies-')) } : { DATABASE_URL: (db = await createTestDatabase(kind, 'agencies')).url };
+    svc = await startAgencies(
+      readConfig({ ...database, PORT: '0', CLAIMS_SECRET: SECRET, DEMO_DATA: 'true', CATALOGUE_GRAPH_URL: catalogueUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      { onQuery: (q) => sql.push(q) },
+    );
+    Object.assign(tokens, {
+      haiyang: await as('u-haiyang', { role: Role.COLLEGE_ADMIN, orgCode: haiyang.creditCode }),
+      dehua: await as('u-dehua', { role: Role.COLLEGE_ADMIN, orgCode: dehua.creditCode }),
+      liming: await as('u-liming', { role: Role.COLLEGE_ADMIN, orgCode: liming.creditCode }),
+      fangzhi: await as('u-fangzhi', { role: Role.COLLEGE_ADMIN, orgCode: fangzhi.creditCode }),
+      shishi: await as('u-shishi', { role: Role.COUNTY_HR, regionCode: '350581' }),
+      jinjiang: await as('u-jinjiang', { role: Role.COUNTY_HR, regionCode: '350582' }),
+      quanzhou: await as('u-quanzhou', { role: Role.CITY_HR, regionCode: '350500' }),
+      quanzhouEdu: await as('u-qzedu', { role: Role.CITY_EDU, regionCode: '350500' }),
+      fuzhou: await as('u-fuzhou', { role: Role.CITY_HR, regionCode: '350100' }),
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await svc?.close();
+    await db?.drop();
+  });
+
+  const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!, $key: String) {
+    applyForFiling(institutionCode: $i, kind: $k, scope: $s, requestKey: $key) { id status statusName agency { id status } } }`;
+  const apply = (who: string, institution: string, scope: object[], key?: string) =>
+    gql(APPLY, { i: institution, k: 'SKILL_LEVEL_AGENCY', s: scope, key }, who);
+
+  describe('scope rules, with typed Chinese refusals', () => {
+    it('a 中职 cannot file above 四级', async () => {
+      const r = await apply('dehua', dehua.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'] }]);
+      expect(codeOf(r)).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
+      expect(r.errors![0].message).toMatch(/中职学生不能评价三级/);
+    });
+    it('a 高职 cannot file 五级, nor above 三级', async () => {
+      expect(codeOf(await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_5'] }]))).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
+      expect(codeOf(await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }]))).toBe('LEVEL_NEEDS_EXPANSION');
+    });
+    it('the catalogue decides what exists and what is skill-type', async () => {
+      const unknown = await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-99-99-99', levels: ['LEVEL_4'] }]);
+      expect(codeOf(unknown)).toBe('OCCUPATION_NOT_FOUND');
+      const notSkill = await apply('haiyang', haiyang.creditCode, [{ occupationCode: '2-02-01-01', levels: ['LEVEL_4'] }]);
+      expect(codeOf(notSkill)).toBe('OCCUPATION_NOT_SKILL_TYPE');
+      expect(notSkill.errors![0].message).toMatch(/不是技能类职业/);
+    });
+    it('a college may only file for itself', async () => {
+      expect(codeOf(await apply('dehua', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }]))).toBe('FORBIDDEN');
+      expect(codeOf(await apply('shishi', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }]))).toBe('FORBIDDEN');
+    });
+    it('an agency with an open violation cannot expand', async () => {
+      const agency = await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: fangzhi.creditCode } });
+      const r = await gql('mutation($a: ID!, $s: [ScopeItemInput!]!) { requestScopeChange(agencyId: $a, scope: $s) { id } }', { a: agency.id, s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }] }, 'fangzhi');
+      expect(codeOf(r)).toBe('EXPANSION_BLOCKED_OPEN_VIOLATION');
+      expect(r.errors![0].message).toMatch(/违规/);
+    });
+  });
+
+  describe('the filing workflow: college applies, county gives an opinion, city decides', () => {
+    let filingId: string;
+    let agencyId: string;
+
+    it('applies, idempotently', async () => {
+      const scope = [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'] }, { occupationCode: '4-01-06-01', levels: ['LEVEL_4'] }];
+      const r = await apply('haiyang', haiyang.creditCode, scope, 'haiyang-first-filing');
+      expect(r.errors).toBeUndefined();
+      expect(r.data.applyForFiling).toMatchObject({ status: 'SUBMITTED', agency: { status: 'APPLYING' } });
+      filingId = r.data.applyForFiling.id;
+      agencyId = r.data.applyForFiling.agency.id;
+      const again = await apply('haiyang', haiyang.creditCode, scope, 'haiyang-first-filing');
+      expect(again.data.applyForFiling.id).toBe(filingId);
+      expect(codeOf(await apply('haiyang', haiyang.creditCode, scope, 'another-key'))).toBe('FILING_ALREADY_OPEN');
+    });
+
+    it('a county sees its own applications only', async () => {
+      const mine = await gql('{ filings(open: true) { id regionCode } }', {}, 'shishi');
+      expect(mine.data.filings.map((f: { id: string }) => f.id)).toContain(filingId);
+      expect(mine.data.filings.every((f: { regionCode: string }) => f.regionCode === '350581')).toBe(true);
+      const other = await gql('{ filings(open: true) { id regionCode } }', {}, 'jinjiang');
+      expect(other.data.filings.map((f: { id: string }) => f.id)).not.toContain(filingId);
+      expect(other.data.filings.length).toBeGreaterThan(0); // 晋江 has its own (demo) applications
+      expect(codeOf(await gql('query($id: ID!) { filing(id: $id) { id } }', { id: filingId }, 'jinjiang'))).toBe('FORBIDDEN');
+    });
+
+    it('the city cannot decide before the county; the wrong county and a county deciding are refused', async () => {
+      const early = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }', { f: filingId }, 'quanzhou');
+      expect(codeOf(early)).toBe('FILING_WRONG_STATE');
+      const wrongCounty = await gql('mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意") { status } }', { f: filingId }, 'jinjiang');
+      expect(codeOf(wrongCounty)).toBe('FORBIDDEN');
+      const countyDecides = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }', { f: filingId }, 'shishi');
+      expect(codeOf(countyDecides)).toBe('FORBIDDEN');
+      expect(countyDecides.errors![0].message).toBe('无权执行此操作');
+      const otherCity = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }', { f: filingId }, 'fuzhou');
+      expect(codeOf(otherCity)).toBe('FORBIDDEN');
+    });
+
+    it('county opinion, then the city approves: filing number, period, scope, public list, coverage up', async () => {
+      const before = (await gql('{ filingCoverage(regionCode: "350500") { filed vocationalColleges ratio missing { name } } }', {}, 'quanzhou')).data.filingCoverage;
+      expect(before.missing.map((m: { name: string }) => m.name)).toContain('泉州海洋职业学院');
+      const opinion = await gql('mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "材料齐全，同意") { status } }', { f: filingId }, 'shishi');
+      expect(opinion.data.giveCountyOpinion.status).toBe('COUNTY_REVIEWED');
+      const approved = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status agency { status filingNumber validFrom validUntil scope { occupationCode levels occupation { code } } } } }', { f: filingId }, 'quanzhou');
+      expect(approved.errors).toBeUndefined();
+      const a = approved.data.decideFiling.agency;
+      expect(a.status).toBe('FILED');
+      expect(a.filingNumber).toMatch(/^FJ-350500-\d{4}-\d{4}$/);
+      expect(new Date(a.validUntil).getUTCFullYear() - new Date(a.validFrom).getUTCFullYear()).toBe(3);
+      expect(a.scope).toEqual([
+        { occupationCode: '4-01-06-01', levels: ['LEVEL_4'], occupation: { code: '4-01-06-01' } },
+        { occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'], occupation: { code: '6-31-01-03' } },
+      ]);
+      const listed = await gql('{ publicAgencies(search: "泉州海洋") { totalCount edges { node { id name filingNumber } } } }');
+      expect(listed.data.publicAgencies.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([agencyId]);
+      const after = (await gql('{ filingCoverage(regionCode: "350500") { filed ratio missing { name } } }', {}, 'quanzhouEdu')).data.filingCoverage;
+      expect(after.filed).toBe(before.filed + 1);
+      expect(after.ratio).toBeGreaterThan(before.ratio);
+      expect(after.missing.map((m: { name: string }) => m.name)).not.toContain('泉州海洋职业学院');
+    });
+
+    it('keeps every step in the history, with who and why', async () => {
+      const r = await gql('query($id: ID!) { agency(id: $id) { events { type toStatus actorId reason } } }', { id: agencyId }, 'quanzhou');
+      expect(r.data.agency.events.map((e: { type: string }) => e.type)).toEqual(['FILING_SUBMITTED', 'FILING_COUNTY_OPINION', 'FILING_APPROVE', 'AGENCY_FILED']);
+      expect(r.data.agency.events[1]).toMatchObject({ actorId: 'u-shishi', reason: '材料齐全，同意' });
+      const anon = await gql('query($id: ID!) { agency(id: $id) { name events { type } } }', { id: agencyId });
+      expect(anon.data.agency).toEqual({ name: expect.any(String), events: null });
+    });
+
+    it('a decided filing cannot be decided again', async () => {
+      const r = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: REJECT, reason: "x") { status } }', { f: filingId }, 'quanzhou');
+      expect(codeOf(r)).toBe('FILING_WRONG_STATE');
+    });
+  });
+
+  it('a clean filed agency may expand, also to 技师 (二级)', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: liming.creditCode } });
+    const r = await gql('mutation($a: ID!, $s: [ScopeItemInput!]!) { requestScopeChange(agencyId: $a, scope: $s) { type status } }', { a: agency.id, s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }] }, 'liming');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.requestScopeChange).toEqual({ type: 'SCOPE_CHANGE', status: 'SUBMITTED' });
+  });
+
+  it('coverage is for the bureaus of the region only', async () => {
+    expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe('FORBIDDEN');
+    expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }'))).toBe('UNAUTHENTICATED');
+    const county = (await gql('{ filingCoverage(regionCode: "350582") { vocationalColleges regionName } }', {}, 'jinjiang')).data.filingCoverage;
+    expect(county.regionName).toBe('福建省/泉州市/晋江市');
+    expect(county.vocationalColleges).toBeGreaterThan(0);
+  });
+
+  it('resolves a federated batch of agency references with one SQL query', async () => {
+    const ids = (await svc.prisma.agency.findMany({ select: { id: true } })).map((a) => a.id);
+    const reps = Array.from({ length: 100 }, (_, i) => ({ __typename: 'Agency', id: ids[i % ids.length] }));
+    sql.length = 0;
+    const r = await gql('query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id name } } }', { r: reps });
+    expect(r.errors).toBeUndefined();
+    expect(r.data._entities).toHaveLength(100);
+    expect(sql.filter((q) => /from "\w+"\."Agency"/i.test(q))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,26 @@
+import { baseConfigSchema, loadConfig } from '@skills/service-kit';
+import { z } from 'zod';
+
+export const configSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4002),
+  /** Where the catalogue facts come from: the graph (the gateway) by default. */
+  CATALOGUE_GRAPH_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
+  /** 备案有效期 (years) */
+  FILING_PERIOD_YEARS: z.coerce.number().int().min(1).max(10).default(3),
+  /**
+   * Evaluations an agency must have done in its filing period before it may expand (A.4). The count comes from
+   * the assessment subgraph; until that exists the volume is unknown, so any value above 0 blocks expansion.
+   */
+  EXPANSION_MIN_EVALUATIONS: z.coerce.number().int().min(0).default(0),
+  /** Synthetic filed agencies for load tests and benchmarks (0 = none). */
+  DEMO_BULK_AGENCIES: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** Load the Quanzhou demo colleges and filings when the register is empty. */
+  DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfig(configSchema, env);

@@ -1,0 +1,56 @@
+// 备案流程: college applies → county bureau gives an opinion → city bureau decides (approve / return for
+// correction / reject). A college registered directly under the city skips the county step. Pure state machine.
+import { DomainError } from '@skills/domain';
+
+export const FilingStatuses = ['SUBMITTED', 'COUNTY_REVIEWED', 'APPROVED', 'RETURNED', 'REJECTED', 'WITHDRAWN'] as const;
+export type FilingStatus = (typeof FilingStatuses)[number];
+
+export const FILING_STATUS_NAMES: Record<FilingStatus, string> = {
+  SUBMITTED: '已提交，待县区审核',
+  COUNTY_REVIEWED: '县区已审核，待市局决定',
+  APPROVED: '已备案',
+  RETURNED: '退回补正',
+  REJECTED: '不予备案',
+  WITHDRAWN: '已撤回',
+};
+
+export type FilingAction = 'COUNTY_OPINION' | 'APPROVE' | 'RETURN' | 'REJECT' | 'RESUBMIT' | 'WITHDRAW';
+
+const ACTION_NAMES: Record<FilingAction, string> = {
+  COUNTY_OPINION: '提出县区审核意见',
+  APPROVE: '准予备案',
+  RETURN: '退回补正',
+  REJECT: '不予备案',
+  RESUBMIT: '重新提交',
+  WITHDRAW: '撤回',
+};
+
+export const OPEN_STATUSES: readonly FilingStatus[] = ['SUBMITTED', 'COUNTY_REVIEWED', 'RETURNED'];
+
+/** The status after an action, or a typed error saying why it cannot happen now. */
+export function nextStatus(status: FilingStatus, action: FilingAction, needsCounty: boolean): FilingStatus {
+  const decidable = needsCounty ? status === 'COUNTY_REVIEWED' : status === 'SUBMITTED' || status === 'COUNTY_REVIEWED';
+  const to: FilingStatus | null = (() => {
+    switch (action) {
+      case 'COUNTY_OPINION':
+        return status === 'SUBMITTED' && needsCounty ? 'COUNTY_REVIEWED' : null;
+      case 'APPROVE':
+        return decidable ? 'APPROVED' : null;
+      case 'RETURN':
+        return decidable ? 'RETURNED' : null;
+      case 'REJECT':
+        return decidable ? 'REJECTED' : null;
+      case 'RESUBMIT':
+        return status === 'RETURNED' ? 'SUBMITTED' : null;
+      case 'WITHDRAW':
+        return status === 'SUBMITTED' || status === 'RETURNED' ? 'WITHDRAWN' : null;
+    }
+  })();
+  if (!to) throw new DomainError('FILING_WRONG_STATE', { status: FILING_STATUS_NAMES[status], action: ACTION_NAMES[action] });
+  return to;
+}
+
+/** 备案编号: FJ-<city code>-<year>-<4-digit sequence>, e.g. FJ-350500-2026-0007. */
+export function filingNumber(cityCode: string, year: number, sequence: number): string {
+  return `FJ-${cityCode}-${year}-${String(sequence).padStart(4, '0')}`;
+}

@@ -1,0 +1,157 @@
+import { AGENCY_KIND_NAMES, type AgencyKind, type SkillLevel } from '@skills/domain';
+import { access, principalCan } from '@skills/service-kit';
+import { BUREAUS, COLLEGE_SIDE, regionsWithin } from '../access-scope.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { AgencyKindEnum, SkillLevelEnum } from './common.js';
+import { Institution } from './institution.js';
+
+/** Occupation is owned by the catalogue subgraph; here it is only a key the catalogue resolves. */
+const OccupationRef = builder
+  .externalRef('Occupation', builder.keyDirective(builder.selection<{ code: string }>('code'), false))
+  .implement({ fields: (t) => ({ code: t.exposeString('code') }) });
+
+export const AGENCY_STATUS_NAMES: Record<string, string> = {
+  APPLYING: '申请中',
+  FILED: '已备案',
+  SUSPENDED: '暂停',
+  CANCELLED: '已注销',
+  EXPIRED: '备案已到期',
+};
+
+/** The status a reader sees: a filing past its period has expired even before the nightly sweep marks it. */
+const effectiveStatus = (a: { status: string; validUntil: Date | null }) =>
+  a.status === 'FILED' && a.validUntil && a.validUntil < new Date() ? 'EXPIRED' : a.status;
+
+/** Bureaus of the agency's region, and the college that owns it, see its records. */
+const canSeeRecords = (a: { regionCode: string; institutionCode: string }, ctx: Context) =>
+  principalCan(ctx.principal, BUREAUS, { regionCode: a.regionCode }) ||
+  principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: a.institutionCode });
+
+/** 备案范围 */
+export const ScopeItem = builder.prismaObject('ScopeItem', {
+  description: '备案范围：职业（工种）或专项职业能力考核项目及其等级',
+  fields: (t) => ({
+    occupationCode: t.exposeString('occupationCode'),
+    kind: t.exposeString('kind', { description: 'OCCUPATION / SPECIAL_ABILITY' }),
+    levels: t.field({ type: [SkillLevelEnum], resolve: (s) => s.levels as SkillLevel[] }),
+    occupation: t.field({
+      type: OccupationRef,
+      nullable: true,
+      description: '职业（由目录子图解析名称、标准等）',
+      resolve: (s) => (s.kind === 'OCCUPATION' ? { code: s.occupationCode } : null),
+    }),
+  }),
+});
+
+export const AgencyEvent = builder.prismaObject('AgencyEvent', {
+  description: '机构与备案的办理记录（只增不改）',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.exposeString('type'),
+    fromStatus: t.exposeString('fromStatus', { nullable: true }),
+    toStatus: t.exposeString('toStatus', { nullable: true }),
+    actorId: t.exposeString('actorId', { nullable: true }),
+    actorRole: t.exposeString('actorRole', { nullable: true }),
+    reason: t.exposeString('reason', { nullable: true }),
+    at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+export const Violation = builder.prismaObject('Violation', {
+  description: '违规记录及整改',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.exposeString('type'),
+    severity: t.exposeString('severity'),
+    description: t.exposeString('description'),
+    foundAt: t.expose('foundAt', { type: 'DateTime' }),
+    deadline: t.expose('deadline', { type: 'DateTime', description: '整改期限' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    closingNote: t.exposeString('closingNote', { nullable: true }),
+    consequence: t.exposeString('consequence'),
+  }),
+});
+
+/** 评价机构 */
+export const Agency = builder.prismaObject('Agency', {
+  description: '职业技能评价机构',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    kind: t.field({ type: AgencyKindEnum, resolve: (a) => a.kind as AgencyKind }),
+    kindName: t.string({ resolve: (a) => AGENCY_KIND_NAMES[a.kind as AgencyKind] ?? a.kind }),
+    status: t.string({ select: { status: true, validUntil: true }, resolve: (a) => effectiveStatus(a) }),
+    statusName: t.string({ select: { status: true, validUntil: true }, resolve: (a) => AGENCY_STATUS_NAMES[effectiveStatus(a)] ?? a.status }),
+    filingNumber: t.exposeString('filingNumber', { nullable: true, description: '备案编号' }),
+    validFrom: t.expose('validFrom', { type: 'DateTime', nullable: true }),
+    validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
+    regionCode: t.exposeString('regionCode'),
+    institution: t.relation('institution'),
+    scope: t.relation('scope', { query: { orderBy: { occupationCode: 'asc' } } }),
+    events: t.relation('events', {
+      description: '办理记录（本地区监管部门和本院校可见）',
+      nullable: true,
+      query: { orderBy: { at: 'asc' } },
+      authScopes: (a, _args, ctx) => canSeeRecords(a, ctx),
+      unauthorizedResolver: () => null,
+    }),
+    violations: t.relation('violations', {
+      description: '违规记录（本地区监管部门和本院校可见）',
+      nullable: true,
+      query: { orderBy: { foundAt: 'desc' } },
+      authScopes: (a, _args, ctx) => canSeeRecords(a, ctx),
+      unauthorizedResolver: () => null,
+    }),
+  }),
+});
+
+builder.asEntity(Agency, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => ctx.loaders.agency.load(ref.id),
+});
+
+builder.prismaObjectField(Institution, 'agencies', (t) =>
+  t.relation('agencies', { description: '该院校的评价机构', query: { orderBy: { kind: 'asc' } } }),
+);
+
+const PUBLIC_STATUSES = ['FILED', 'SUSPENDED'];
+
+builder.queryFields((t) => ({
+  publicAgencies: t.prismaConnection(
+    {
+      type: 'Agency',
+      cursor: 'id',
+      defaultSize: 20,
+      maxSize: 100,
+      description: '已备案评价机构公开名录：可按名称、地区、职业编码检索',
+      ...access.public(),
+      args: { search: t.arg.string(), regionCode: t.arg.string(), occupationCode: t.arg.string(), kind: t.arg({ type: AgencyKindEnum }) },
+      resolve: (query, _r, args, ctx) => ctx.prisma.agency.findMany({ ...query, where: publicWhere(args), orderBy: [{ filingNumber: 'asc' }, { id: 'asc' }] }),
+      totalCount: (_p, args, ctx) => ctx.prisma.agency.count({ where: publicWhere(args) }),
+    },
+    {},
+  ),
+  agency: t.prismaField({
+    type: 'Agency',
+    nullable: true,
+    description: '评价机构详情：已备案机构公开；申请中的机构仅本院校和监管部门可见',
+    ...access.public(),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _r, { id }, ctx) => {
+      const a = await ctx.prisma.agency.findUnique({ ...query, where: { id: String(id) } });
+      if (!a) return null;
+      return PUBLIC_STATUSES.includes(a.status) || canSeeRecords(a, ctx) ? a : null;
+    },
+  }),
+}));
+
+function publicWhere(args: { search?: string | null; regionCode?: string | null; occupationCode?: string | null; kind?: string | null }) {
+  return {
+    status: { in: PUBLIC_STATUSES },
+    ...(args.search?.trim() ? { OR: [{ name: { contains: args.search.trim() } }, { institution: { name: { contains: args.search.trim() } } }] } : {}),
+    ...(args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {}),
+    ...(args.occupationCode ? { scope: { some: { occupationCode: args.occupationCode.trim() } } } : {}),
+    ...(args.kind ? { kind: args.kind } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import { schoolTypeName, type SchoolType } from '@skills/domain';
+import { access } from '@skills/service-kit';
+import { regionsWithin } from '../access-scope.js';
+import { builder } from '../builder.js';
+import { SchoolTypeEnum } from './common.js';
+
+/** 院校 */
+export const Institution = builder.prismaObject('Institution', {
+  description: '院校或培训机构（以统一社会信用代码标识）',
+  fields: (t) => ({
+    creditCode: t.exposeString('creditCode', { description: '统一社会信用代码（演示数据为生成的代码）' }),
+    name: t.exposeString('name'),
+    schoolType: t.field({ type: SchoolTypeEnum, resolve: (i) => i.schoolType as SchoolType }),
+    schoolTypeName: t.string({ resolve: (i) => schoolTypeName(i.schoolType as SchoolType) }),
+    regionCode: t.exposeString('regionCode'),
+    region: t.prismaField({ type: 'Region', nullable: true, resolve: (q, i, _a, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: i.regionCode } }) }),
+    demo: t.exposeBoolean('demo', { description: '演示数据' }),
+    majors: t.exposeStringList('majors', { description: '开设专业代码' }),
+  }),
+});
+
+builder.asEntity(Institution, {
+  key: builder.selection<{ creditCode: string }>('creditCode'),
+  resolveReference: (ref, ctx) => ctx.loaders.institution.load(ref.creditCode),
+});
+
+builder.queryFields((t) => ({
+  institutions: t.prismaField({
+    type: ['Institution'],
+    description: '院校名录（公开信息）',
+    ...access.public(),
+    args: { regionCode: t.arg.string(), search: t.arg.string() },
+    resolve: (query, _r, { regionCode, search }, ctx) =>
+      ctx.prisma.institution.findMany({
+        ...query,
+        where: {
+          ...(regionCode ? { regionCode: { in: regionsWithin(regionCode) } } : {}),
+          ...(search?.trim() ? { name: { contains: search.trim() } } : {}),
+        },
+        orderBy: [{ regionCode: 'asc' }, { name: 'asc' }],
+        take: 500,
+      }),
+  }),
+}));
