@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // npm start — installs what is missing, builds, and runs the whole platform on embedded PostgreSQL (PGlite,
 // data under .data/) or on PostgreSQL when DATABASE_URL is set. First run migrates and loads demo data.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startPlatform } from './lib/platform.mjs';
 import { ensurePnpm, installAndBuild, ROOT, step } from './lib/toolchain.mjs';
 
@@ -16,32 +15,33 @@ if (major < 20) {
 const pnpm = ensurePnpm();
 if (!process.argv.includes('--no-build')) installAndBuild(pnpm);
 
-// A local operator token for catalogue administration, kept out of git under .data/.
-const dataDir = join(ROOT, '.data');
-mkdirSync(dataDir, { recursive: true });
-const tokenFile = join(dataDir, 'operator-token');
-if (!existsSync(tokenFile)) writeFileSync(tokenFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
-const operatorToken = readFileSync(tokenFile, 'utf8').trim();
-
 step(process.env.DATABASE_URL ? 'starting services on PostgreSQL (DATABASE_URL)' : 'starting services on embedded PostgreSQL (PGlite, .data/)');
 let platform;
 try {
-  platform = await startPlatform({ env: { OPERATOR_TOKEN: operatorToken, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+  platform = await startPlatform({ env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
 } catch (e) {
   console.error(`\n✖ the platform did not start: ${e.message}`);
   process.exit(1);
 }
 
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(pathToFileURL(join(ROOT, 'services/identity/dist/demo.js')).href);
+const urls = platform.urls;
 console.log(`
 \x1b[32m职业技能评价平台 is running\x1b[0m
-  GraphQL gateway      ${platform.urls.gateway}
-  catalogue subgraph   ${platform.urls.catalogue}
+${urls.shell ? `  平台门户 (shell)      \x1b[1m${urls.shell}\x1b[0m   ← open this\n` : ''}${(platform.manifest?.remotes ?? [])
+  .map((r) => `    ${r.path.padEnd(14)} ${r.title}（单独运行 ${r.entry.replace(/remoteEntry\.js$/, '')}）\n`)
+  .join('')}  GraphQL gateway      ${urls.gateway}
+  subgraphs            ${Object.entries(urls)
+    .filter(([name]) => name !== 'gateway' && urls[name].endsWith('/graphql'))
+    .map(([name, url]) => `${name} ${url}`)
+    .join(', ')}
 
-  try:  curl -s ${platform.urls.gateway} -H 'content-type: application/json' \\
+  try:  curl -s ${urls.gateway} -H 'content-type: application/json' \\
           -d '{"query":"{ occupation(code:\\"6-31-01-03\\"){ code name } }"}'
 
-  catalogue admin (demo only — the operator token in .data/operator-token, never share it):
-        curl -s ${platform.urls.gateway} -H 'content-type: application/json' -H "authorization: Bearer $(cat .data/operator-token)" ...
+\x1b[33m  演示账号 — demo accounts, for trying the platform only; never use them with real data.\x1b[0m
+  password for all: ${DEMO_PASSWORD}
+${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(22)} ${a.displayName}`).join('\n')}
 
 Press Ctrl-C to stop.`);
 

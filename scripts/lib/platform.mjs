@@ -1,14 +1,52 @@
 // Starts the platform's processes (subgraphs, then the gateway) from their built output and waits until each
-// answers /ready or /health. Used by `npm start` and by end-to-end tests. Node built-ins only.
+// answers /ready or /health, then serves the shell and the portals (each app's dist/ on its own port) with the
+// run-time manifest /remotes.json next to each. Used by `npm start` and by end-to-end tests. Node built-ins only.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { startStaticServer } from './static-server.mjs';
 import { ROOT } from './toolchain.mjs';
 
 /** Everything `npm start` runs, in start order. Ports are the defaults; env overrides them. */
 export const SERVICES = [
   { name: 'catalogue', dir: 'services/catalogue', entry: 'dist/server.js', port: 4001, probe: '/ready', urlEnv: 'CATALOGUE_URL' },
+  { name: 'agencies', dir: 'services/agencies', entry: 'dist/server.js', port: 4002, probe: '/ready', urlEnv: 'AGENCIES_URL' },
+  { name: 'identity', dir: 'services/identity', entry: 'dist/server.js', port: 4005, probe: '/ready', urlEnv: 'IDENTITY_URL' },
   { name: 'gateway', dir: 'services/gateway', entry: 'dist/server.js', port: 4000, probe: '/health' },
 ];
+
+/**
+ * The shell and the portals, served after the gateway. `remote` is the module-federation container name, `path`
+ * where the shell mounts it. `portEnv` overrides the port; `urlEnv` points the manifest at a portal deployed
+ * elsewhere (its base URL, where remoteEntry.js lives) without rebuilding anything.
+ */
+export const APPS = [
+  { name: 'shell', dir: 'apps/shell', port: 5173, portEnv: 'SHELL_PORT' },
+  { name: 'public', dir: 'apps/portal-public', port: 5174, portEnv: 'PORTAL_PUBLIC_PORT', urlEnv: 'PORTAL_PUBLIC_URL', remote: 'portal_public', title: '公众服务', path: '/public' },
+  { name: 'bureau', dir: 'apps/portal-bureau', port: 5175, portEnv: 'PORTAL_BUREAU_PORT', urlEnv: 'PORTAL_BUREAU_URL', remote: 'portal_bureau', title: '监管部门', path: '/bureau' },
+  { name: 'institution', dir: 'apps/portal-institution', port: 5176, portEnv: 'PORTAL_INSTITUTION_PORT', urlEnv: 'PORTAL_INSTITUTION_URL', remote: 'portal_institution', title: '院校与评价机构', path: '/institution' },
+  { name: 'candidate', dir: 'apps/portal-candidate', port: 5177, portEnv: 'PORTAL_CANDIDATE_PORT', urlEnv: 'PORTAL_CANDIDATE_URL', remote: 'portal_candidate', title: '考生服务', path: '/candidate' },
+];
+
+/**
+ * The run-time manifest the shell (and each standalone portal) reads from /remotes.json.
+ * @param {{ gatewayUrl: string, appUrls: Record<string,string>, env?: Record<string,string|undefined> }} o
+ */
+export function buildManifest({ gatewayUrl, appUrls, env = {} }) {
+  return {
+    gatewayUrl: env.PUBLIC_GATEWAY_URL || gatewayUrl,
+    remotes: APPS.filter((a) => a.remote).map((a) => ({
+      name: a.remote,
+      title: a.title,
+      path: a.path,
+      entry: `${(env[a.urlEnv] || appUrls[a.name]).replace(/\/+$/, '')}/remoteEntry.js`,
+    })),
+  };
+}
+
+function appPort(app, opts, env) {
+  return opts.ports?.[app.name] ?? (env[app.portEnv] ? Number(env[app.portEnv]) : app.port);
+}
 
 async function waitFor(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -26,13 +64,34 @@ async function waitFor(url, child, timeoutMs) {
 }
 
 /**
- * @param {{ env?: Record<string,string>, ports?: Record<string,number>, log?: 'inherit'|'pipe'|'ignore', timeoutMs?: number }} opts
+ * @param {{ env?: Record<string,string>, ports?: Record<string,number>, log?: 'inherit'|'pipe'|'ignore', timeoutMs?: number, apps?: boolean }} opts
+ *   ports: by service or app name (catalogue, gateway, shell, public, bureau, institution, candidate);
+ *   apps: false starts only the services.
+ * @returns {Promise<{ urls: Record<string,string>, children: import('node:child_process').ChildProcess[], manifest?: object, stop: () => Promise<void> }>}
  */
 export async function startPlatform(opts = {}) {
   const children = [];
+  const servers = [];
   const urls = {};
-  const env = { ...process.env, ...opts.env };
+  const env = {
+    // Gateway and subgraphs share a secret for the signed caller claims; a fresh one per start is enough
+    // (claims live 60 s). Demo accounts are seeded: this launcher is for demos, tests and development.
+    CLAIMS_SECRET: randomBytes(32).toString('base64url'),
+    DEMO_ACCOUNTS: 'true',
+    ...process.env,
+    ...opts.env,
+  };
+  const withApps = opts.apps !== false;
+  // The browser calls the gateway from the shell's and the portals' origins.
+  if (withApps && !env.CORS_ORIGINS) {
+    env.CORS_ORIGINS = APPS.flatMap((a) => {
+      const port = appPort(a, opts, env);
+      return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+    }).join(',');
+  }
+  let manifest;
   const stop = async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
     for (const c of [...children].reverse()) {
       if (c.exitCode === null) c.kill('SIGTERM');
     }
@@ -41,7 +100,11 @@ export async function startPlatform(opts = {}) {
     );
   };
   try {
-    for (const s of SERVICES) {
+    // Subgraphs asking the graph for facts they do not own (agencies → catalogue) go through the gateway.
+    const gatewayPort = opts.ports?.gateway ?? SERVICES.find((s) => s.name === 'gateway').port;
+    env.CATALOGUE_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
+    env.DEMO_DATA ??= 'true';
+    const startService = async (s) => {
       const port = opts.ports?.[s.name] ?? s.port;
       const child = spawn(process.execPath, [s.entry], {
         cwd: join(ROOT, s.dir),
@@ -57,10 +120,31 @@ export async function startPlatform(opts = {}) {
       }
       urls[s.name] = `${base}/graphql`;
       if (s.urlEnv) env[s.urlEnv] = urls[s.name];
+    };
+    // The subgraphs are independent of each other: start them together, then the gateway in front.
+    await Promise.all(SERVICES.filter((s) => s.name !== 'gateway').map(startService));
+    await startService(SERVICES.find((s) => s.name === 'gateway'));
+    if (withApps) {
+      const appUrls = Object.fromEntries(APPS.map((a) => [a.name, `http://127.0.0.1:${appPort(a, opts, env)}`]));
+      manifest = buildManifest({ gatewayUrl: urls.gateway, appUrls, env });
+      const body = JSON.stringify(manifest, null, 2);
+      for (const a of APPS) {
+        try {
+          const server = await startStaticServer({
+            root: join(ROOT, a.dir, 'dist'),
+            port: appPort(a, opts, env),
+            routes: { '/remotes.json': () => ({ body }) },
+          });
+          servers.push(server);
+          urls[a.name] = `${server.url}/`;
+        } catch (e) {
+          throw new Error(`${a.name}: ${e.message}`);
+        }
+      }
     }
   } catch (e) {
     await stop();
     throw e;
   }
-  return { urls, children, stop };
+  return { urls, children, manifest, stop };
 }

@@ -1,0 +1,3 @@
+import { portalCodegenConfig } from '@skills/graphql-client/codegen';
+
+export default portalCodegenConfig();

@@ -1,0 +1,39 @@
+// The module this portal exposes (./App): its routes, mounted by the shell under a base path.
+import type { PortalAppProps } from '@skills/federation';
+import { GraphqlProvider } from '@skills/graphql-client';
+import { BasePathProvider, PortalNav, registerReactInstance } from '@skills/ui-kit';
+import React from 'react';
+import { Route, Routes } from 'react-router';
+import { AgencyDetailPage } from '../features/agency-register/components/agency-detail-page';
+import { AgencyRegisterPage } from '../features/agency-register/components/agency-register-page';
+import { CatalogueStatisticsPage } from '../features/catalogue-statistics/components/catalogue-statistics-page';
+import { CoveragePage } from '../features/coverage/components/coverage-page';
+import { ReviewQueuePage } from '../features/filing-review/components/review-queue-page';
+import { NotFoundPage } from './not-found-page';
+
+registerReactInstance(React, 'portal_bureau');
+
+const NAV = [
+  { path: '', label: '备案审核' },
+  { path: 'agencies', label: '机构名录与监督检查' },
+  { path: 'coverage', label: '备案覆盖率' },
+  { path: 'catalogue', label: '目录统计' },
+];
+
+export default function PortalApp({ basePath }: PortalAppProps) {
+  return (
+    <BasePathProvider basePath={basePath}>
+      <GraphqlProvider>
+        <PortalNav label="监管部门功能" items={NAV} />
+        <Routes>
+          <Route index element={<ReviewQueuePage />} />
+          <Route path="agencies" element={<AgencyRegisterPage />} />
+          <Route path="agencies/:agencyId" element={<AgencyDetailPage />} />
+          <Route path="coverage" element={<CoveragePage />} />
+          <Route path="catalogue" element={<CatalogueStatisticsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </GraphqlProvider>
+    </BasePathProvider>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { categoryAxisLabel, categoryChartOption } from './category-chart';
+
+const byCategory = [
+  { category: 6, name: '生产制造及有关人员', count: 53 },
+  { category: 2, name: '专业技术人员', count: 3 },
+];
+
+describe('category chart', () => {
+  it('orders bars by 大类 and labels them', () => {
+    const option = categoryChartOption(byCategory) as {
+      xAxis: { data: string[] };
+      series: { data: number[] }[];
+      aria: { label: { description: string } };
+    };
+    expect(option.xAxis.data).toEqual(['2 专业技术人员', '6 生产制造及有…']);
+    expect(option.series[0]?.data).toEqual([3, 53]);
+    expect(option.aria.label.description).toContain('生产制造及有关人员 53 个');
+  });
+
+  it('keeps short names whole', () => {
+    expect(categoryAxisLabel({ category: 3, name: '办事人员', count: 1 })).toBe('3 办事人员');
+  });
+});

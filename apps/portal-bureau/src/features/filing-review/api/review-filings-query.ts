@@ -1,0 +1,38 @@
+import { useQuery } from '@skills/graphql-client';
+import { graphql } from '../../../generated';
+
+export const ReviewFilingsQuery = graphql(`
+  query ReviewFilings($open: Boolean) {
+    filings(open: $open) {
+      id
+      type
+      status
+      statusName
+      regionCode
+      requestedScope {
+        occupationCode
+        kind
+        levels
+      }
+      countyOpinion
+      countyAgrees
+      decisionReason
+      submittedAt
+      decidedAt
+      agency {
+        id
+        name
+        kindName
+        institution {
+          name
+          schoolTypeName
+        }
+      }
+    }
+  }
+`);
+
+/** 备案审核队列：本地区的备案申请（服务端按账号地区筛选） */
+export function useReviewFilings(open: boolean) {
+  return useQuery(ReviewFilingsQuery, { variables: { open }, fetchPolicy: 'cache-and-network' });
+}

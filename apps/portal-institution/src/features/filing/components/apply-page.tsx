@@ -1,0 +1,104 @@
+import type { SchoolType } from '@skills/domain';
+import { graphqlErrorMessage, useSession, type AgencyKind } from '@skills/graphql-client';
+import { ErrorState, LoadingState, PageHeader, PageSection, usePortalPath } from '@skills/ui-kit';
+import { Alert, Button, Flex, Form, Input, Radio } from 'antd';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useApplyForFiling } from '../api/apply-for-filing-mutation';
+import { useMyInstitution } from '../api/my-institution-query';
+import { newRequestKey, scopeInput, type ScopeDraftItem } from '../utils/scope';
+import { CapPreview } from './cap-preview';
+import { ScopePicker } from './scope-picker';
+
+export const AGENCY_KIND_OPTIONS: { value: AgencyKind; label: string }[] = [
+  { value: 'SKILL_LEVEL_AGENCY', label: '职业技能等级评价机构' },
+  { value: 'APPRAISAL_AGENCY', label: '职业技能考核鉴定机构（专项职业能力）' },
+  { value: 'THIRD_PARTY_ORGANISATION', label: '第三方社会培训评价组织' },
+];
+
+/** 申请备案：机构类型、名称、备案范围（职业 + 等级），提交前预览等级上限 */
+export function ApplyPage() {
+  const { account } = useSession();
+  const org = account?.organisation ?? undefined;
+  const creditCode = account?.roles.find((r) => r.role === 'COLLEGE_ADMIN')?.orgCode ?? org?.code;
+  const { institution, loading, error, refetch } = useMyInstitution(creditCode, org?.name);
+  const [kind, setKind] = useState<AgencyKind>('SKILL_LEVEL_AGENCY');
+  const [name, setName] = useState('');
+  const [items, setItems] = useState<ScopeDraftItem[]>([]);
+  const [apply, { loading: submitting }] = useApplyForFiling();
+  const [failure, setFailure] = useState<string | null>(null);
+  const requestKey = useRef(newRequestKey());
+  const navigate = useNavigate();
+  const path = usePortalPath();
+
+  if (!creditCode) return <ErrorState title="无法申请备案" message="当前账号未关联院校，只有院校管理员可以申请备案。" />;
+  if (loading && !institution) return <LoadingState label="正在读取本校信息…" />;
+  if (error && !institution) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
+  if (!institution) return <ErrorState title="未找到本校" message={`院校名录中没有信用代码 ${creditCode}`} />;
+
+  const incomplete = items.length === 0 || items.some((i) => !i.special && i.levels.length === 0);
+
+  async function submit() {
+    setFailure(null);
+    try {
+      await apply({
+        variables: {
+          institutionCode: institution!.creditCode,
+          kind,
+          name: name.trim() || null,
+          scope: scopeInput(items),
+          requestKey: requestKey.current,
+        },
+      });
+      navigate(path('/'), { state: { notice: '备案申请已提交，请等待县（区）人社部门审核。' } });
+    } catch (e) {
+      setFailure(graphqlErrorMessage(e));
+    } finally {
+      requestKey.current = newRequestKey(); // the next submission is a new request
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="申请备案"
+        description={`${institution.name}（${institution.schoolTypeName}）向属地人社部门申请备案评价机构。`}
+        extra={<Link to={path('/')}>返回本校评价机构</Link>}
+      />
+      <PageSection id="apply-form" title="备案信息">
+        <Form layout="vertical" onFinish={() => void submit()}>
+          <Form.Item label="机构类型" required>
+            <Radio.Group
+              aria-label="机构类型"
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as AgencyKind);
+                setItems([]);
+              }}
+              options={AGENCY_KIND_OPTIONS}
+            />
+          </Form.Item>
+          <Form.Item label="机构名称（可不填，默认按院校名称生成）" htmlFor="agency-name">
+            <Input id="agency-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
+          </Form.Item>
+          <Form.Item label="备案范围" required>
+            <ScopePicker special={kind === 'APPRAISAL_AGENCY'} value={items} onChange={setItems} />
+          </Form.Item>
+          <Flex vertical gap={12}>
+            <CapPreview
+              schoolType={institution.schoolType as SchoolType}
+              schoolTypeName={institution.schoolTypeName}
+              items={items}
+            />
+            {failure ? <Alert type="error" showIcon role="alert" title="提交未成功" description={failure} /> : null}
+            <div>
+              <Button type="primary" htmlType="submit" loading={submitting} disabled={incomplete}>
+                提交备案申请
+              </Button>
+            </div>
+          </Flex>
+        </Form>
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,241 @@
+import { graphqlErrorMessage } from '@skills/graphql-client';
+import { ErrorState, LoadingState, PageHeader, skillLevelText, usePortalPath } from '@skills/ui-kit';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Input, Modal, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useMyFilings } from '../api/my-filings-query';
+import { useResubmitFiling } from '../api/resubmit-filing-mutation';
+import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
+
+const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+const fmt = (d: string | null | undefined, f = date) => (d ? f.format(new Date(d)) : '—');
+
+const STATUS_COLOURS: Record<string, string> = {
+  SUBMITTED: '#0b57d0',
+  COUNTY_REVIEWED: '#0b57d0',
+  APPROVED: '#237804',
+  RETURNED: '#ad4e00',
+  REJECTED: '#a8071a',
+  WITHDRAWN: '#595959',
+  FILED: '#237804',
+  APPLYING: '#0b57d0',
+  SUSPENDED: '#ad4e00',
+  CANCELLED: '#a8071a',
+};
+
+const EVENT_NAMES: Record<string, string> = {
+  FILING_SUBMITTED: '提交备案申请',
+  FILING_COUNTY_OPINION: '县（区）人社部门审核意见',
+  FILING_APPROVE: '市人社局准予备案',
+  FILING_RETURN: '市人社局退回补正',
+  FILING_REJECT: '市人社局不予备案',
+  FILING_RESUBMIT: '补正后重新提交',
+  FILING_WITHDRAW: '撤回申请',
+  AGENCY_FILED: '机构已备案',
+  AGENCY_SUSPENDED: '机构被暂停',
+  AGENCY_CANCELLED: '机构被注销',
+  VIOLATION_RECORDED: '记录违规',
+  VIOLATION_CLOSED: '违规整改完毕',
+};
+export const eventName = (type: string) => EVENT_NAMES[type] ?? type;
+
+type Action = { kind: 'resubmit' | 'withdraw'; filingId: string } | null;
+
+/** 本校评价机构：机构、备案申请及办理记录，补正后重新提交、撤回、申请增设 */
+export function MyAgenciesPage() {
+  const { data, loading, error, refetch } = useMyFilings();
+  const path = usePortalPath();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  const [action, setAction] = useState<Action>(null);
+  const [text, setText] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [resubmit, resubmitState] = useResubmitFiling();
+  const [withdraw, withdrawState] = useWithdrawFiling();
+
+  if (loading && !data) return <LoadingState label="正在加载本校评价机构…" />;
+  if (error && !data) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
+
+  // one card per agency, its filings newest first
+  const agencies = new Map<string, { agency: NonNullable<typeof data>['filings'][number]['agency']; filings: NonNullable<typeof data>['filings'] }>();
+  for (const f of data?.filings ?? []) {
+    const entry = agencies.get(f.agency.id) ?? { agency: f.agency, filings: [] };
+    entry.filings.push(f);
+    agencies.set(f.agency.id, entry);
+  }
+
+  async function confirm() {
+    if (!action) return;
+    setFailure(null);
+    try {
+      if (action.kind === 'resubmit') await resubmit({ variables: { filingId: action.filingId, note: text.trim() || null } });
+      else await withdraw({ variables: { filingId: action.filingId, reason: text.trim() } });
+      setAction(null);
+      setText('');
+    } catch (e) {
+      setFailure(graphqlErrorMessage(e));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="本校评价机构"
+        description="本校申请或已备案的评价机构、备案进度与办理记录。"
+        extra={
+          <Link to={path('/apply')}>
+            <Button type="primary">申请备案</Button>
+          </Link>
+        }
+      />
+      {notice ? <Alert type="success" showIcon title={notice} style={{ marginBottom: 16 }} role="status" /> : null}
+      {agencies.size === 0 ? <Empty description="本校尚未申请备案评价机构" /> : null}
+      <Flex vertical gap={16}>
+        {[...agencies.values()].map(({ agency, filings }) => (
+          <section key={agency.id} aria-labelledby={`agency-${agency.id}`}>
+            <Card
+              title={
+                <Typography.Title level={2} id={`agency-${agency.id}`} style={{ fontSize: 18, margin: 0 }}>
+                  {agency.name}
+                </Typography.Title>
+              }
+              extra={
+                <Space>
+                  <Tag color={STATUS_COLOURS[agency.status]}>{agency.statusName}</Tag>
+                  {agency.status === 'FILED' ? (
+                    <Link to={path(`/agencies/${agency.id}/expand`)}>申请增设</Link>
+                  ) : null}
+                </Space>
+              }
+            >
+              <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+                <Descriptions.Item label="机构类型">{agency.kindName}</Descriptions.Item>
+                <Descriptions.Item label="备案编号">{agency.filingNumber ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="有效期">
+                  {agency.validFrom ? `${fmt(agency.validFrom)} 至 ${fmt(agency.validUntil)}` : '—'}
+                </Descriptions.Item>
+              </Descriptions>
+              {agency.scope.length ? (
+                <Table
+                  rowKey="occupationCode"
+                  size="small"
+                  pagination={false}
+                  aria-label={`${agency.name} 备案范围`}
+                  dataSource={agency.scope}
+                  columns={[
+                    { title: '编码', dataIndex: 'occupationCode', width: 140 },
+                    { title: '职业（工种）/项目', render: (_: unknown, s) => s.occupation?.name ?? s.occupationCode },
+                    {
+                      title: '等级',
+                      render: (_: unknown, s) => (s.levels.length ? s.levels.map(skillLevelText).join('、') : '专项职业能力'),
+                    },
+                  ]}
+                />
+              ) : null}
+              {agency.violations?.some((v) => !v.closedAt) ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  title="存在未整改的违规记录"
+                  description={agency.violations
+                    .filter((v) => !v.closedAt)
+                    .map((v) => `${v.description}（整改期限 ${fmt(v.deadline)}）`)
+                    .join('；')}
+                />
+              ) : null}
+              <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
+                备案申请
+              </Typography.Title>
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                aria-label={`${agency.name} 备案申请`}
+                dataSource={filings}
+                columns={[
+                  { title: '提交时间', render: (_: unknown, f) => fmt(f.submittedAt, dateTime), width: 160 },
+                  { title: '类型', render: (_: unknown, f) => (f.type === 'SCOPE_CHANGE' ? '增设' : f.type === 'RENEWAL' ? '延续' : '首次备案'), width: 90 },
+                  {
+                    title: '申请范围',
+                    render: (_: unknown, f) =>
+                      f.requestedScope
+                        .map((s) => `${s.occupationCode}${s.levels.length ? ` ${s.levels.map(skillLevelText).join('、')}` : ''}`)
+                        .join('；'),
+                  },
+                  {
+                    title: '状态',
+                    render: (_: unknown, f) => (
+                      <Tag color={STATUS_COLOURS[f.status]} data-testid={`filing-status-${f.id}`}>
+                        {f.statusName}
+                      </Tag>
+                    ),
+                    width: 170,
+                  },
+                  {
+                    title: '意见',
+                    render: (_: unknown, f) =>
+                      [f.countyOpinion ? `县区：${f.countyOpinion}` : '', f.decisionReason ? `市局：${f.decisionReason}` : '']
+                        .filter(Boolean)
+                        .join('；') || '—',
+                  },
+                  {
+                    title: '操作',
+                    width: 170,
+                    render: (_: unknown, f) => (
+                      <Space>
+                        {f.status === 'RETURNED' ? (
+                          <Button size="small" onClick={() => setAction({ kind: 'resubmit', filingId: f.id })}>
+                            补正后重新提交
+                          </Button>
+                        ) : null}
+                        {f.status === 'SUBMITTED' || f.status === 'RETURNED' ? (
+                          <Button size="small" danger onClick={() => setAction({ kind: 'withdraw', filingId: f.id })}>
+                            撤回
+                          </Button>
+                        ) : null}
+                      </Space>
+                    ),
+                  },
+                ]}
+              />
+              <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
+                办理记录
+              </Typography.Title>
+              <Timeline
+                aria-label={`${agency.name} 办理记录`}
+                items={(agency.events ?? []).map((e) => ({
+                  key: `${e.type}-${e.at}`,
+                  content: (
+                    <>
+                      <Typography.Text strong>{eventName(e.type)}</Typography.Text>{' '}
+                      <Typography.Text type="secondary">{fmt(e.at, dateTime)}</Typography.Text>
+                      {e.reason ? <div>{e.reason}</div> : null}
+                    </>
+                  ),
+                }))}
+              />
+            </Card>
+          </section>
+        ))}
+      </Flex>
+      <Modal
+        open={action !== null}
+        title={action?.kind === 'resubmit' ? '补正后重新提交' : '撤回申请'}
+        okText="确定"
+        cancelText="取消"
+        confirmLoading={resubmitState.loading || withdrawState.loading}
+        okButtonProps={{ disabled: action?.kind === 'withdraw' && !text.trim() }}
+        onOk={() => void confirm()}
+        onCancel={() => {
+          setAction(null);
+          setFailure(null);
+        }}
+      >
+        <label htmlFor="filing-action-text">{action?.kind === 'resubmit' ? '补正说明（可选）' : '撤回原因'}</label>
+        <Input.TextArea id="filing-action-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        {failure ? <Alert type="error" showIcon role="alert" title={failure} style={{ marginTop: 12 }} /> : null}
+      </Modal>
+    </>
+  );
+}

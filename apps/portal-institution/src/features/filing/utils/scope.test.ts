@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { capDescription, capProblems, scopeInput } from './scope';
+
+const electrician = (levels: string[]) => ({
+  code: '6-31-01-03',
+  name: '电工',
+  special: false,
+  available: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3', 'LEVEL_2', 'LEVEL_1'],
+  levels,
+});
+
+describe('scope preview', () => {
+  it('describes the cap of a school type', () => {
+    expect(capDescription('HIGHER_VOCATIONAL')).toBe('专项职业能力、四级/中级工、三级/高级工');
+    expect(capDescription('SECONDARY_VOCATIONAL')).toBe('专项职业能力、五级/初级工、四级/中级工');
+  });
+  it('accepts 四级+三级 for 高职 and flags them for 中职', () => {
+    expect(capProblems('HIGHER_VOCATIONAL', [electrician(['LEVEL_4', 'LEVEL_3'])])).toEqual([]);
+    const problems = capProblems('SECONDARY_VOCATIONAL', [electrician(['LEVEL_4', 'LEVEL_3'])]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^电工：.*三级/);
+  });
+  it('sends no levels for a 专项 project', () => {
+    expect(scopeInput([{ code: 'FJZX-0001', name: '德化陶瓷手工成型', special: true, available: [], levels: [] }])).toEqual([
+      { occupationCode: 'FJZX-0001', levels: [] },
+    ]);
+  });
+});

@@ -1,0 +1,133 @@
+import { graphqlErrorMessage, pageVariables, withPageCursor } from '@skills/graphql-client';
+import { CursorPager, ErrorState, PageHeader, PageSection, skillLevelText } from '@skills/ui-kit';
+import { Button, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useAgencyFilterOptions } from '../api/agency-filter-options-query';
+import { usePublicAgencies } from '../api/public-agencies-query';
+import { isScopeCode, readAgencySearch, writeAgencySearch, type AgencySearch } from '../utils/agency-search';
+
+const PAGE_SIZE = 20;
+const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+
+/** 评价机构名录（公开）：已备案的评价机构，可按名称、地区、职业检索，显示备案范围 */
+export function AgencyDirectoryPage() {
+  const [params, setParams] = useSearchParams();
+  const { search, cursor } = readAgencySearch(params);
+  const byName = search.occupation && !isScopeCode(search.occupation) ? search.occupation : null;
+  const options = useAgencyFilterOptions(byName);
+  const found = options.data?.occupations?.edges[0]?.node;
+  const occupationCode = search.occupation ? (byName ? (found?.code ?? (options.loading ? null : '-')) : search.occupation) : null;
+  const waiting = Boolean(byName) && options.loading;
+  const { data, previousData, loading, error, refetch } = usePublicAgencies(
+    { search: search.q || null, regionCode: search.region || null, occupationCode },
+    pageVariables(cursor, PAGE_SIZE),
+  );
+  const shown = data ?? previousData;
+  const page = shown?.publicAgencies;
+  const regionNames = new Map(options.data?.regions.map((r) => [r.code, r.name]) ?? []);
+  const [form] = Form.useForm<AgencySearch>();
+
+  return (
+    <>
+      <PageHeader
+        title="评价机构名录"
+        description="经人力资源社会保障部门备案的职业技能等级评价机构、职业技能考核鉴定机构及其备案范围，接受社会监督。"
+      />
+      <PageSection id="agency-search" title="检索条件">
+        <Form<AgencySearch>
+          form={form}
+          layout="inline"
+          initialValues={search}
+          onFinish={(v) => setParams(writeAgencySearch({ q: v.q ?? '', region: v.region ?? '', occupation: v.occupation ?? '' }))}
+        >
+          <Flex gap={12} wrap align="flex-end">
+            <Form.Item label="机构名称" name="q">
+              <Input allowClear placeholder="机构或院校名称" />
+            </Form.Item>
+            <Form.Item label="地区" name="region">
+              <Select
+                aria-label="地区"
+                allowClear
+                placeholder="泉州市全部"
+                style={{ minWidth: 160 }}
+                options={[{ value: '', label: '泉州市全部' }, ...(options.data?.regions.map((r) => ({ value: r.code, label: r.name })) ?? [])]}
+              />
+            </Form.Item>
+            <Form.Item label="职业（工种）" name="occupation">
+              <Input allowClear placeholder="名称或编码，如 电工" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              检索
+            </Button>
+          </Flex>
+        </Form>
+        {byName && !options.loading ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+            {found ? `按职业：${found.name}（${found.code}）` : `目录中没有名为“${byName}”的职业`}
+          </Typography.Paragraph>
+        ) : null}
+      </PageSection>
+      <PageSection id="agency-results" title="检索结果">
+        {error && !shown ? (
+          <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />
+        ) : (
+          <>
+            <Table
+              rowKey="id"
+              loading={loading || waiting}
+              pagination={false}
+              aria-label="评价机构"
+              locale={{ emptyText: '没有符合条件的评价机构' }}
+              dataSource={page?.edges.map((e) => e.node) ?? []}
+              columns={[
+                {
+                  title: '机构',
+                  render: (_: unknown, a) => (
+                    <>
+                      <Typography.Text strong>{a.name}</Typography.Text>
+                      <div>
+                        {a.kindName} · {a.institution.name}
+                      </div>
+                    </>
+                  ),
+                },
+                { title: '备案编号', dataIndex: 'filingNumber', width: 170 },
+                { title: '地区', width: 90, render: (_: unknown, a) => regionNames.get(a.regionCode) ?? a.regionCode },
+                {
+                  title: '备案范围',
+                  render: (_: unknown, a) => (
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }} aria-label={`${a.name} 备案范围`}>
+                      {a.scope.map((s) => (
+                        <li key={s.occupationCode}>
+                          {s.occupation?.name ?? s.occupationCode}（{s.occupationCode}）
+                          {s.levels.length ? `：${s.levels.map(skillLevelText).join('、')}` : '：专项职业能力'}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+                {
+                  title: '状态',
+                  width: 120,
+                  render: (_: unknown, a) => (
+                    <>
+                      <Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>
+                      {a.validUntil ? <div>至 {date.format(new Date(a.validUntil))}</div> : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
+            <CursorPager
+              summary={page ? `共 ${page.totalCount} 家评价机构` : undefined}
+              hasPrevious={Boolean(page?.pageInfo.hasPreviousPage)}
+              hasNext={Boolean(page?.pageInfo.hasNextPage)}
+              onPrevious={() => setParams(withPageCursor(params, { before: page?.pageInfo.startCursor ?? undefined }))}
+              onNext={() => setParams(withPageCursor(params, { after: page?.pageInfo.endCursor ?? undefined }))}
+            />
+          </>
+        )}
+      </PageSection>
+    </>
+  );
+}

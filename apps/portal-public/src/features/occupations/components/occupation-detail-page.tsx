@@ -1,0 +1,109 @@
+import {
+  CATALOGUE_SOURCE_LABELS,
+  EDUCATION_LEVEL_LABELS,
+  graphqlErrorCode,
+  graphqlErrorMessage,
+} from '@skills/graphql-client';
+import {
+  ErrorState,
+  LoadingState,
+  NotFoundState,
+  PageHeader,
+  PageSection,
+  skillLevelText,
+  usePortalPath,
+} from '@skills/ui-kit';
+import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useOccupation } from '../api/occupation-query';
+
+/** 职业详情：等级、国家职业技能标准、目录来源、对接专业 */
+export function OccupationDetailPage() {
+  const { code = '' } = useParams();
+  const { data, loading, error, refetch } = useOccupation(code);
+  const to = usePortalPath();
+  const back = <Link to={to()}>返回职业目录</Link>;
+  if (loading && !data) return <LoadingState label="正在加载职业详情…" />;
+  if (error) {
+    const code = graphqlErrorCode(error);
+    if (code === 'OCCUPATION_NOT_FOUND' || code === 'INVALID_OCCUPATION_CODE' || code === 'BAD_USER_INPUT') {
+      return <NotFoundState title="未找到该职业" message={graphqlErrorMessage(error)} extra={back} />;
+    }
+    return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} extra={back} />;
+  }
+  const o = data?.occupation;
+  if (!o) return <NotFoundState title="未找到该职业" message={`没有编码为 ${code} 的职业`} extra={back} />;
+  return (
+    <>
+      <PageHeader
+        title={`${o.name}（${o.code}）`}
+        description={`${o.category} ${o.categoryName}`}
+        extra={back}
+      />
+      <PageSection id="occupation-basics" title="基本信息">
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'code', label: '职业编码', children: o.code },
+            { key: 'name', label: '职业名称', children: o.name },
+            { key: 'category', label: '大类', children: `${o.category} ${o.categoryName}` },
+            {
+              key: 'skillType',
+              label: '职业类型',
+              children: o.skillType ? '技能类（可备案开展职业技能等级认定）' : '非技能类',
+            },
+            { key: 'verified', label: '编码核对', children: o.verified ? '已与公开来源核对' : '待核对' },
+            { key: 'version', label: '目录版本', children: o.version },
+          ]}
+        />
+      </PageSection>
+      <PageSection id="occupation-levels" title="技能等级">
+        {o.levels.length ? (
+          <ul
+            aria-label="该职业设置的技能等级"
+            style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 8 }}
+          >
+            {o.levels.map((l) => (
+              <li key={l}>
+                <Tag color="blue">{skillLevelText(l)}</Tag>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Typography.Text>国家职业标准未设置等级</Typography.Text>
+        )}
+      </PageSection>
+      <PageSection id="occupation-standard" title="标准与来源">
+        <Descriptions
+          column={1}
+          items={[
+            { key: 'standard', label: '国家职业技能标准', children: o.standard ?? '暂无' },
+            {
+              key: 'sources',
+              label: '目录来源',
+              children: o.sources.map((s) => CATALOGUE_SOURCE_LABELS[s]).join('、'),
+            },
+          ]}
+        />
+      </PageSection>
+      <PageSection id="occupation-majors" title={`对接专业（${o.majors.length}）`}>
+        <Table
+          rowKey="code"
+          size="small"
+          pagination={false}
+          dataSource={o.majors}
+          locale={{ emptyText: '暂无对接专业' }}
+          columns={[
+            { title: '专业代码', dataIndex: 'code', width: 120 },
+            { title: '专业名称', dataIndex: 'name' },
+            {
+              title: '层次',
+              dataIndex: 'educationLevel',
+              render: (level: keyof typeof EDUCATION_LEVEL_LABELS) => EDUCATION_LEVEL_LABELS[level],
+            },
+          ]}
+        />
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+// End-to-end: the filing workflow through the UI on its own platform (fresh data): a college applies, the county
+// gives its opinion, the city approves and the coverage KPI rises, and the agency appears on the public list.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPS, SERVICES, startPlatform, type Platform } from '../../scripts/lib/platform.mjs';
+import { seriousAxeViolations } from './support/axe.js';
+import { launchChromium } from './support/browser.js';
+import { freePort } from './support/ports.js';
+import { DEMO_PASSWORD, signIn, signOut } from './support/session.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RESULTS = join(ROOT, 'e2e', 'test-results');
+
+let platform: Platform;
+let browser: BrowserContext;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'skills-e2e-filing-'));
+  await mkdir(RESULTS, { recursive: true });
+  const names = [...SERVICES, ...APPS].map((s) => s.name);
+  const ports: Record<string, number> = Object.fromEntries(
+    await Promise.all(names.map(async (n) => [n, await freePort()] as const)),
+  );
+  const origins = APPS.map((a) => ports[a.name]!)
+    .flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`])
+    .join(',');
+  platform = await startPlatform({ ports, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', CORS_ORIGINS: origins } });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const shellUrl = (path: string) => new URL(path, platform.urls.shell).href;
+
+async function openPage(): Promise<Page & { errors: string[] }> {
+  const page = (await browser.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+async function expectAccessible(page: Page) {
+  expect(await seriousAxeViolations(page)).toEqual([]);
+}
+
+async function shot(page: Page, file: string) {
+  await page.screenshot({ path: join(RESULTS, file), fullPage: true });
+}
+
+/** The 泉州市 coverage KPI as shown on 备案覆盖率: filed / vocational colleges. */
+async function readCoverage(page: Page): Promise<{ filed: number; total: number }> {
+  await page.goto(shellUrl('/bureau/coverage'));
+  await page.getByRole('heading', { level: 1, name: '备案覆盖率' }).waitFor();
+  const kpi = (await page.getByTestId('coverage-kpi').textContent())!;
+  const [filed, total] = kpi.split('/').map(Number) as [number, number];
+  return { filed, total };
+}
+
+/** A GraphQL call to the gateway as a demo account (for checks that have no UI account). */
+async function gql(query: string, variables: object = {}, token?: string) {
+  const res = await fetch(platform.manifest!.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+describe('filing workflow through the UI', () => {
+  it('refuses 二级 (only by expansion) for a college with a typed Chinese message at the API', async () => {
+    const login = await gql(
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: 'haiyang.admin', p: DEMO_PASSWORD },
+    );
+    const token = (login.data!.login as { accessToken: string }).accessToken;
+    // the 高职 college's own refusal carries the same code the form shows
+    const r = await gql(
+      'mutation($c:String!,$s:[ScopeItemInput!]!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:$s,requestKey:"e2e-cap"){id}}',
+      { c: '12350581DM0005006B', s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }] },
+      token,
+    );
+    expect(r.errors?.[0]?.extensions?.code).toMatch(/LEVEL_EXCEEDS_SCHOOL_CAP|EXPANSION/);
+    expect(r.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('signs in with a Chinese, accessible form and shows the account and its portals', async () => {
+    const page = await openPage();
+    await page.goto(shellUrl('/bureau'));
+    // anonymous: only 公众服务, and /bureau asks to sign in
+    await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    const nav = page.getByRole('navigation', { name: '门户导航' });
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['公众服务']);
+    await page.getByLabel('用户名').fill('quanzhou.hr');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toMatch(/[\u4e00-\u9fa5]/);
+    await shot(page, 'login.png');
+    await expectAccessible(page);
+
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/\/bureau$/);
+    await page.getByRole('heading', { level: 1, name: '备案审核' }).waitFor();
+    expect(await page.getByTestId('account-roles').innerText()).toContain('市人社局');
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['公众服务', '监管部门']);
+
+    // a reload keeps the session (refresh token in sessionStorage); the access token is not stored
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '备案审核' }).waitFor();
+    const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+    expect(stored).not.toMatch(/eyJ/); // no JWT (access token) in storage
+    await signOut(page);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs 申请 → 县区意见 → 市局准予备案 → 公开名录, and the coverage KPI goes up', async () => {
+    const page = await openPage();
+
+    // 1. the college applies (电工 四级 + 三级); a level outside the 高职 cap is refused with the server's message
+    await signIn(page, shellUrl, 'haiyang.admin', '/institution');
+    await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
+    await page.getByText('本校尚未申请备案评价机构').waitFor();
+    await shot(page, 'institution-agencies-empty.png');
+    await page.getByRole('navigation', { name: '院校与评价机构功能' }).getByRole('link', { name: '申请备案' }).click();
+    await page.getByRole('heading', { level: 1, name: '申请备案' }).waitFor();
+    await page.getByTestId('cap-preview').getByText('本校为高职').waitFor();
+    const search = page.getByRole('searchbox', { name: '检索职业（工种）' });
+    await search.fill('电工');
+    await search.press('Enter');
+    await page.getByRole('button', { name: '加入 电工', exact: true }).click();
+    const levels = page.getByRole('group', { name: '电工 申请等级' });
+    await levels.getByLabel('五级/初级工').check();
+    await page.getByTestId('cap-preview').getByText(/高职学生不能评价五级\/初级工/).waitFor();
+    await page.getByRole('button', { name: '提交备案申请' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('高职学生不能评价五级/初级工');
+    await shot(page, 'institution-apply-refused.png');
+    await expectAccessible(page);
+
+    await levels.getByLabel('五级/初级工').uncheck();
+    await levels.getByLabel('四级/中级工').check();
+    await levels.getByLabel('三级/高级工').check();
+    await page.getByRole('button', { name: '提交备案申请' }).click();
+    await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
+    await page.getByText('备案申请已提交').waitFor();
+    await page.getByText('已提交，待县区审核').first().waitFor();
+    await shot(page, 'institution-agencies.png');
+    await expectAccessible(page);
+    await signOut(page);
+
+    // 2. another county does not see it
+    await signIn(page, shellUrl, 'nanan.hr', '/bureau');
+    await page.getByRole('heading', { level: 1, name: '备案审核' }).waitFor();
+    const queue = page.getByRole('table', { name: '备案申请' });
+    await queue.getByText('南安职业中专学校').waitFor();
+    expect(await queue.getByText('泉州海洋职业学院').count()).toBe(0);
+    await signOut(page);
+
+    // 3. 石狮市 gives its opinion
+    await signIn(page, shellUrl, 'shishi.hr', '/bureau');
+    await page.getByRole('heading', { level: 1, name: '备案审核' }).waitFor();
+    const row = queue.getByRole('row').filter({ hasText: '泉州海洋职业学院' });
+    await row.getByRole('button', { name: '县区意见' }).click();
+    const opinion = page.getByRole('dialog');
+    await opinion.getByLabel('审核意见', { exact: true }).fill('材料齐全，同意报市局备案');
+    await opinion.getByRole('button', { name: /提\s*交/ }).click();
+    await row.getByText('县区已审核，待市局决定').waitFor();
+    await shot(page, 'bureau-review-county.png');
+    await expectAccessible(page);
+    await signOut(page);
+
+    // 4. the city approves; coverage for 泉州市 goes up by one college
+    await signIn(page, shellUrl, 'quanzhou.hr', '/bureau/coverage');
+    const before = await readCoverage(page);
+    await page.getByText('已超过期限（2025-12-31）').waitFor();
+    await page.goto(shellUrl('/bureau'));
+    const cityRow = queue.getByRole('row').filter({ hasText: '泉州海洋职业学院' });
+    await cityRow.getByRole('button', { name: '备案决定' }).click();
+    const decision = page.getByRole('dialog');
+    await decision.getByLabel('准予备案').check();
+    await decision.getByRole('button', { name: /提\s*交/ }).click();
+    await cityRow.waitFor({ state: 'detached' }); // no longer open
+    const after = await readCoverage(page);
+    expect(after.total).toBe(before.total);
+    expect(after.filed).toBe(before.filed + 1);
+    await page.locator('[data-testid="coverage-chart"] canvas').waitFor();
+    const missing = page.getByRole('table', { name: '尚未备案的职业院校' });
+    await missing.getByText('泉州医学高等专科学校').waitFor();
+    expect(await missing.getByText('泉州海洋职业学院').count()).toBe(0);
+    await shot(page, 'bureau-coverage.png');
+    await expectAccessible(page);
+
+    // 机构名录 → details with scope, events and (empty) violations; record and close a violation
+    await page.getByRole('navigation', { name: '监管部门功能' }).getByRole('link', { name: '机构名录与监督检查' }).click();
+    await page.getByRole('heading', { level: 1, name: '机构名录' }).waitFor();
+    await shot(page, 'bureau-register.png');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /泉州海洋职业学院/ }).click();
+    await page.getByRole('table', { name: '备案范围' }).getByText('电工').waitFor();
+    await page.getByText('准予备案').first().waitFor();
+    await shot(page, 'bureau-agency-detail.png');
+    await expectAccessible(page);
+    await signOut(page);
+
+    // 5. signed out, the public list shows the agency with its scope by occupation name
+    await page.goto(shellUrl('/public/agencies?q=%E6%B5%B7%E6%B4%8B'));
+    await page.getByRole('heading', { level: 1, name: '评价机构名录' }).waitFor();
+    const results = page.getByRole('table', { name: '评价机构' });
+    await results.getByText('泉州海洋职业学院职业技能等级评价中心').waitFor();
+    await results.getByText('电工（6-31-01-03）：四级/中级工、三级/高级工').waitFor();
+    await page.goto(shellUrl('/public/agencies?occupation=%E7%94%B5%E5%B7%A5&region=350581'));
+    await page.getByText('按职业：电工（6-31-01-03）').waitFor();
+    await results.getByText('泉州海洋职业学院职业技能等级评价中心').waitFor();
+    await shot(page, 'public-agencies.png');
+    await expectAccessible(page);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+});

@@ -1,0 +1,54 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { BasePathProvider, normaliseBasePath, portalPath, usePortalPath } from './base-path';
+import { skillLevelText } from './skill-level';
+import { ErrorState } from './states';
+import { UiProvider } from './ui-provider';
+
+describe('portal paths', () => {
+  it.each([
+    ['/public', 'occupations/6-31-01-03', '/public/occupations/6-31-01-03'],
+    ['/public/', '/occupations', '/public/occupations'],
+    ['', 'occupations', '/occupations'],
+    ['', '', '/'],
+    ['public', '', '/public'],
+  ])('%s + %s → %s', (base, path, expected) => {
+    expect(portalPath(base, path)).toBe(expected);
+  });
+
+  it('normalises the base path', () => {
+    expect(normaliseBasePath(' /bureau// ')).toBe('/bureau');
+  });
+
+  it('resolves links under the provided base path', () => {
+    function Link() {
+      const to = usePortalPath();
+      return <a href={to('occupations/1')}>详情</a>;
+    }
+    render(
+      <BasePathProvider basePath="/public">
+        <Link />
+      </BasePathProvider>,
+    );
+    expect(screen.getByRole('link', { name: '详情' }).getAttribute('href')).toBe('/public/occupations/1');
+  });
+});
+
+describe('ErrorState', () => {
+  it('shows the Chinese message and retries', () => {
+    const onRetry = vi.fn();
+    render(
+      <UiProvider>
+        <ErrorState title="门户加载失败" message="请稍后重试" onRetry={onRetry} />
+      </UiProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('门户加载失败');
+    fireEvent.click(screen.getByRole('button', { name: /重\s*试/ }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+});
+
+it('labels skill levels from @skills/domain', () => {
+  expect(skillLevelText('LEVEL_4')).toBe('四级/中级工');
+  expect(skillLevelText('LEVEL_9')).toBe('LEVEL_9');
+});
