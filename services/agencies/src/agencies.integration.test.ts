@@ -180,6 +180,67 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(r.data.requestScopeChange).toEqual({ type: 'SCOPE_CHANGE', status: 'SUBMITTED' });
   });
 
+  describe('assessors (考评员) and their conflicts of interest', () => {
+    const REGISTER = `mutation($a: ID, $id: String!, $q: [AssessorQualificationInput!]!, $c: [AssessorConflictInput!]) {
+      registerAssessor(kind: ASSESSOR, agencyId: $a, name: "陈明", idNumber: $id, phone: "13900000001", qualifications: $q, conflicts: $c) {
+        id idNumber phone qualifications { occupationCode level } conflicts { type personName personIdNumber } } }`;
+    const idNumber = '350582198001011234'.slice(0, 17);
+    let agencyId: string;
+    let fullId: string;
+
+    beforeAll(async () => {
+      agencyId = (await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: liming.creditCode } })).id;
+      // a valid ID number: the check character computed by the domain package
+      const { idNumberCheckChar } = await import('@skills/domain');
+      fullId = idNumber + idNumberCheckChar(idNumber);
+    });
+
+    it('a college registers an assessor for its agency, idempotently, with ID and phone masked', async () => {
+      const vars = { a: agencyId, id: fullId, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }], c: [{ type: 'TEACHER_OF', personName: '王小明' }] };
+      const r = await gql(REGISTER, vars, 'liming');
+      expect(r.errors).toBeUndefined();
+      expect(r.data.registerAssessor).toMatchObject({ idNumber: '3505**********' + fullId.slice(-4), phone: '139****0001', conflicts: [{ type: 'TEACHER_OF', personName: '王小明' }] });
+      const again = await gql(REGISTER, { ...vars, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_2' }] }, 'liming');
+      expect(again.data.registerAssessor.id).toBe(r.data.registerAssessor.id);
+      expect(again.data.registerAssessor.qualifications).toEqual([{ occupationCode: '6-31-01-03', level: 'LEVEL_2' }]);
+    });
+
+    it('refuses a bad ID number, and another college', async () => {
+      const bad = await gql(REGISTER, { a: agencyId, id: '350582198001011235', q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }] }, 'liming');
+      expect(codeOf(bad)).toBe('INVALID_ID_NUMBER');
+      const other = await gql(REGISTER, { a: agencyId, id: fullId, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }] }, 'haiyang');
+      expect(codeOf(other)).toBe('FORBIDDEN');
+    });
+
+    it('the region’s HR bureau may unmask an ID number with a reason; each read is audited; others see no list', async () => {
+      const q = 'query($id: ID!) { agency(id: $id) { assessors { name idNumberUnmasked(reason: "核查考评员资格") } } }';
+      const before = await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } });
+      const city = await gql(q, { id: agencyId }, 'quanzhou');
+      expect(city.data.agency.assessors[0].idNumberUnmasked).toBe(fullId);
+      expect(await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } })).toBe(before + 1);
+      const college = await gql(q, { id: agencyId }, 'liming');
+      expect(codeOf(college)).toBe('FORBIDDEN');
+      expect(await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } })).toBe(before + 1);
+      const anon = await gql('query($id: ID!) { agency(id: $id) { assessors { name } } }', { id: agencyId });
+      expect(anon.data.agency.assessors).toBeNull();
+    });
+  });
+
+  it('a filing past its period expires (with a history event) and can be renewed', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: demoCollege('泉州职业技术大学').creditCode } });
+    await svc.prisma.agency.update({ where: { id: agency.id }, data: { validUntil: new Date('2026-01-01') } });
+    const { expireLapsedFilings } = await import('./filings.js');
+    expect(await expireLapsedFilings(svc.prisma)).toBeGreaterThanOrEqual(1);
+    const events = await svc.prisma.agencyEvent.findMany({ where: { agencyId: agency.id, type: 'AGENCY_EXPIRED' } });
+    expect(events).toHaveLength(1);
+    const admin = await as('u-zhiyuan', { role: Role.COLLEGE_ADMIN, orgCode: agency.institutionCode });
+    tokens.zhiyuan = admin;
+    const r = await gql('mutation($a: ID!) { requestRenewal(agencyId: $a) { type status requestedScope { occupationCode } } }', { a: agency.id }, 'zhiyuan');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.requestRenewal.type).toBe('RENEWAL');
+    expect(r.data.requestRenewal.requestedScope.length).toBeGreaterThan(0);
+  });
+
   it('coverage is for the bureaus of the region only', async () => {
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe('FORBIDDEN');
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }'))).toBe('UNAUTHENTICATED');

@@ -268,3 +268,44 @@ export async function closeViolation(ctx: Context, violationId: string, note: st
     return closed;
   });
 }
+
+/** 延续: a filed (or lapsed) agency asks for a new period with its current scope. */
+export async function requestRenewal(ctx: Context, agencyId: string, requestKey?: string | null) {
+  const agency = await ctx.prisma.agency.findUnique({ where: { id: agencyId }, include: { scope: true } });
+  if (!agency) throw new DomainError('NOT_FOUND');
+  if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();
+  const again = await existingByKey(ctx, requestKey);
+  if (again) return again;
+  if (!['FILED', 'EXPIRED'].includes(agency.status)) throw new DomainError('AGENCY_NOT_FILED');
+  if (await ctx.prisma.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } })) throw new DomainError('FILING_ALREADY_OPEN');
+  const scope: ScopeValue[] = agency.scope.map((s) => ({ occupationCode: s.occupationCode, kind: s.kind as ScopeValue['kind'], levels: s.levels as ScopeValue['levels'] }));
+  return ctx.prisma.$transaction(async (tx) => {
+    const filing = await tx.filing.create({
+      data: {
+        agencyId,
+        type: 'RENEWAL',
+        status: 'SUBMITTED',
+        requestedScope: scope as unknown as Prisma.InputJsonValue,
+        regionCode: agency.regionCode,
+        submittedBy: ctx.principal.id!,
+        requestKey: requestKey ?? null,
+      },
+    });
+    await event(tx, ctx, { agencyId, filingId: filing.id, type: 'RENEWAL_SUBMITTED', to: 'SUBMITTED' });
+    return filing;
+  });
+}
+
+/** 到期: filings past their period become EXPIRED (run at start and hourly); each gets a history event. */
+export async function expireLapsedFilings(prisma: Context['prisma'], now = new Date()): Promise<number> {
+  const lapsed = await prisma.agency.findMany({ where: { status: 'FILED', validUntil: { lt: now } }, select: { id: true } });
+  for (const a of lapsed) {
+    await prisma.$transaction(async (tx) => {
+      const moved = await tx.agency.updateMany({ where: { id: a.id, status: 'FILED' }, data: { status: 'EXPIRED' } });
+      if (moved.count) {
+        await tx.agencyEvent.create({ data: { agencyId: a.id, type: 'AGENCY_EXPIRED', fromStatus: 'FILED', toStatus: 'EXPIRED', actorId: 'system', reason: '备案有效期届满' } });
+      }
+    });
+  }
+  return lapsed.length;
+}

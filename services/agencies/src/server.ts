@@ -5,6 +5,7 @@ import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
 import { createPrisma, type PrismaClient } from './db.js';
 import { seedBulk, seedDemo } from './demo.js';
+import { expireLapsedFilings } from './filings.js';
 import { schema } from './schema/index.js';
 
 export const migrationPaths = {
@@ -36,6 +37,10 @@ export async function startAgencies(config: Config, opts: AgenciesOptions = {}):
     const added = await seedBulk(prisma, config.DEMO_BULK_AGENCIES);
     if (added) log.info({ added }, 'synthetic agencies loaded');
   }
+  const expired = await expireLapsedFilings(prisma);
+  if (expired) log.info({ expired }, 'lapsed filings marked expired');
+  const sweep = setInterval(() => void expireLapsedFilings(prisma).catch((e) => log.error({ err: e }, 'expiry sweep failed')), 3_600_000);
+  sweep.unref();
   const catalogue = opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL);
   const server = await startSubgraphServer<Context>({
     schema,
@@ -53,6 +58,7 @@ export async function startAgencies(config: Config, opts: AgenciesOptions = {}):
     prisma,
     log,
     async close() {
+      clearInterval(sweep);
       await server.close();
       await prisma.$disconnect();
       await db.close();

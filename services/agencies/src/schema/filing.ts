@@ -131,6 +131,13 @@ builder.mutationFields((t) => ({
         ),
       ),
   }),
+  requestRenewal: t.prismaField({
+    type: 'Filing',
+    description: '备案期满前后申请延续（沿用现有备案范围）',
+    ...access.roles(...COLLEGE_SIDE),
+    args: { agencyId: t.arg.id({ required: true }), requestKey: t.arg.string() },
+    resolve: (_q, _r, a, ctx) => typed(() => filings.requestRenewal(ctx, String(a.agencyId), a.requestKey ?? null)),
+  }),
   giveCountyOpinion: t.prismaField({
     type: 'Filing',
     description: '县（区）人社部门提出审核意见',

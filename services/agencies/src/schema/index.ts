@@ -6,5 +6,6 @@ import './institution.js';
 import './agency.js';
 import './filing.js';
 import './coverage.js';
+import './assessor.js';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK, federationDirectives: ['@key', '@shareable', '@extends', '@external', ...AUTH_DIRECTIVES] });
