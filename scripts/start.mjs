@@ -15,7 +15,11 @@ if (major < 20) {
 const pnpm = ensurePnpm();
 if (!process.argv.includes('--no-build')) installAndBuild(pnpm);
 
-step(process.env.DATABASE_URL ? 'starting services on PostgreSQL (DATABASE_URL)' : 'starting services on embedded PostgreSQL (PGlite, .data/)');
+step(
+  process.env.DATABASE_URL
+    ? 'starting services on PostgreSQL (DATABASE_URL)'
+    : 'starting services on embedded PostgreSQL (PGlite, .data/)',
+);
 let platform;
 try {
   platform = await startPlatform({ env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
@@ -24,11 +28,15 @@ try {
   process.exit(1);
 }
 
-const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(pathToFileURL(join(ROOT, 'services/identity/dist/demo.js')).href);
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import(
+  pathToFileURL(join(ROOT, 'services/identity/dist/demo.js')).href
+);
 const urls = platform.urls;
 console.log(`
 \x1b[32m职业技能评价平台 is running\x1b[0m
-${urls.shell ? `  平台门户 (shell)      \x1b[1m${urls.shell}\x1b[0m   ← open this\n` : ''}${(platform.manifest?.remotes ?? [])
+${urls.shell ? `  平台门户 (shell)      \x1b[1m${urls.shell}\x1b[0m   ← open this\n` : ''}${(
+  platform.manifest?.remotes ?? []
+)
   .map((r) => `    ${r.path.padEnd(14)} ${r.title}（单独运行 ${r.entry.replace(/remoteEntry\.js$/, '')}）\n`)
   .join('')}  GraphQL gateway      ${urls.gateway}
   subgraphs            ${Object.entries(urls)

@@ -12,11 +12,15 @@ step('lint, typecheck and tests (turbo)');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 // vitest's summary line, e.g. "Tests  2 failed | 40 passed | 1 skipped (43)"
 const summary = /Tests\s+((?:\d+ (?:passed|failed|skipped|todo)(?: \| )?)+)\s+\(\d+\)/;
-const child = spawn(pnpm, ['exec', 'turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, FORCE_COLOR: '0' },
-});
+const child = spawn(
+  pnpm,
+  ['exec', 'turbo', 'run', 'lint', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  },
+);
 let pending = '';
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

@@ -9,9 +9,30 @@ import { ROOT } from './toolchain.mjs';
 
 /** Everything `npm start` runs, in start order. Ports are the defaults; env overrides them. */
 export const SERVICES = [
-  { name: 'catalogue', dir: 'services/catalogue', entry: 'dist/server.js', port: 4001, probe: '/ready', urlEnv: 'CATALOGUE_URL' },
-  { name: 'agencies', dir: 'services/agencies', entry: 'dist/server.js', port: 4002, probe: '/ready', urlEnv: 'AGENCIES_URL' },
-  { name: 'identity', dir: 'services/identity', entry: 'dist/server.js', port: 4005, probe: '/ready', urlEnv: 'IDENTITY_URL' },
+  {
+    name: 'catalogue',
+    dir: 'services/catalogue',
+    entry: 'dist/server.js',
+    port: 4001,
+    probe: '/ready',
+    urlEnv: 'CATALOGUE_URL',
+  },
+  {
+    name: 'agencies',
+    dir: 'services/agencies',
+    entry: 'dist/server.js',
+    port: 4002,
+    probe: '/ready',
+    urlEnv: 'AGENCIES_URL',
+  },
+  {
+    name: 'identity',
+    dir: 'services/identity',
+    entry: 'dist/server.js',
+    port: 4005,
+    probe: '/ready',
+    urlEnv: 'IDENTITY_URL',
+  },
   { name: 'gateway', dir: 'services/gateway', entry: 'dist/server.js', port: 4000, probe: '/health' },
 ];
 
@@ -22,10 +43,46 @@ export const SERVICES = [
  */
 export const APPS = [
   { name: 'shell', dir: 'apps/shell', port: 5173, portEnv: 'SHELL_PORT' },
-  { name: 'public', dir: 'apps/portal-public', port: 5174, portEnv: 'PORTAL_PUBLIC_PORT', urlEnv: 'PORTAL_PUBLIC_URL', remote: 'portal_public', title: '公众服务', path: '/public' },
-  { name: 'bureau', dir: 'apps/portal-bureau', port: 5175, portEnv: 'PORTAL_BUREAU_PORT', urlEnv: 'PORTAL_BUREAU_URL', remote: 'portal_bureau', title: '监管部门', path: '/bureau' },
-  { name: 'institution', dir: 'apps/portal-institution', port: 5176, portEnv: 'PORTAL_INSTITUTION_PORT', urlEnv: 'PORTAL_INSTITUTION_URL', remote: 'portal_institution', title: '院校与评价机构', path: '/institution' },
-  { name: 'candidate', dir: 'apps/portal-candidate', port: 5177, portEnv: 'PORTAL_CANDIDATE_PORT', urlEnv: 'PORTAL_CANDIDATE_URL', remote: 'portal_candidate', title: '考生服务', path: '/candidate' },
+  {
+    name: 'public',
+    dir: 'apps/portal-public',
+    port: 5174,
+    portEnv: 'PORTAL_PUBLIC_PORT',
+    urlEnv: 'PORTAL_PUBLIC_URL',
+    remote: 'portal_public',
+    title: '公众服务',
+    path: '/public',
+  },
+  {
+    name: 'bureau',
+    dir: 'apps/portal-bureau',
+    port: 5175,
+    portEnv: 'PORTAL_BUREAU_PORT',
+    urlEnv: 'PORTAL_BUREAU_URL',
+    remote: 'portal_bureau',
+    title: '监管部门',
+    path: '/bureau',
+  },
+  {
+    name: 'institution',
+    dir: 'apps/portal-institution',
+    port: 5176,
+    portEnv: 'PORTAL_INSTITUTION_PORT',
+    urlEnv: 'PORTAL_INSTITUTION_URL',
+    remote: 'portal_institution',
+    title: '院校与评价机构',
+    path: '/institution',
+  },
+  {
+    name: 'candidate',
+    dir: 'apps/portal-candidate',
+    port: 5177,
+    portEnv: 'PORTAL_CANDIDATE_PORT',
+    urlEnv: 'PORTAL_CANDIDATE_URL',
+    remote: 'portal_candidate',
+    title: '考生服务',
+    path: '/candidate',
+  },
 ];
 
 /**
@@ -125,7 +182,9 @@ export async function startPlatform(opts = {}) {
     await Promise.all(SERVICES.filter((s) => s.name !== 'gateway').map(startService));
     await startService(SERVICES.find((s) => s.name === 'gateway'));
     if (withApps) {
-      const appUrls = Object.fromEntries(APPS.map((a) => [a.name, `http://127.0.0.1:${appPort(a, opts, env)}`]));
+      const appUrls = Object.fromEntries(
+        APPS.map((a) => [a.name, `http://127.0.0.1:${appPort(a, opts, env)}`]),
+      );
       manifest = buildManifest({ gatewayUrl: urls.gateway, appUrls, env });
       const body = JSON.stringify(manifest, null, 2);
       for (const a of APPS) {

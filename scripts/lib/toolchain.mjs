@@ -31,7 +31,15 @@ export function ensurePnpm() {
   if (works('pnpm') === pinned) return 'pnpm';
   if (existsSync(localPnpm) && works(localPnpm) === pinned) return localPnpm;
   step(`installing pnpm ${pinned} into .tools/ (npm)`);
-  run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', join(ROOT, '.tools'), `pnpm@${pinned}`]);
+  run('npm', [
+    'install',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--prefix',
+    join(ROOT, '.tools'),
+    `pnpm@${pinned}`,
+  ]);
   if (!works(localPnpm)) {
     console.error('✖ could not install pnpm');
     process.exit(1);

@@ -73,7 +73,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_TOKEN: '登录凭证无效，请重新登录',
   OCCUPATION_NOT_SKILL_TYPE: '{name}（{code}）不是技能类职业，不能备案职业技能等级评价',
   LEVEL_NOT_IN_STANDARD: '{name}的国家职业标准未设置{level}',
-  LEVEL_NEEDS_EXPANSION: '{level}及以上等级须在备案期内管理规范、无违规记录并达到评价数量后，通过增设申请备案',
+  LEVEL_NEEDS_EXPANSION:
+    '{level}及以上等级须在备案期内管理规范、无违规记录并达到评价数量后，通过增设申请备案',
   SCOPE_KIND_MISMATCH: '{agencyKind}不能备案{what}',
   SCOPE_EMPTY: '请至少选择一个职业（工种）或专项职业能力考核项目',
   EXPANSION_BLOCKED_OPEN_VIOLATION: '该机构有尚未整改完毕的违规记录，不能申请增设职业或等级',

@@ -14,7 +14,13 @@ export interface DemoCollege {
   creditCode: string;
 }
 
-const college = (seed: number, name: string, schoolType: SchoolType, regionCode: string, ownership: 'PUBLIC' | 'PRIVATE' = 'PUBLIC'): DemoCollege => ({
+const college = (
+  seed: number,
+  name: string,
+  schoolType: SchoolType,
+  regionCode: string,
+  ownership: 'PUBLIC' | 'PRIVATE' = 'PUBLIC',
+): DemoCollege => ({
   name,
   schoolType,
   ownership,

@@ -28,7 +28,10 @@ describe('roles', () => {
   });
 
   it('canActOn needs both a listed role and a covering scope', () => {
-    const grants = [{ role: Role.COUNTY_HR, regionCode: '350582' }, { role: Role.COLLEGE_ADMIN, orgCode: 'A' }];
+    const grants = [
+      { role: Role.COUNTY_HR, regionCode: '350582' },
+      { role: Role.COLLEGE_ADMIN, orgCode: 'A' },
+    ];
     expect(canActOn(grants, [Role.COUNTY_HR, Role.CITY_HR], { regionCode: '350582' })).toBe(true);
     expect(canActOn(grants, [Role.CITY_HR], { regionCode: '350582' })).toBe(false);
     expect(canActOn(grants, [Role.COLLEGE_ADMIN], { orgCode: 'B' })).toBe(false);

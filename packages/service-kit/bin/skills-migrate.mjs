@@ -5,7 +5,13 @@
 //   skills-migrate check           exit 1 if schema.prisma has a change without a migration
 // Run from a service folder (where prisma/schema.prisma lives).
 import { basename, resolve } from 'node:path';
-import { applyMigrations, createMigration, openDatabase, pendingSchemaChange, startPglite } from '../dist/index.js';
+import {
+  applyMigrations,
+  createMigration,
+  openDatabase,
+  pendingSchemaChange,
+  startPglite,
+} from '../dist/index.js';
 
 const [cmd, name] = process.argv.slice(2);
 const paths = { schemaPath: resolve('prisma/schema.prisma'), migrationsDir: resolve('prisma/migrations') };

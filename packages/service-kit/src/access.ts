@@ -12,7 +12,10 @@ export const access = {
   public: () => ({ authScopes: { public: true }, tag: `${ACCESS_TAG_PREFIX}public` }),
   authenticated: () => ({ authScopes: { authenticated: true }, tag: `${ACCESS_TAG_PREFIX}authenticated` }),
   /** Any one of these roles (row-level scope — region, organisation — is checked in the resolver). */
-  roles: (...roles: Role[]) => ({ authScopes: { anyRole: roles }, tag: `${ACCESS_TAG_PREFIX}roles:${roles.join('|')}` }),
+  roles: (...roles: Role[]) => ({
+    authScopes: { anyRole: roles },
+    tag: `${ACCESS_TAG_PREFIX}roles:${roles.join('|')}`,
+  }),
 };
 
 export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: string[] };
@@ -22,7 +25,8 @@ export function parseAccessTag(tag: string): AccessRule | null {
   if (!tag.startsWith(ACCESS_TAG_PREFIX)) return null;
   const rule = tag.slice(ACCESS_TAG_PREFIX.length);
   if (rule === 'public' || rule === 'authenticated') return { kind: rule };
-  if (rule.startsWith('roles:')) return { kind: 'roles', roles: rule.slice('roles:'.length).split('|').filter(Boolean) };
+  if (rule.startsWith('roles:'))
+    return { kind: 'roles', roles: rule.slice('roles:'.length).split('|').filter(Boolean) };
   return null;
 }
 

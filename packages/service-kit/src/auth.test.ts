@@ -1,15 +1,30 @@
 import { Role } from '@skills/domain';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, authScopesFor, CLAIMS_HEADER, principalCan, principalFromHeaders, signClaims, type Principal } from './auth.js';
+import {
+  ANONYMOUS,
+  authScopesFor,
+  CLAIMS_HEADER,
+  principalCan,
+  principalFromHeaders,
+  signClaims,
+  type Principal,
+} from './auth.js';
 
 const secret = 'a-claims-secret-of-at-least-32-characters!';
-const cityOfficer: Principal = { kind: 'user', id: 'acc-1', name: '泉州市人社局', grants: [{ role: Role.CITY_HR, regionCode: '350500' }] };
+const cityOfficer: Principal = {
+  kind: 'user',
+  id: 'acc-1',
+  name: '泉州市人社局',
+  grants: [{ role: Role.CITY_HR, regionCode: '350500' }],
+};
 
 describe('signed claims', () => {
   it('round-trips a principal signed by the gateway', async () => {
     const token = await signClaims(cityOfficer, secret);
-    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret })).toEqual(cityOfficer);
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret })).toEqual(
+      cityOfficer,
+    );
   });
 
   it('treats missing, forged, expired or foreign claims as anonymous', async () => {
@@ -22,10 +37,14 @@ describe('signed claims', () => {
       .setAudience('skills-subgraphs')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
       .sign(new TextEncoder().encode(secret));
-    expect(await principalFromHeaders({ [CLAIMS_HEADER]: expired }, { claimsSecret: secret })).toBe(ANONYMOUS);
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: expired }, { claimsSecret: secret })).toBe(
+      ANONYMOUS,
+    );
     const token = await signClaims(cityOfficer, secret);
     expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, {})).toBe(ANONYMOUS); // subgraph without secret
-    expect(await principalFromHeaders({ authorization: `Bearer ${token}` }, { claimsSecret: secret })).toBe(ANONYMOUS);
+    expect(await principalFromHeaders({ authorization: `Bearer ${token}` }, { claimsSecret: secret })).toBe(
+      ANONYMOUS,
+    );
   });
 });
 

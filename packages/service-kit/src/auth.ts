@@ -41,15 +41,27 @@ export interface AuthOptions {
 }
 
 /** Verifies the forwarded claims; anything missing, forged, expired or malformed means anonymous. */
-export async function principalFromHeaders(headers: IncomingHttpHeaders, opts: AuthOptions): Promise<Principal> {
+export async function principalFromHeaders(
+  headers: IncomingHttpHeaders,
+  opts: AuthOptions,
+): Promise<Principal> {
   const token = headers[CLAIMS_HEADER];
   if (typeof token !== 'string' || !opts.claimsSecret) return ANONYMOUS;
   try {
-    const { payload } = await jwtVerify(token, keyOf(opts.claimsSecret), { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, keyOf(opts.claimsSecret), {
+      audience: AUDIENCE,
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+    });
     const kind = payload.kind;
     if (kind !== 'user' && kind !== 'partner' && kind !== 'service') return ANONYMOUS;
     const grants = Array.isArray(payload.grants) ? (payload.grants as Grant[]) : [];
-    return { kind, id: payload.sub || null, ...(typeof payload.name === 'string' ? { name: payload.name } : {}), grants };
+    return {
+      kind,
+      id: payload.sub || null,
+      ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+      grants,
+    };
   } catch {
     return ANONYMOUS;
   }

@@ -11,7 +11,11 @@ export const baseConfigSchema = z.object({
   /** Shared by the gateway and subgraphs to sign/verify forwarded caller claims. Unset: every caller is anonymous. */
   CLAIMS_SECRET: z.string().min(32, 'CLAIMS_SECRET must be at least 32 characters').optional(),
   /** Largest accepted request body, bytes. */
-  BODY_LIMIT: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -15,7 +15,10 @@ describe('openDatabase', () => {
       const a = await openDatabase({ service: 'svc_a', databaseUrl: server.url, dataDir: '/nonexistent' });
       const b = await openDatabase({ service: 'svc_b', databaseUrl: server.url, dataDir: '/nonexistent' });
       expect(a).toMatchObject({ kind: 'postgres', schema: 'svc_a' });
-      for (const [db, value] of [[a, 'a'], [b, 'b']] as const) {
+      for (const [db, value] of [
+        [a, 'a'],
+        [b, 'b'],
+      ] as const) {
         const c = new pg.Client({ connectionString: db.url });
         await c.connect();
         await c.query('create table t (v text)'); // same table name, different schemas
@@ -27,7 +30,9 @@ describe('openDatabase', () => {
       expect((await c.query('select v from t')).rows).toEqual([{ v: 'a' }]);
       expect((await c.query('select v from svc_b.t')).rows).toEqual([{ v: 'b' }]);
       await c.end();
-      await expect(openDatabase({ service: 'x', schema: 'bad"name', databaseUrl: server.url, dataDir: '' })).rejects.toThrow(/invalid schema/);
+      await expect(
+        openDatabase({ service: 'x', schema: 'bad"name', databaseUrl: server.url, dataDir: '' }),
+      ).rejects.toThrow(/invalid schema/);
     } finally {
       await server.drop();
     }

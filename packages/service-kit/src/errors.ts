@@ -21,7 +21,11 @@ export function fromDomainError(e: DomainError): GraphQLError {
   return new GraphQLError(e.message, { extensions: extensionsOf(e.code, e.params, e.details) });
 }
 
-function extensionsOf(code: ErrorCode, params: Record<string, string | number> | undefined, details: unknown) {
+function extensionsOf(
+  code: ErrorCode,
+  params: Record<string, string | number> | undefined,
+  details: unknown,
+) {
   return {
     code,
     ...(params && Object.keys(params).length ? { params } : {}),
@@ -38,7 +42,14 @@ export function makeFormatError(log: Logger, exposeInternals: boolean) {
     // Duck-typed: a test runner may load graphql twice, and instanceof fails across copies.
     const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
     if (isDomainError(original)) {
-      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, ...extensionsOf(original.code, original.params, original.details) } };
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: {
+          ...formatted.extensions,
+          ...extensionsOf(original.code, original.params, original.details),
+        },
+      };
     }
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {

@@ -41,7 +41,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () =>
+      tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }
@@ -96,7 +98,9 @@ export function createHttpHandler<TContext extends BaseContext>(opts: HttpOption
         try {
           body = raw ? JSON.parse(raw) : undefined;
         } catch {
-          return sendJson(res, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, {
+            errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }],
+          });
         }
       }
       const result = await opts.apollo.executeHTTPGraphQLRequest({
@@ -110,10 +114,15 @@ export function createHttpHandler<TContext extends BaseContext>(opts: HttpOption
       res.end();
     } catch (e) {
       if (e instanceof BodyTooLarge) {
-        return sendJson(res, 413, { errors: [{ message: '请求体过大', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return sendJson(res, 413, {
+          errors: [{ message: '请求体过大', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
       }
       opts.log.error({ err: e }, 'http handler failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: '系统内部错误，请稍后重试', extensions: { code: 'INTERNAL' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: '系统内部错误，请稍后重试', extensions: { code: 'INTERNAL' } }],
+        });
       else res.end();
     }
   };
@@ -127,7 +136,9 @@ export interface RunningServer {
 }
 
 /** Starts Apollo Server behind the shared HTTP handler; resolves once listening. */
-export async function listen<TContext extends BaseContext>(opts: HttpOptions<TContext>): Promise<RunningServer> {
+export async function listen<TContext extends BaseContext>(
+  opts: HttpOptions<TContext>,
+): Promise<RunningServer> {
   await opts.apollo.start();
   const server = createServer(createHttpHandler(opts));
   server.keepAliveTimeout = 65_000;

@@ -8,6 +8,9 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     name: service,
     level,
     base: { service },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.idNumber', '*.phone'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.idNumber', '*.phone'],
+      censor: '[redacted]',
+    },
   });
 }

@@ -18,7 +18,10 @@ interface SchemaEngine {
 
 // Node has WebAssembly; @types/node 20 does not declare it and the DOM lib would be wrong for a server.
 declare const WebAssembly: {
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(
+    bytes: Uint8Array,
+    imports: object,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
 let wasmReady: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } }> | undefined;
@@ -47,7 +50,11 @@ const SNAPSHOT = 'schema.snapshot.prisma';
  * the engine takes a session-level advisory lock while migrating, and a connection left open would keep
  * every other service sharing the database waiting for it.
  */
-async function withEngine<T>(schemaPath: string, connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  schemaPath: string,
+  connectionString: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = readFileSync(schemaPath, 'utf8');
   const pool = new pg.Pool({ connectionString, max: 2 });
@@ -97,7 +104,11 @@ export interface MigrationPaths {
  * lock per database while it migrates, with a 10 s wait; services sharing a database (one schema each) that
  * start together queue on it, so a lock time-out is retried rather than fatal.
  */
-export async function applyMigrations(paths: MigrationPaths, connectionString: string, attempts = 8): Promise<string[]> {
+export async function applyMigrations(
+  paths: MigrationPaths,
+  connectionString: string,
+  attempts = 8,
+): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       const r = await withEngine(paths.schemaPath, connectionString, (engine) =>
@@ -113,7 +124,10 @@ export async function applyMigrations(paths: MigrationPaths, connectionString: s
 }
 
 /** SQL that would take the last migrated schema (its snapshot) to the current schema.prisma; null if none. */
-export async function pendingSchemaChange(paths: MigrationPaths, connectionString: string): Promise<string | null> {
+export async function pendingSchemaChange(
+  paths: MigrationPaths,
+  connectionString: string,
+): Promise<string | null> {
   const snap = join(paths.migrationsDir, SNAPSHOT);
   const from = existsSync(snap)
     ? { tag: 'schemaDatamodel', files: [{ path: snap, content: readFileSync(snap, 'utf8') }] }

@@ -42,7 +42,10 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     // Stack traces go to the log, never to callers.
     includeStacktraceInErrorResponses: false,
     // No federated tracing unless usage reporting is configured (it costs on every request).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(dev ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(dev ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   let seq = 0;
   return listen({

@@ -46,7 +46,9 @@ export async function createTestDatabase(kind: DatabaseKind, prefix: string): Pr
     const db = await startPglite();
     return { kind, url: db.url, drop: () => db.close() };
   }
-  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`create database "${name}"`);

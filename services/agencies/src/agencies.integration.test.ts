@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCollege, Role, type Grant } from '@skills/domain';
 import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
-import { createTestDatabase, ServiceProcesses, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
+import {
+  createTestDatabase,
+  ServiceProcesses,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '@skills/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { startAgencies, type AgenciesService } from './server.js';
@@ -42,9 +47,20 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   const codeOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.code;
 
   beforeAll(async () => {
-    const database = kind === 'pglite' ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'agencies-')) } : { DATABASE_URL: (db = await createTestDatabase(kind, 'agencies')).url };
+    const database =
+      kind === 'pglite'
+        ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'agencies-')) }
+        : { DATABASE_URL: (db = await createTestDatabase(kind, 'agencies')).url };
     svc = await startAgencies(
-      readConfig({ ...database, PORT: '0', CLAIMS_SECRET: SECRET, DEMO_DATA: 'true', CATALOGUE_GRAPH_URL: catalogueUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      readConfig({
+        ...database,
+        PORT: '0',
+        CLAIMS_SECRET: SECRET,
+        DEMO_DATA: 'true',
+        CATALOGUE_GRAPH_URL: catalogueUrl,
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
+      }),
       { onQuery: (q) => sql.push(q) },
     );
     Object.assign(tokens, {
@@ -71,28 +87,56 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
 
   describe('scope rules, with typed Chinese refusals', () => {
     it('a 中职 cannot file above 四级', async () => {
-      const r = await apply('dehua', dehua.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'] }]);
+      const r = await apply('dehua', dehua.creditCode, [
+        { occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'] },
+      ]);
       expect(codeOf(r)).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
       expect(r.errors![0].message).toMatch(/中职学生不能评价三级/);
     });
     it('a 高职 cannot file 五级, nor above 三级', async () => {
-      expect(codeOf(await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_5'] }]))).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
-      expect(codeOf(await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }]))).toBe('LEVEL_NEEDS_EXPANSION');
+      expect(
+        codeOf(
+          await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_5'] }]),
+        ),
+      ).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
+      expect(
+        codeOf(
+          await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }]),
+        ),
+      ).toBe('LEVEL_NEEDS_EXPANSION');
     });
     it('the catalogue decides what exists and what is skill-type', async () => {
-      const unknown = await apply('haiyang', haiyang.creditCode, [{ occupationCode: '6-99-99-99', levels: ['LEVEL_4'] }]);
+      const unknown = await apply('haiyang', haiyang.creditCode, [
+        { occupationCode: '6-99-99-99', levels: ['LEVEL_4'] },
+      ]);
       expect(codeOf(unknown)).toBe('OCCUPATION_NOT_FOUND');
-      const notSkill = await apply('haiyang', haiyang.creditCode, [{ occupationCode: '2-02-01-01', levels: ['LEVEL_4'] }]);
+      const notSkill = await apply('haiyang', haiyang.creditCode, [
+        { occupationCode: '2-02-01-01', levels: ['LEVEL_4'] },
+      ]);
       expect(codeOf(notSkill)).toBe('OCCUPATION_NOT_SKILL_TYPE');
       expect(notSkill.errors![0].message).toMatch(/不是技能类职业/);
     });
     it('a college may only file for itself', async () => {
-      expect(codeOf(await apply('dehua', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }]))).toBe('FORBIDDEN');
-      expect(codeOf(await apply('shishi', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }]))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await apply('dehua', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }]),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await apply('shishi', haiyang.creditCode, [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }]),
+        ),
+      ).toBe('FORBIDDEN');
     });
     it('an agency with an open violation cannot expand', async () => {
-      const agency = await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: fangzhi.creditCode } });
-      const r = await gql('mutation($a: ID!, $s: [ScopeItemInput!]!) { requestScopeChange(agencyId: $a, scope: $s) { id } }', { a: agency.id, s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }] }, 'fangzhi');
+      const agency = await svc.prisma.agency.findFirstOrThrow({
+        where: { institutionCode: fangzhi.creditCode },
+      });
+      const r = await gql(
+        'mutation($a: ID!, $s: [ScopeItemInput!]!) { requestScopeChange(agencyId: $a, scope: $s) { id } }',
+        { a: agency.id, s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }] },
+        'fangzhi',
+      );
       expect(codeOf(r)).toBe('EXPANSION_BLOCKED_OPEN_VIOLATION');
       expect(r.errors![0].message).toMatch(/违规/);
     });
@@ -103,7 +147,10 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     let agencyId: string;
 
     it('applies, idempotently', async () => {
-      const scope = [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'] }, { occupationCode: '4-01-06-01', levels: ['LEVEL_4'] }];
+      const scope = [
+        { occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'] },
+        { occupationCode: '4-01-06-01', levels: ['LEVEL_4'] },
+      ];
       const r = await apply('haiyang', haiyang.creditCode, scope, 'haiyang-first-filing');
       expect(r.errors).toBeUndefined();
       expect(r.data.applyForFiling).toMatchObject({ status: 'SUBMITTED', agency: { status: 'APPLYING' } });
@@ -111,7 +158,9 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       agencyId = r.data.applyForFiling.agency.id;
       const again = await apply('haiyang', haiyang.creditCode, scope, 'haiyang-first-filing');
       expect(again.data.applyForFiling.id).toBe(filingId);
-      expect(codeOf(await apply('haiyang', haiyang.creditCode, scope, 'another-key'))).toBe('FILING_ALREADY_OPEN');
+      expect(codeOf(await apply('haiyang', haiyang.creditCode, scope, 'another-key'))).toBe(
+        'FILING_ALREADY_OPEN',
+      );
     });
 
     it('a county sees its own applications only', async () => {
@@ -121,27 +170,59 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       const other = await gql('{ filings(open: true) { id regionCode } }', {}, 'jinjiang');
       expect(other.data.filings.map((f: { id: string }) => f.id)).not.toContain(filingId);
       expect(other.data.filings.length).toBeGreaterThan(0); // 晋江 has its own (demo) applications
-      expect(codeOf(await gql('query($id: ID!) { filing(id: $id) { id } }', { id: filingId }, 'jinjiang'))).toBe('FORBIDDEN');
+      expect(
+        codeOf(await gql('query($id: ID!) { filing(id: $id) { id } }', { id: filingId }, 'jinjiang')),
+      ).toBe('FORBIDDEN');
     });
 
     it('the city cannot decide before the county; the wrong county and a county deciding are refused', async () => {
-      const early = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }', { f: filingId }, 'quanzhou');
+      const early = await gql(
+        'mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }',
+        { f: filingId },
+        'quanzhou',
+      );
       expect(codeOf(early)).toBe('FILING_WRONG_STATE');
-      const wrongCounty = await gql('mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意") { status } }', { f: filingId }, 'jinjiang');
+      const wrongCounty = await gql(
+        'mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意") { status } }',
+        { f: filingId },
+        'jinjiang',
+      );
       expect(codeOf(wrongCounty)).toBe('FORBIDDEN');
-      const countyDecides = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }', { f: filingId }, 'shishi');
+      const countyDecides = await gql(
+        'mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }',
+        { f: filingId },
+        'shishi',
+      );
       expect(codeOf(countyDecides)).toBe('FORBIDDEN');
       expect(countyDecides.errors![0].message).toBe('无权执行此操作');
-      const otherCity = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }', { f: filingId }, 'fuzhou');
+      const otherCity = await gql(
+        'mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }',
+        { f: filingId },
+        'fuzhou',
+      );
       expect(codeOf(otherCity)).toBe('FORBIDDEN');
     });
 
     it('county opinion, then the city approves: filing number, period, scope, public list, coverage up', async () => {
-      const before = (await gql('{ filingCoverage(regionCode: "350500") { filed vocationalColleges ratio missing { name } } }', {}, 'quanzhou')).data.filingCoverage;
+      const before = (
+        await gql(
+          '{ filingCoverage(regionCode: "350500") { filed vocationalColleges ratio missing { name } } }',
+          {},
+          'quanzhou',
+        )
+      ).data.filingCoverage;
       expect(before.missing.map((m: { name: string }) => m.name)).toContain('泉州海洋职业学院');
-      const opinion = await gql('mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "材料齐全，同意") { status } }', { f: filingId }, 'shishi');
+      const opinion = await gql(
+        'mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "材料齐全，同意") { status } }',
+        { f: filingId },
+        'shishi',
+      );
       expect(opinion.data.giveCountyOpinion.status).toBe('COUNTY_REVIEWED');
-      const approved = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status agency { status filingNumber validFrom validUntil scope { occupationCode levels occupation { code } } } } }', { f: filingId }, 'quanzhou');
+      const approved = await gql(
+        'mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status agency { status filingNumber validFrom validUntil scope { occupationCode levels occupation { code } } } } }',
+        { f: filingId },
+        'quanzhou',
+      );
       expect(approved.errors).toBeUndefined();
       const a = approved.data.decideFiling.agency;
       expect(a.status).toBe('FILED');
@@ -151,31 +232,62 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
         { occupationCode: '4-01-06-01', levels: ['LEVEL_4'], occupation: { code: '4-01-06-01' } },
         { occupationCode: '6-31-01-03', levels: ['LEVEL_4', 'LEVEL_3'], occupation: { code: '6-31-01-03' } },
       ]);
-      const listed = await gql('{ publicAgencies(search: "泉州海洋") { totalCount edges { node { id name filingNumber } } } }');
-      expect(listed.data.publicAgencies.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([agencyId]);
-      const after = (await gql('{ filingCoverage(regionCode: "350500") { filed ratio missing { name } } }', {}, 'quanzhouEdu')).data.filingCoverage;
+      const listed = await gql(
+        '{ publicAgencies(search: "泉州海洋") { totalCount edges { node { id name filingNumber } } } }',
+      );
+      expect(listed.data.publicAgencies.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
+        agencyId,
+      ]);
+      const after = (
+        await gql(
+          '{ filingCoverage(regionCode: "350500") { filed ratio missing { name } } }',
+          {},
+          'quanzhouEdu',
+        )
+      ).data.filingCoverage;
       expect(after.filed).toBe(before.filed + 1);
       expect(after.ratio).toBeGreaterThan(before.ratio);
       expect(after.missing.map((m: { name: string }) => m.name)).not.toContain('泉州海洋职业学院');
     });
 
     it('keeps every step in the history, with who and why', async () => {
-      const r = await gql('query($id: ID!) { agency(id: $id) { events { type toStatus actorId reason } } }', { id: agencyId }, 'quanzhou');
-      expect(r.data.agency.events.map((e: { type: string }) => e.type)).toEqual(['FILING_SUBMITTED', 'FILING_COUNTY_OPINION', 'FILING_APPROVE', 'AGENCY_FILED']);
+      const r = await gql(
+        'query($id: ID!) { agency(id: $id) { events { type toStatus actorId reason } } }',
+        { id: agencyId },
+        'quanzhou',
+      );
+      expect(r.data.agency.events.map((e: { type: string }) => e.type)).toEqual([
+        'FILING_SUBMITTED',
+        'FILING_COUNTY_OPINION',
+        'FILING_APPROVE',
+        'AGENCY_FILED',
+      ]);
       expect(r.data.agency.events[1]).toMatchObject({ actorId: 'u-shishi', reason: '材料齐全，同意' });
-      const anon = await gql('query($id: ID!) { agency(id: $id) { name events { type } } }', { id: agencyId });
+      const anon = await gql('query($id: ID!) { agency(id: $id) { name events { type } } }', {
+        id: agencyId,
+      });
       expect(anon.data.agency).toEqual({ name: expect.any(String), events: null });
     });
 
     it('a decided filing cannot be decided again', async () => {
-      const r = await gql('mutation($f: ID!) { decideFiling(filingId: $f, decision: REJECT, reason: "x") { status } }', { f: filingId }, 'quanzhou');
+      const r = await gql(
+        'mutation($f: ID!) { decideFiling(filingId: $f, decision: REJECT, reason: "x") { status } }',
+        { f: filingId },
+        'quanzhou',
+      );
       expect(codeOf(r)).toBe('FILING_WRONG_STATE');
     });
   });
 
   it('a clean filed agency may expand, also to 技师 (二级)', async () => {
-    const agency = await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: liming.creditCode } });
-    const r = await gql('mutation($a: ID!, $s: [ScopeItemInput!]!) { requestScopeChange(agencyId: $a, scope: $s) { type status } }', { a: agency.id, s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }] }, 'liming');
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode },
+    });
+    const r = await gql(
+      'mutation($a: ID!, $s: [ScopeItemInput!]!) { requestScopeChange(agencyId: $a, scope: $s) { type status } }',
+      { a: agency.id, s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }] },
+      'liming',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.requestScopeChange).toEqual({ type: 'SCOPE_CHANGE', status: 'SUBMITTED' });
   });
@@ -189,31 +301,56 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     let fullId: string;
 
     beforeAll(async () => {
-      agencyId = (await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: liming.creditCode } })).id;
+      agencyId = (await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: liming.creditCode } }))
+        .id;
       // a valid ID number: the check character computed by the domain package
       const { idNumberCheckChar } = await import('@skills/domain');
       fullId = idNumber + idNumberCheckChar(idNumber);
     });
 
     it('a college registers an assessor for its agency, idempotently, with ID and phone masked', async () => {
-      const vars = { a: agencyId, id: fullId, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }], c: [{ type: 'TEACHER_OF', personName: '王小明' }] };
+      const vars = {
+        a: agencyId,
+        id: fullId,
+        q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }],
+        c: [{ type: 'TEACHER_OF', personName: '王小明' }],
+      };
       const r = await gql(REGISTER, vars, 'liming');
       expect(r.errors).toBeUndefined();
-      expect(r.data.registerAssessor).toMatchObject({ idNumber: '3505**********' + fullId.slice(-4), phone: '139****0001', conflicts: [{ type: 'TEACHER_OF', personName: '王小明' }] });
-      const again = await gql(REGISTER, { ...vars, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_2' }] }, 'liming');
+      expect(r.data.registerAssessor).toMatchObject({
+        idNumber: '3505**********' + fullId.slice(-4),
+        phone: '139****0001',
+        conflicts: [{ type: 'TEACHER_OF', personName: '王小明' }],
+      });
+      const again = await gql(
+        REGISTER,
+        { ...vars, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_2' }] },
+        'liming',
+      );
       expect(again.data.registerAssessor.id).toBe(r.data.registerAssessor.id);
-      expect(again.data.registerAssessor.qualifications).toEqual([{ occupationCode: '6-31-01-03', level: 'LEVEL_2' }]);
+      expect(again.data.registerAssessor.qualifications).toEqual([
+        { occupationCode: '6-31-01-03', level: 'LEVEL_2' },
+      ]);
     });
 
     it('refuses a bad ID number, and another college', async () => {
-      const bad = await gql(REGISTER, { a: agencyId, id: '350582198001011235', q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }] }, 'liming');
+      const bad = await gql(
+        REGISTER,
+        { a: agencyId, id: '350582198001011235', q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }] },
+        'liming',
+      );
       expect(codeOf(bad)).toBe('INVALID_ID_NUMBER');
-      const other = await gql(REGISTER, { a: agencyId, id: fullId, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }] }, 'haiyang');
+      const other = await gql(
+        REGISTER,
+        { a: agencyId, id: fullId, q: [{ occupationCode: '6-31-01-03', level: 'LEVEL_3' }] },
+        'haiyang',
+      );
       expect(codeOf(other)).toBe('FORBIDDEN');
     });
 
     it('the region’s HR bureau may unmask an ID number with a reason; each read is audited; others see no list', async () => {
-      const q = 'query($id: ID!) { agency(id: $id) { assessors { name idNumberUnmasked(reason: "核查考评员资格") } } }';
+      const q =
+        'query($id: ID!) { agency(id: $id) { assessors { name idNumberUnmasked(reason: "核查考评员资格") } } }';
       const before = await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } });
       const city = await gql(q, { id: agencyId }, 'quanzhou');
       expect(city.data.agency.assessors[0].idNumberUnmasked).toBe(fullId);
@@ -227,24 +364,39 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   it('a filing past its period expires (with a history event) and can be renewed', async () => {
-    const agency = await svc.prisma.agency.findFirstOrThrow({ where: { institutionCode: demoCollege('泉州职业技术大学').creditCode } });
-    await svc.prisma.agency.update({ where: { id: agency.id }, data: { validUntil: new Date('2026-01-01') } });
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: demoCollege('泉州职业技术大学').creditCode },
+    });
+    await svc.prisma.agency.update({
+      where: { id: agency.id },
+      data: { validUntil: new Date('2026-01-01') },
+    });
     const { expireLapsedFilings } = await import('./filings.js');
     expect(await expireLapsedFilings(svc.prisma)).toBeGreaterThanOrEqual(1);
-    const events = await svc.prisma.agencyEvent.findMany({ where: { agencyId: agency.id, type: 'AGENCY_EXPIRED' } });
+    const events = await svc.prisma.agencyEvent.findMany({
+      where: { agencyId: agency.id, type: 'AGENCY_EXPIRED' },
+    });
     expect(events).toHaveLength(1);
     const admin = await as('u-zhiyuan', { role: Role.COLLEGE_ADMIN, orgCode: agency.institutionCode });
     tokens.zhiyuan = admin;
-    const r = await gql('mutation($a: ID!) { requestRenewal(agencyId: $a) { type status requestedScope { occupationCode } } }', { a: agency.id }, 'zhiyuan');
+    const r = await gql(
+      'mutation($a: ID!) { requestRenewal(agencyId: $a) { type status requestedScope { occupationCode } } }',
+      { a: agency.id },
+      'zhiyuan',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.requestRenewal.type).toBe('RENEWAL');
     expect(r.data.requestRenewal.requestedScope.length).toBeGreaterThan(0);
   });
 
   it('coverage is for the bureaus of the region only', async () => {
-    expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe('FORBIDDEN');
+    expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }'))).toBe('UNAUTHENTICATED');
-    const county = (await gql('{ filingCoverage(regionCode: "350582") { vocationalColleges regionName } }', {}, 'jinjiang')).data.filingCoverage;
+    const county = (
+      await gql('{ filingCoverage(regionCode: "350582") { vocationalColleges regionName } }', {}, 'jinjiang')
+    ).data.filingCoverage;
     expect(county.regionName).toBe('福建省/泉州市/晋江市');
     expect(county.vocationalColleges).toBeGreaterThan(0);
   });
@@ -253,7 +405,10 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     const ids = (await svc.prisma.agency.findMany({ select: { id: true } })).map((a) => a.id);
     const reps = Array.from({ length: 100 }, (_, i) => ({ __typename: 'Agency', id: ids[i % ids.length] }));
     sql.length = 0;
-    const r = await gql('query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id name } } }', { r: reps });
+    const r = await gql(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id name } } }',
+      { r: reps },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data._entities).toHaveLength(100);
     expect(sql.filter((q) => /from "\w+"\."Agency"/i.test(q))).toHaveLength(1);

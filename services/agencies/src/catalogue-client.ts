@@ -25,7 +25,9 @@ export function createCatalogueDirectory(graphUrl: string): CatalogueDirectory {
         body: JSON.stringify({ query: `{ ${fields.join(' ')} }` }),
       });
       if (!res.ok && res.status !== 200) throw new Error(`catalogue answered HTTP ${res.status}`);
-      const body = (await res.json()) as { data?: Record<string, { code: string; name: string; skillType?: boolean; levels?: string[] } | null> };
+      const body = (await res.json()) as {
+        data?: Record<string, { code: string; name: string; skillType?: boolean; levels?: string[] } | null>;
+      };
       if (!body.data) throw new Error('catalogue gave no data');
       const found = new Map<string, CatalogueEntry>();
       for (const v of Object.values(body.data)) {
@@ -35,7 +37,9 @@ export function createCatalogueDirectory(graphUrl: string): CatalogueDirectory {
           name: v.name,
           kind: v.skillType === undefined ? 'SPECIAL_ABILITY' : 'OCCUPATION',
           skillType: v.skillType ?? false,
-          levels: (v.levels ?? []).map((l) => skillLevelFromCode(l)).filter((l): l is SkillLevel => l !== undefined),
+          levels: (v.levels ?? [])
+            .map((l) => skillLevelFromCode(l))
+            .filter((l): l is SkillLevel => l !== undefined),
         });
       }
       return found;

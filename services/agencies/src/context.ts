@@ -21,7 +21,10 @@ export function createLoaders(prisma: PrismaClient) {
       return ids.map((id) => rows.get(id) ?? null);
     }),
     institution: new DataLoader<string, Institution | null>(async (codes) => {
-      const rows = byKey(await prisma.institution.findMany({ where: { creditCode: { in: [...codes] } } }), 'creditCode');
+      const rows = byKey(
+        await prisma.institution.findMany({ where: { creditCode: { in: [...codes] } } }),
+        'creditCode',
+      );
       return codes.map((c) => rows.get(c) ?? null);
     }),
   };

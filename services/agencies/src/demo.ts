@@ -17,34 +17,89 @@ interface DemoAgency {
   openViolation?: { type: string; description: string };
 }
 
-const occ = (code: string, levels: number[]) => ({ occupationCode: code, kind: 'OCCUPATION' as const, levels });
+const occ = (code: string, levels: number[]) => ({
+  occupationCode: code,
+  kind: 'OCCUPATION' as const,
+  levels,
+});
 const special = (code: string) => ({ occupationCode: code, kind: 'SPECIAL_ABILITY' as const, levels: [] });
 
 const AGENCIES: DemoAgency[] = [
-  { college: '黎明职业大学', kind: 'SKILL_LEVEL_AGENCY', state: 'FILED', filedOn: '2025-06-18', scope: [occ('6-31-01-03', [4, 3]), occ('4-04-05-01', [4, 3]), occ('4-01-06-01', [4, 3])] },
-  { college: '泉州职业技术大学', kind: 'SKILL_LEVEL_AGENCY', state: 'FILED', filedOn: '2025-07-02', scope: [occ('4-12-01-01', [4, 3]), occ('6-18-02-04', [4, 3])] },
+  {
+    college: '黎明职业大学',
+    kind: 'SKILL_LEVEL_AGENCY',
+    state: 'FILED',
+    filedOn: '2025-06-18',
+    scope: [occ('6-31-01-03', [4, 3]), occ('4-04-05-01', [4, 3]), occ('4-01-06-01', [4, 3])],
+  },
+  {
+    college: '泉州职业技术大学',
+    kind: 'SKILL_LEVEL_AGENCY',
+    state: 'FILED',
+    filedOn: '2025-07-02',
+    scope: [occ('4-12-01-01', [4, 3]), occ('6-18-02-04', [4, 3])],
+  },
   {
     college: '泉州纺织服装职业学院',
     kind: 'SKILL_LEVEL_AGENCY',
     state: 'FILED',
     filedOn: '2025-09-10',
     scope: [occ('4-01-06-01', [4, 3])],
-    openViolation: { type: 'OUTSOURCING', description: '将部分实操考核委托校外培训机构组织实施（转包），责令整改' },
+    openViolation: {
+      type: 'OUTSOURCING',
+      description: '将部分实操考核委托校外培训机构组织实施（转包），责令整改',
+    },
   },
-  { college: '泉州工艺美术职业学院', kind: 'APPRAISAL_AGENCY', state: 'FILED', filedOn: '2025-10-15', scope: [special('FJZX-0001'), special('FJZX-0002')] },
-  { college: '泉州轻工职业学院', kind: 'SKILL_LEVEL_AGENCY', state: 'SUBMITTED', scope: [occ('6-18-01-01', [4, 3])] },
-  { college: '晋江职业中专学校', kind: 'SKILL_LEVEL_AGENCY', state: 'COUNTY_REVIEWED', scope: [occ('6-31-01-03', [5, 4])] },
-  { college: '南安职业中专学校', kind: 'SKILL_LEVEL_AGENCY', state: 'RETURNED', scope: [occ('4-03-02-01', [5, 4])] },
-  { college: '泉州华光职业学院', kind: 'SKILL_LEVEL_AGENCY', state: 'SUBMITTED', scope: [occ('4-10-01-05', [4, 3])] },
+  {
+    college: '泉州工艺美术职业学院',
+    kind: 'APPRAISAL_AGENCY',
+    state: 'FILED',
+    filedOn: '2025-10-15',
+    scope: [special('FJZX-0001'), special('FJZX-0002')],
+  },
+  {
+    college: '泉州轻工职业学院',
+    kind: 'SKILL_LEVEL_AGENCY',
+    state: 'SUBMITTED',
+    scope: [occ('6-18-01-01', [4, 3])],
+  },
+  {
+    college: '晋江职业中专学校',
+    kind: 'SKILL_LEVEL_AGENCY',
+    state: 'COUNTY_REVIEWED',
+    scope: [occ('6-31-01-03', [5, 4])],
+  },
+  {
+    college: '南安职业中专学校',
+    kind: 'SKILL_LEVEL_AGENCY',
+    state: 'RETURNED',
+    scope: [occ('4-03-02-01', [5, 4])],
+  },
+  {
+    college: '泉州华光职业学院',
+    kind: 'SKILL_LEVEL_AGENCY',
+    state: 'SUBMITTED',
+    scope: [occ('4-10-01-05', [4, 3])],
+  },
 ];
 
 export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   for (const r of FUJIAN_REGIONS) {
-    await prisma.region.upsert({ where: { code: r.code }, create: { code: r.code, name: r.name, kind: r.kind, parentCode: r.parent }, update: {} });
+    await prisma.region.upsert({
+      where: { code: r.code },
+      create: { code: r.code, name: r.name, kind: r.kind, parentCode: r.parent },
+      update: {},
+    });
   }
   if ((await prisma.institution.count()) > 0) return false;
   await prisma.institution.createMany({
-    data: QUANZHOU_COLLEGES.map((c) => ({ creditCode: c.creditCode, name: c.name, schoolType: c.schoolType, regionCode: c.regionCode, demo: true })),
+    data: QUANZHOU_COLLEGES.map((c) => ({
+      creditCode: c.creditCode,
+      name: c.name,
+      schoolType: c.schoolType,
+      regionCode: c.regionCode,
+      demo: true,
+    })),
   });
   let seq = 0;
   for (const a of AGENCIES) {
@@ -61,7 +116,11 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           status: filed ? 'FILED' : 'APPLYING',
           filingNumber: filed ? `FJ-350500-2025-${String(++seq).padStart(4, '0')}` : null,
           validFrom,
-          validUntil: validFrom ? new Date(Date.UTC(validFrom.getUTCFullYear() + 3, validFrom.getUTCMonth(), validFrom.getUTCDate())) : null,
+          validUntil: validFrom
+            ? new Date(
+                Date.UTC(validFrom.getUTCFullYear() + 3, validFrom.getUTCMonth(), validFrom.getUTCDate()),
+              )
+            : null,
           ...(filed ? { scope: { create: a.scope } } : {}),
         },
       });
@@ -76,29 +135,88 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           submittedBy: 'demo-seed',
           ...(countyStep ? { countyOpinion: '材料齐全，同意报市局备案', countyAgrees: true } : {}),
           ...(filed ? { decidedAt: validFrom, decisionReason: null } : {}),
-          ...(a.state === 'RETURNED' ? { decisionReason: '考评员名单不足（每个职业实操考评员应不少于3名），请补充后重新提交', decidedAt: D('2026-11-20') } : {}),
+          ...(a.state === 'RETURNED'
+            ? {
+                decisionReason: '考评员名单不足（每个职业实操考评员应不少于3名），请补充后重新提交',
+                decidedAt: D('2026-11-20'),
+              }
+            : {}),
         },
       });
-      const steps: Array<[string, string | null, string | null, string | null]> = [['FILING_SUBMITTED', null, 'SUBMITTED', null]];
-      if (countyStep) steps.push(['FILING_COUNTY_OPINION', 'SUBMITTED', 'COUNTY_REVIEWED', '材料齐全，同意报市局备案']);
-      if (filed) steps.push(['FILING_APPROVE', 'COUNTY_REVIEWED', 'APPROVED', null], ['AGENCY_FILED', 'APPLYING', 'FILED', null]);
-      if (a.state === 'RETURNED') steps.push(['FILING_RETURN', 'COUNTY_REVIEWED', 'RETURNED', '考评员名单不足，请补充后重新提交']);
+      const steps: Array<[string, string | null, string | null, string | null]> = [
+        ['FILING_SUBMITTED', null, 'SUBMITTED', null],
+      ];
+      if (countyStep)
+        steps.push(['FILING_COUNTY_OPINION', 'SUBMITTED', 'COUNTY_REVIEWED', '材料齐全，同意报市局备案']);
+      if (filed)
+        steps.push(
+          ['FILING_APPROVE', 'COUNTY_REVIEWED', 'APPROVED', null],
+          ['AGENCY_FILED', 'APPLYING', 'FILED', null],
+        );
+      if (a.state === 'RETURNED')
+        steps.push(['FILING_RETURN', 'COUNTY_REVIEWED', 'RETURNED', '考评员名单不足，请补充后重新提交']);
       for (const [type, fromStatus, toStatus, reason] of steps) {
-        await tx.agencyEvent.create({ data: { agencyId: agency.id, filingId: filing.id, type, fromStatus, toStatus, reason, actorId: 'demo-seed' } });
+        await tx.agencyEvent.create({
+          data: {
+            agencyId: agency.id,
+            filingId: filing.id,
+            type,
+            fromStatus,
+            toStatus,
+            reason,
+            actorId: 'demo-seed',
+          },
+        });
       }
       if (a.openViolation) {
         await tx.violation.create({
-          data: { agencyId: agency.id, type: a.openViolation.type, severity: 'SERIOUS', description: a.openViolation.description, foundBy: 'demo-seed', deadline: D('2026-12-31') },
+          data: {
+            agencyId: agency.id,
+            type: a.openViolation.type,
+            severity: 'SERIOUS',
+            description: a.openViolation.description,
+            foundBy: 'demo-seed',
+            deadline: D('2026-12-31'),
+          },
         });
-        await tx.agencyEvent.create({ data: { agencyId: agency.id, type: 'VIOLATION_RECORDED', reason: a.openViolation.description, actorId: 'demo-seed' } });
+        await tx.agencyEvent.create({
+          data: {
+            agencyId: agency.id,
+            type: 'VIOLATION_RECORDED',
+            reason: a.openViolation.description,
+            actorId: 'demo-seed',
+          },
+        });
       }
     });
   }
   return true;
 }
 
-const BULK_OCCUPATIONS = ['6-31-01-03', '4-04-05-01', '4-01-06-01', '6-18-01-01', '6-18-02-04', '4-12-01-01', '4-03-02-01', '4-10-01-05', '4-03-02-07'];
-const BULK_COUNTIES = ['350502', '350503', '350504', '350505', '350521', '350524', '350525', '350526', '350581', '350582', '350583'];
+const BULK_OCCUPATIONS = [
+  '6-31-01-03',
+  '4-04-05-01',
+  '4-01-06-01',
+  '6-18-01-01',
+  '6-18-02-04',
+  '4-12-01-01',
+  '4-03-02-01',
+  '4-10-01-05',
+  '4-03-02-07',
+];
+const BULK_COUNTIES = [
+  '350502',
+  '350503',
+  '350504',
+  '350505',
+  '350521',
+  '350524',
+  '350525',
+  '350526',
+  '350581',
+  '350582',
+  '350583',
+];
 
 /**
  * Synthetic filed agencies for load tests and benchmarks (DEMO_BULK_AGENCIES=N): "演示院校NNNN", marked demo,
@@ -113,7 +231,13 @@ export async function seedBulk(prisma: PrismaClient, n: number): Promise<number>
     return { i, regionCode, creditCode: makeDemoCreditCode(regionCode, 100_000 + i) };
   });
   await prisma.institution.createMany({
-    data: rows.map((r) => ({ creditCode: r.creditCode, name: `演示院校${String(r.i).padStart(4, '0')}`, schoolType: 'HIGHER_VOCATIONAL', regionCode: r.regionCode, demo: true })),
+    data: rows.map((r) => ({
+      creditCode: r.creditCode,
+      name: `演示院校${String(r.i).padStart(4, '0')}`,
+      schoolType: 'HIGHER_VOCATIONAL',
+      regionCode: r.regionCode,
+      demo: true,
+    })),
   });
   const from = D('2025-12-01');
   await prisma.agency.createMany({
@@ -131,7 +255,12 @@ export async function seedBulk(prisma: PrismaClient, n: number): Promise<number>
   });
   await prisma.scopeItem.createMany({
     data: rows.flatMap((r) =>
-      [0, 1, 2].map((j) => ({ agencyId: `bulk-${r.i}`, occupationCode: BULK_OCCUPATIONS[(r.i + j * 3) % BULK_OCCUPATIONS.length]!, kind: 'OCCUPATION', levels: [4, 3] })),
+      [0, 1, 2].map((j) => ({
+        agencyId: `bulk-${r.i}`,
+        occupationCode: BULK_OCCUPATIONS[(r.i + j * 3) % BULK_OCCUPATIONS.length]!,
+        kind: 'OCCUPATION',
+        levels: [4, 3],
+      })),
     ),
     skipDuplicates: true,
   });

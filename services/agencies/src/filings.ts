@@ -5,7 +5,13 @@ import { principalCan } from '@skills/service-kit';
 import { BUREAU_HR, COLLEGE_SIDE } from './access-scope.js';
 import type { Context } from './context.js';
 import { checkExpansion, checkScope, type ScopeRequest, type ScopeValue } from './domain/scope-rules.js';
-import { filingNumber, nextStatus, OPEN_STATUSES, type FilingAction, type FilingStatus } from './domain/workflow.js';
+import {
+  filingNumber,
+  nextStatus,
+  OPEN_STATUSES,
+  type FilingAction,
+  type FilingStatus,
+} from './domain/workflow.js';
 import type { Prisma } from './generated/prisma/client.js';
 
 type Tx = Prisma.TransactionClient;
@@ -20,9 +26,21 @@ export function cityOf(regionCode: string): string {
 }
 
 /** A college directly under a city has no county bureau in between. */
-export const needsCounty = (regionCode: string) => ['COUNTY', 'FUNCTIONAL_ZONE'].includes(findRegion(regionCode)?.kind ?? '');
+export const needsCounty = (regionCode: string) =>
+  ['COUNTY', 'FUNCTIONAL_ZONE'].includes(findRegion(regionCode)?.kind ?? '');
 
-async function event(tx: Tx, ctx: Context, e: { agencyId: string; filingId?: string; type: string; from?: string | null; to?: string | null; reason?: string | null }) {
+async function event(
+  tx: Tx,
+  ctx: Context,
+  e: {
+    agencyId: string;
+    filingId?: string;
+    type: string;
+    from?: string | null;
+    to?: string | null;
+    reason?: string | null;
+  },
+) {
   await tx.agencyEvent.create({
     data: {
       agencyId: e.agencyId,
@@ -38,10 +56,21 @@ async function event(tx: Tx, ctx: Context, e: { agencyId: string; filingId?: str
 }
 
 /** Validates requested scope against the catalogue; throws the first refusal, listing every one in details. */
-async function validatedScope(ctx: Context, schoolType: SchoolType, kind: AgencyKind, scope: ScopeRequest[], expansion: boolean): Promise<ScopeValue[]> {
+async function validatedScope(
+  ctx: Context,
+  schoolType: SchoolType,
+  kind: AgencyKind,
+  scope: ScopeRequest[],
+  expansion: boolean,
+): Promise<ScopeValue[]> {
   const facts = await ctx.catalogue.lookup(scope.map((s) => s.occupationCode));
-  const { values, errors } = checkScope({ schoolType, agencyKind: kind, expansion }, scope, (c) => facts.get(c));
-  if (errors.length) throw new DomainError(errors[0]!.code, errors[0]!.params, { all: errors.map((e) => ({ code: e.code, message: e.message })) });
+  const { values, errors } = checkScope({ schoolType, agencyKind: kind, expansion }, scope, (c) =>
+    facts.get(c),
+  );
+  if (errors.length)
+    throw new DomainError(errors[0]!.code, errors[0]!.params, {
+      all: errors.map((e) => ({ code: e.code, message: e.message })),
+    });
   return values;
 }
 
@@ -59,17 +88,31 @@ export interface ApplyInput {
 
 /** 申请备案: a college files a new agency. */
 export async function applyForFiling(ctx: Context, input: ApplyInput) {
-  if (!principalCan(ctx.principal, [Role.COLLEGE_ADMIN], { orgCode: input.institutionCode })) throw forbidden();
+  if (!principalCan(ctx.principal, [Role.COLLEGE_ADMIN], { orgCode: input.institutionCode }))
+    throw forbidden();
   const again = await existingByKey(ctx, input.requestKey);
   if (again) return again;
-  const institution = await ctx.prisma.institution.findUnique({ where: { creditCode: input.institutionCode } });
+  const institution = await ctx.prisma.institution.findUnique({
+    where: { creditCode: input.institutionCode },
+  });
   if (!institution) throw new DomainError('NOT_FOUND');
-  const agency = await ctx.prisma.agency.findUnique({ where: { institutionCode_kind: { institutionCode: institution.creditCode, kind: input.kind } } });
+  const agency = await ctx.prisma.agency.findUnique({
+    where: { institutionCode_kind: { institutionCode: institution.creditCode, kind: input.kind } },
+  });
   if (agency && agency.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
-  if (agency && (await ctx.prisma.filing.count({ where: { agencyId: agency.id, status: { in: [...OPEN_STATUSES] } } }))) {
+  if (
+    agency &&
+    (await ctx.prisma.filing.count({ where: { agencyId: agency.id, status: { in: [...OPEN_STATUSES] } } }))
+  ) {
     throw new DomainError('FILING_ALREADY_OPEN');
   }
-  const scope = await validatedScope(ctx, institution.schoolType as SchoolType, input.kind, input.scope, false);
+  const scope = await validatedScope(
+    ctx,
+    institution.schoolType as SchoolType,
+    input.kind,
+    input.scope,
+    false,
+  );
   return ctx.prisma.$transaction(async (tx) => {
     const a =
       agency ??
@@ -77,7 +120,9 @@ export async function applyForFiling(ctx: Context, input: ApplyInput) {
         data: {
           institutionCode: institution.creditCode,
           kind: input.kind,
-          name: input.name?.trim() || `${institution.name}${input.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
+          name:
+            input.name?.trim() ||
+            `${institution.name}${input.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
           regionCode: institution.regionCode,
         },
       }));
@@ -98,8 +143,16 @@ export async function applyForFiling(ctx: Context, input: ApplyInput) {
 }
 
 /** 增设: a filed agency asks to add occupations or levels (A.4 conditions first). */
-export async function requestScopeChange(ctx: Context, agencyId: string, scope: ScopeRequest[], requestKey?: string | null) {
-  const agency = await ctx.prisma.agency.findUnique({ where: { id: agencyId }, include: { institution: true, violations: true } });
+export async function requestScopeChange(
+  ctx: Context,
+  agencyId: string,
+  scope: ScopeRequest[],
+  requestKey?: string | null,
+) {
+  const agency = await ctx.prisma.agency.findUnique({
+    where: { id: agencyId },
+    include: { institution: true, violations: true },
+  });
   if (!agency) throw new DomainError('NOT_FOUND');
   if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();
   const again = await existingByKey(ctx, requestKey);
@@ -112,8 +165,15 @@ export async function requestScopeChange(ctx: Context, agencyId: string, scope: 
     minVolume: ctx.config.EXPANSION_MIN_EVALUATIONS,
   });
   if (blocked) throw blocked;
-  if (await ctx.prisma.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } })) throw new DomainError('FILING_ALREADY_OPEN');
-  const values = await validatedScope(ctx, agency.institution.schoolType as SchoolType, agency.kind as AgencyKind, scope, true);
+  if (await ctx.prisma.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } }))
+    throw new DomainError('FILING_ALREADY_OPEN');
+  const values = await validatedScope(
+    ctx,
+    agency.institution.schoolType as SchoolType,
+    agency.kind as AgencyKind,
+    scope,
+    true,
+  );
   return ctx.prisma.$transaction(async (tx) => {
     const filing = await tx.filing.create({
       data: {
@@ -150,13 +210,17 @@ export interface ActInput {
 
 /** Moves a filing one step: county opinion, city decision, resubmission or withdrawal. */
 export async function actOnFiling(ctx: Context, input: ActInput) {
-  const filing = await ctx.prisma.filing.findUnique({ where: { id: input.filingId }, include: { agency: true } });
+  const filing = await ctx.prisma.filing.findUnique({
+    where: { id: input.filingId },
+    include: { agency: true },
+  });
   if (!filing) throw new DomainError('NOT_FOUND');
   const roles = ACTION_ROLES[input.action];
   const target = { regionCode: filing.regionCode, orgCode: filing.agency.institutionCode };
   if (!principalCan(ctx.principal, roles, target)) throw forbidden();
   const reason = input.reason?.trim() || null;
-  if (!reason && input.action !== 'APPROVE' && input.action !== 'RESUBMIT') throw new DomainError('REASON_REQUIRED');
+  if (!reason && input.action !== 'APPROVE' && input.action !== 'RESUBMIT')
+    throw new DomainError('REASON_REQUIRED');
   const from = filing.status as FilingStatus;
   const to = nextStatus(from, input.action, needsCounty(filing.regionCode));
   const now = new Date();
@@ -166,26 +230,49 @@ export async function actOnFiling(ctx: Context, input: ActInput) {
       where: { id: filing.id, status: from },
       data: {
         status: to,
-        ...(input.action === 'COUNTY_OPINION' ? { countyOpinion: reason, countyAgrees: input.agree ?? true } : {}),
-        ...(['APPROVE', 'RETURN', 'REJECT'].includes(input.action) ? { decisionReason: reason, decidedAt: now } : {}),
+        ...(input.action === 'COUNTY_OPINION'
+          ? { countyOpinion: reason, countyAgrees: input.agree ?? true }
+          : {}),
+        ...(['APPROVE', 'RETURN', 'REJECT'].includes(input.action)
+          ? { decisionReason: reason, decidedAt: now }
+          : {}),
       },
     });
     if (moved.count !== 1) throw new DomainError('CONFLICT');
-    await event(tx, ctx, { agencyId: filing.agencyId, filingId: filing.id, type: `FILING_${input.action}`, from, to, reason });
+    await event(tx, ctx, {
+      agencyId: filing.agencyId,
+      filingId: filing.id,
+      type: `FILING_${input.action}`,
+      from,
+      to,
+      reason,
+    });
     if (to === 'APPROVED') await applyApproval(tx, ctx, filing, now);
     return tx.filing.findUniqueOrThrow({ where: { id: filing.id } });
   });
 }
 
-async function applyApproval(tx: Tx, ctx: Context, filing: { id: string; type: string; agencyId: string; requestedScope: unknown; regionCode: string }, now: Date) {
+async function applyApproval(
+  tx: Tx,
+  ctx: Context,
+  filing: { id: string; type: string; agencyId: string; requestedScope: unknown; regionCode: string },
+  now: Date,
+) {
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: filing.agencyId } });
   const scope = filing.requestedScope as ScopeValue[];
   const years = ctx.config.FILING_PERIOD_YEARS;
-  const until = (from: Date) => new Date(Date.UTC(from.getUTCFullYear() + years, from.getUTCMonth(), from.getUTCDate()));
+  const until = (from: Date) =>
+    new Date(Date.UTC(from.getUTCFullYear() + years, from.getUTCMonth(), from.getUTCDate()));
   if (filing.type === 'RENEWAL') {
     const validUntil = until(agency.validUntil && agency.validUntil > now ? agency.validUntil : now);
     await tx.agency.update({ where: { id: agency.id }, data: { status: 'FILED', validUntil } });
-    await event(tx, ctx, { agencyId: agency.id, filingId: filing.id, type: 'AGENCY_RENEWED', from: agency.status, to: 'FILED' });
+    await event(tx, ctx, {
+      agencyId: agency.id,
+      filingId: filing.id,
+      type: 'AGENCY_RENEWED',
+      from: agency.status,
+      to: 'FILED',
+    });
     return;
   }
   for (const s of scope) {
@@ -202,42 +289,83 @@ async function applyApproval(tx: Tx, ctx: Context, filing: { id: string; type: s
     const issued = await tx.agency.count({ where: { filingNumber: { startsWith: prefix } } });
     await tx.agency.update({
       where: { id: agency.id },
-      data: { status: 'FILED', filingNumber: filingNumber(city, year, issued + 1), validFrom: now, validUntil: until(now) },
+      data: {
+        status: 'FILED',
+        filingNumber: filingNumber(city, year, issued + 1),
+        validFrom: now,
+        validUntil: until(now),
+      },
     });
-    await event(tx, ctx, { agencyId: agency.id, filingId: filing.id, type: 'AGENCY_FILED', from: agency.status, to: 'FILED' });
+    await event(tx, ctx, {
+      agencyId: agency.id,
+      filingId: filing.id,
+      type: 'AGENCY_FILED',
+      from: agency.status,
+      to: 'FILED',
+    });
   } else {
     await event(tx, ctx, { agencyId: agency.id, filingId: filing.id, type: 'SCOPE_EXTENDED' });
   }
 }
 
 /** 暂停 / 注销 / 恢复 by the city bureau, with a reason. */
-export async function changeAgencyStatus(ctx: Context, agencyId: string, to: 'SUSPENDED' | 'CANCELLED' | 'FILED', reason: string) {
+export async function changeAgencyStatus(
+  ctx: Context,
+  agencyId: string,
+  to: 'SUSPENDED' | 'CANCELLED' | 'FILED',
+  reason: string,
+) {
   const agency = await ctx.prisma.agency.findUnique({ where: { id: agencyId } });
   if (!agency) throw new DomainError('NOT_FOUND');
-  if (!principalCan(ctx.principal, [Role.CITY_HR, Role.PROVINCE_HR], { regionCode: agency.regionCode })) throw forbidden();
+  if (!principalCan(ctx.principal, [Role.CITY_HR, Role.PROVINCE_HR], { regionCode: agency.regionCode }))
+    throw forbidden();
   if (!reason.trim()) throw new DomainError('REASON_REQUIRED');
-  const allowed: Record<string, string[]> = { SUSPENDED: ['FILED'], CANCELLED: ['FILED', 'SUSPENDED'], FILED: ['SUSPENDED'] };
+  const allowed: Record<string, string[]> = {
+    SUSPENDED: ['FILED'],
+    CANCELLED: ['FILED', 'SUSPENDED'],
+    FILED: ['SUSPENDED'],
+  };
   if (!allowed[to]!.includes(agency.status)) {
-    throw new DomainError('FILING_WRONG_STATE', { status: agency.status, action: to === 'FILED' ? '恢复' : to === 'SUSPENDED' ? '暂停' : '注销' });
+    throw new DomainError('FILING_WRONG_STATE', {
+      status: agency.status,
+      action: to === 'FILED' ? '恢复' : to === 'SUSPENDED' ? '暂停' : '注销',
+    });
   }
   return ctx.prisma.$transaction(async (tx) => {
-    const moved = await tx.agency.updateMany({ where: { id: agencyId, status: agency.status }, data: { status: to } });
+    const moved = await tx.agency.updateMany({
+      where: { id: agencyId, status: agency.status },
+      data: { status: to },
+    });
     if (moved.count !== 1) throw new DomainError('CONFLICT');
     await event(tx, ctx, { agencyId, type: `AGENCY_${to}`, from: agency.status, to, reason: reason.trim() });
     return tx.agency.findUniqueOrThrow({ where: { id: agencyId } });
   });
 }
 
-export const VIOLATION_TYPES = ['OUTSOURCING', 'RECORDS', 'ASSESSMENT_IRREGULARITY', 'CERTIFICATE_IRREGULARITY', 'OTHER'] as const;
+export const VIOLATION_TYPES = [
+  'OUTSOURCING',
+  'RECORDS',
+  'ASSESSMENT_IRREGULARITY',
+  'CERTIFICATE_IRREGULARITY',
+  'OTHER',
+] as const;
 
 /** 违规: found in an inspection by a bureau or quality supervisor of the region. */
 export async function recordViolation(
   ctx: Context,
-  input: { agencyId: string; type: string; severity: string; description: string; deadline: Date; consequence?: string | null },
+  input: {
+    agencyId: string;
+    type: string;
+    severity: string;
+    description: string;
+    deadline: Date;
+    consequence?: string | null;
+  },
 ) {
   const agency = await ctx.prisma.agency.findUnique({ where: { id: input.agencyId } });
   if (!agency) throw new DomainError('NOT_FOUND');
-  if (!principalCan(ctx.principal, [...BUREAU_HR, Role.SUPERVISOR], { regionCode: agency.regionCode })) throw forbidden();
+  if (!principalCan(ctx.principal, [...BUREAU_HR, Role.SUPERVISOR], { regionCode: agency.regionCode }))
+    throw forbidden();
   if (!input.description.trim()) throw new DomainError('REASON_REQUIRED');
   return ctx.prisma.$transaction(async (tx) => {
     const v = await tx.violation.create({
@@ -251,7 +379,11 @@ export async function recordViolation(
         consequence: input.consequence ?? 'NONE',
       },
     });
-    await event(tx, ctx, { agencyId: agency.id, type: 'VIOLATION_RECORDED', reason: `${input.type}: ${input.description.trim()}` });
+    await event(tx, ctx, {
+      agencyId: agency.id,
+      type: 'VIOLATION_RECORDED',
+      reason: `${input.type}: ${input.description.trim()}`,
+    });
     return v;
   });
 }
@@ -263,7 +395,10 @@ export async function closeViolation(ctx: Context, violationId: string, note: st
   if (!note.trim()) throw new DomainError('REASON_REQUIRED');
   if (v.closedAt) return v;
   return ctx.prisma.$transaction(async (tx) => {
-    const closed = await tx.violation.update({ where: { id: v.id }, data: { closedAt: new Date(), closedBy: ctx.principal.id, closingNote: note.trim() } });
+    const closed = await tx.violation.update({
+      where: { id: v.id },
+      data: { closedAt: new Date(), closedBy: ctx.principal.id, closingNote: note.trim() },
+    });
     await event(tx, ctx, { agencyId: v.agencyId, type: 'VIOLATION_CLOSED', reason: note.trim() });
     return closed;
   });
@@ -277,8 +412,13 @@ export async function requestRenewal(ctx: Context, agencyId: string, requestKey?
   const again = await existingByKey(ctx, requestKey);
   if (again) return again;
   if (!['FILED', 'EXPIRED'].includes(agency.status)) throw new DomainError('AGENCY_NOT_FILED');
-  if (await ctx.prisma.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } })) throw new DomainError('FILING_ALREADY_OPEN');
-  const scope: ScopeValue[] = agency.scope.map((s) => ({ occupationCode: s.occupationCode, kind: s.kind as ScopeValue['kind'], levels: s.levels as ScopeValue['levels'] }));
+  if (await ctx.prisma.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } }))
+    throw new DomainError('FILING_ALREADY_OPEN');
+  const scope: ScopeValue[] = agency.scope.map((s) => ({
+    occupationCode: s.occupationCode,
+    kind: s.kind as ScopeValue['kind'],
+    levels: s.levels as ScopeValue['levels'],
+  }));
   return ctx.prisma.$transaction(async (tx) => {
     const filing = await tx.filing.create({
       data: {
@@ -298,12 +438,27 @@ export async function requestRenewal(ctx: Context, agencyId: string, requestKey?
 
 /** 到期: filings past their period become EXPIRED (run at start and hourly); each gets a history event. */
 export async function expireLapsedFilings(prisma: Context['prisma'], now = new Date()): Promise<number> {
-  const lapsed = await prisma.agency.findMany({ where: { status: 'FILED', validUntil: { lt: now } }, select: { id: true } });
+  const lapsed = await prisma.agency.findMany({
+    where: { status: 'FILED', validUntil: { lt: now } },
+    select: { id: true },
+  });
   for (const a of lapsed) {
     await prisma.$transaction(async (tx) => {
-      const moved = await tx.agency.updateMany({ where: { id: a.id, status: 'FILED' }, data: { status: 'EXPIRED' } });
+      const moved = await tx.agency.updateMany({
+        where: { id: a.id, status: 'FILED' },
+        data: { status: 'EXPIRED' },
+      });
       if (moved.count) {
-        await tx.agencyEvent.create({ data: { agencyId: a.id, type: 'AGENCY_EXPIRED', fromStatus: 'FILED', toStatus: 'EXPIRED', actorId: 'system', reason: '备案有效期届满' } });
+        await tx.agencyEvent.create({
+          data: {
+            agencyId: a.id,
+            type: 'AGENCY_EXPIRED',
+            fromStatus: 'FILED',
+            toStatus: 'EXPIRED',
+            actorId: 'system',
+            reason: '备案有效期届满',
+          },
+        });
       }
     });
   }

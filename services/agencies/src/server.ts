@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { applyMigrations, createLogger, onShutdown, openDatabase, startSubgraphServer, type Logger } from '@skills/service-kit';
+import {
+  applyMigrations,
+  createLogger,
+  onShutdown,
+  openDatabase,
+  startSubgraphServer,
+  type Logger,
+} from '@skills/service-kit';
 import { createCatalogueDirectory, type CatalogueDirectory } from './catalogue-client.js';
 import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
@@ -28,7 +35,11 @@ export interface AgenciesOptions {
 
 export async function startAgencies(config: Config, opts: AgenciesOptions = {}): Promise<AgenciesService> {
   const log = createLogger('agencies', config.LOG_LEVEL);
-  const db = await openDatabase({ service: 'agencies', databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({
+    service: 'agencies',
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+  });
   const applied = await applyMigrations(migrationPaths, db.url);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const prisma = createPrisma(db.url, db.schema, opts.onQuery);
@@ -39,7 +50,10 @@ export async function startAgencies(config: Config, opts: AgenciesOptions = {}):
   }
   const expired = await expireLapsedFilings(prisma);
   if (expired) log.info({ expired }, 'lapsed filings marked expired');
-  const sweep = setInterval(() => void expireLapsedFilings(prisma).catch((e) => log.error({ err: e }, 'expiry sweep failed')), 3_600_000);
+  const sweep = setInterval(
+    () => void expireLapsedFilings(prisma).catch((e) => log.error({ err: e }, 'expiry sweep failed')),
+    3_600_000,
+  );
   sweep.unref();
   const catalogue = opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL);
   const server = await startSubgraphServer<Context>({

@@ -12,8 +12,16 @@ import { migrationPaths, startCatalogue, type CatalogueService } from './server.
 
 const SECRET = 'catalogue-test-claims-secret-0123456789';
 // What the gateway would forward for a province catalogue admin, and for a city officer (no import rights).
-const ADMIN = await signClaims({ kind: 'user', id: 'admin-1', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] }, SECRET, 600);
-const CITY = await signClaims({ kind: 'user', id: 'city-1', grants: [{ role: Role.CITY_HR, regionCode: '350500' }] }, SECRET, 600);
+const ADMIN = await signClaims(
+  { kind: 'user', id: 'admin-1', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] },
+  SECRET,
+  600,
+);
+const CITY = await signClaims(
+  { kind: 'user', id: 'city-1', grants: [{ role: Role.CITY_HR, regionCode: '350500' }] },
+  SECRET,
+  600,
+);
 const kinds = await testDatabaseKinds();
 
 interface GqlResponse<T = Record<string, unknown>> {
@@ -37,7 +45,9 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   beforeAll(async () => {
     // PGlite the way `npm start` uses it (a data dir, no DATABASE_URL); PostgreSQL through DATABASE_URL.
     const database =
-      kind === 'pglite' ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-')) } : { DATABASE_URL: (db = await createTestDatabase(kind, 'catalogue')).url };
+      kind === 'pglite'
+        ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-')) }
+        : { DATABASE_URL: (db = await createTestDatabase(kind, 'catalogue')).url };
     svc = await startCatalogue(
       readConfig({ ...database, PORT: '0', CLAIMS_SECRET: SECRET, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
       { onQuery: (q) => sql.push(q) },
@@ -49,9 +59,15 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   });
 
   it('seeds the shipped catalogue and looks up 电工 by code', async () => {
-    const r = await gql<{ occupation: { code: string; name: string; skillType: boolean; levels: string[]; majors: { code: string }[] } }>(
-      '{ occupation(code: "6-31-01-03") { code name skillType levels majors { code } } }',
-    );
+    const r = await gql<{
+      occupation: {
+        code: string;
+        name: string;
+        skillType: boolean;
+        levels: string[];
+        majors: { code: string }[];
+      };
+    }>('{ occupation(code: "6-31-01-03") { code name skillType levels majors { code } } }');
     expect(r.errors).toBeUndefined();
     expect(r.data!.occupation).toMatchObject({ code: '6-31-01-03', name: '电工', skillType: true });
     expect(r.data!.occupation.levels).toContain('LEVEL_3');
@@ -69,9 +85,9 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   });
 
   const names = async (args: string) => {
-    const r = await gql<{ occupations: { totalCount: number; edges: { node: { code: string; name: string } }[] } }>(
-      `{ occupations(${args}) { totalCount edges { node { code name } } } }`,
-    );
+    const r = await gql<{
+      occupations: { totalCount: number; edges: { node: { code: string; name: string } }[] };
+    }>(`{ occupations(${args}) { totalCount edges { node { code name } } } }`);
     expect(r.errors).toBeUndefined();
     return r.data!.occupations;
   };
@@ -102,7 +118,13 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   });
 
   it('pages with Relay cursors without gaps or repeats', async () => {
-    type Page = { occupations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { code: string } }[] } };
+    type Page = {
+      occupations: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: { node: { code: string } }[];
+      };
+    };
     const seen: string[] = [];
     let after: string | null = null;
     let total = 0;
@@ -123,7 +145,14 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   });
 
   it('lists majors with their occupations and reports statistics', async () => {
-    const r = await gql<{ majors: { totalCount: number; edges: { node: { code: string; occupations: { code: string }[] } }[] }; catalogueStats: { occupations: number; specialAbilityProjects: number; byCategory: { category: number; name: string; count: number }[] } }>(
+    const r = await gql<{
+      majors: { totalCount: number; edges: { node: { code: string; occupations: { code: string }[] } }[] };
+      catalogueStats: {
+        occupations: number;
+        specialAbilityProjects: number;
+        byCategory: { category: number; name: string; count: number }[];
+      };
+    }>(
       '{ majors(first: 5) { totalCount edges { node { code occupations { code } } } } catalogueStats { occupations specialAbilityProjects byCategory { category name count } } }',
     );
     expect(r.errors).toBeUndefined();
@@ -135,9 +164,14 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   });
 
   it('resolves a federated batch of 100 occupation references with one SQL query', async () => {
-    const codes = (await svc.prisma.occupation.findMany({ select: { code: true }, orderBy: { code: 'asc' }, take: 100 })).map((o) => o.code);
+    const codes = (
+      await svc.prisma.occupation.findMany({ select: { code: true }, orderBy: { code: 'asc' }, take: 100 })
+    ).map((o) => o.code);
     expect(codes).toHaveLength(100);
-    const representations = [...codes.slice(0, 60), ...codes.slice(0, 40)].map((code) => ({ __typename: 'Occupation', code }));
+    const representations = [...codes.slice(0, 60), ...codes.slice(0, 40)].map((code) => ({
+      __typename: 'Occupation',
+      code,
+    }));
     sql.length = 0;
     const r = await gql<{ _entities: Array<{ code: string; name: string }> }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Occupation { code name } } }',
@@ -152,7 +186,24 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   describe('importCatalogue', () => {
     const IMPORT = `mutation($input: ImportCatalogueInput!) { importCatalogue(input: $input) {
       status totalRows validRows created updated unchanged importId errors { row key field errorCode message } } }`;
-    type Report = { importCatalogue: { status: string; totalRows: number; validRows: number; created: number; updated: number; unchanged: number; importId: string | null; errors: { row: number; key: string | null; field: string | null; errorCode: string; message: string }[] } };
+    type Report = {
+      importCatalogue: {
+        status: string;
+        totalRows: number;
+        validRows: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        importId: string | null;
+        errors: {
+          row: number;
+          key: string | null;
+          field: string | null;
+          errorCode: string;
+          message: string;
+        }[];
+      };
+    };
     const header = 'code,name,category,skill_type,levels,standard,sources,verified,note';
     const mixed = [
       header,
@@ -162,15 +213,27 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
       '4-99-01-01,大类不符,6,true,5,,,false,',
     ].join('\n');
     const input = (over: object = {}) => ({
-      input: { kind: 'OCCUPATIONS', format: 'CSV', content: mixed, version: 'test-1', source: 'DADIAN_2022', ...over },
+      input: {
+        kind: 'OCCUPATIONS',
+        format: 'CSV',
+        content: mixed,
+        version: 'test-1',
+        source: 'DADIAN_2022',
+        ...over,
+      },
     });
 
     it('refuses callers without the province catalogue admin role', async () => {
       const anon = await gql<Report>(IMPORT, input());
       expect(anon.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
       expect(anon.errors![0]!.message).toBe('请先登录');
-      const forged = await signClaims({ kind: 'user', id: 'x', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] }, 'not-the-secret-but-32-characters-long!!');
-      expect((await gql<Report>(IMPORT, input(), forged)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      const forged = await signClaims(
+        { kind: 'user', id: 'x', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] },
+        'not-the-secret-but-32-characters-long!!',
+      );
+      expect((await gql<Report>(IMPORT, input(), forged)).errors![0]!.extensions!.code).toBe(
+        'UNAUTHENTICATED',
+      );
       const city = await gql<Report>(IMPORT, input(), CITY);
       expect(city.errors![0]!.extensions!.code).toBe('FORBIDDEN');
       expect(city.errors![0]!.message).toBe('无权执行此操作');
@@ -181,7 +244,14 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
       const r = await gql<Report>(IMPORT, input(), ADMIN);
       expect(r.errors).toBeUndefined();
       const rep = r.data!.importCatalogue;
-      expect(rep).toMatchObject({ status: 'REJECTED', totalRows: 4, validRows: 2, created: 0, updated: 0, importId: null });
+      expect(rep).toMatchObject({
+        status: 'REJECTED',
+        totalRows: 4,
+        validRows: 2,
+        created: 0,
+        updated: 0,
+        importId: null,
+      });
       expect(rep.errors.map((e) => [e.row, e.key, e.field])).toEqual([
         [3, '6-99-01', 'code'],
         [4, '4-99-01-01', 'category'],
@@ -192,14 +262,27 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     });
 
     it('skip-invalid-rows applies the valid rows; the same file again changes nothing', async () => {
-      const first = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), ADMIN)).data!.importCatalogue;
+      const first = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), ADMIN)).data!
+        .importCatalogue;
       expect(first).toMatchObject({ status: 'APPLIED', created: 1, updated: 1, unchanged: 0 });
       expect(first.errors).toHaveLength(2);
       expect(first.importId).toBeTruthy();
       const created = await svc.prisma.occupation.findUnique({ where: { code: '6-99-01-01' } });
-      expect(created).toMatchObject({ name: '测试新职业', pinyinInitials: 'csxzy', version: 'test-1', levels: [5, 4] });
-      const again = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), ADMIN)).data!.importCatalogue;
-      expect(again).toMatchObject({ status: 'UNCHANGED', created: 0, updated: 0, unchanged: 2, importId: null });
+      expect(created).toMatchObject({
+        name: '测试新职业',
+        pinyinInitials: 'csxzy',
+        version: 'test-1',
+        levels: [5, 4],
+      });
+      const again = (await gql<Report>(IMPORT, input({ mode: 'SKIP_INVALID_ROWS' }), ADMIN)).data!
+        .importCatalogue;
+      expect(again).toMatchObject({
+        status: 'UNCHANGED',
+        created: 0,
+        updated: 0,
+        unchanged: 2,
+        importId: null,
+      });
       expect(await svc.prisma.catalogueImport.count({ where: { version: 'test-1' } })).toBe(1);
       // restore the shipped name so other tests see the real catalogue
       await svc.prisma.occupation.update({ where: { code: '6-31-01-03' }, data: { name: '电工' } });
@@ -211,15 +294,26 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
         { code: '460399', name: '测试专业', educationLevel: 'HIGHER', occupations: ['6-31-01-03'] },
         { code: '460398', name: '坏对接', educationLevel: 'HIGHER', occupations: ['6-98-98-98'] },
       ]);
-      const r = (await gql<Report>(IMPORT, { input: { kind: 'MAJORS', format: 'JSON', content, version: 'test-2' } }, ADMIN)).data!
-        .importCatalogue;
+      const r = (
+        await gql<Report>(
+          IMPORT,
+          { input: { kind: 'MAJORS', format: 'JSON', content, version: 'test-2' } },
+          ADMIN,
+        )
+      ).data!.importCatalogue;
       expect(r.status).toBe('REJECTED');
-      expect(r.errors).toEqual([expect.objectContaining({ row: 2, errorCode: 'OCCUPATION_NOT_FOUND', field: 'occupations' })]);
+      expect(r.errors).toEqual([
+        expect.objectContaining({ row: 2, errorCode: 'OCCUPATION_NOT_FOUND', field: 'occupations' }),
+      ]);
       expect(await svc.prisma.major.findUnique({ where: { code: '460399' } })).toBeNull();
     });
 
     it('rejects an unreadable file as a whole with a typed error', async () => {
-      const r = await gql<Report>(IMPORT, { input: { kind: 'OCCUPATIONS', format: 'JSON', content: '{not json', version: 'x' } }, ADMIN);
+      const r = await gql<Report>(
+        IMPORT,
+        { input: { kind: 'OCCUPATIONS', format: 'JSON', content: '{not json', version: 'x' } },
+        ADMIN,
+      );
       expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
       expect(r.errors![0]!.message).toMatch(/JSON 文件无法解析/);
     });
@@ -236,7 +330,10 @@ describe('migrations', () => {
     }
   });
   it('ships at least 60 skill-type occupations and the 专项 examples, each with a source', () => {
-    const csv = readFileSync(new URL('../data/occupations.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(new URL('../data/occupations.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(csv.filter((l) => l.split(',')[3] === 'true').length).toBeGreaterThanOrEqual(60);
     const projects = readFileSync(new URL('../data/special-abilities.csv', import.meta.url), 'utf8');
     for (const name of ['德化陶瓷', '铁观音', '茶叶审评', '石雕']) expect(projects).toContain(name);

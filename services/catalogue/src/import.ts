@@ -61,9 +61,22 @@ interface Counts {
 
 async function applyOccupations(tx: Tx, rows: OccupationRow[], version: string): Promise<Counts> {
   const existing = new Map(
-    (await tx.occupation.findMany({ where: { code: { in: rows.map((r) => r.code) } } })).map((o) => [o.code, o]),
+    (await tx.occupation.findMany({ where: { code: { in: rows.map((r) => r.code) } } })).map((o) => [
+      o.code,
+      o,
+    ]),
   );
-  const fields: Array<keyof OccupationRow> = ['name', 'category', 'skillType', 'levels', 'standard', 'verified', 'note', 'pinyin', 'pinyinInitials'];
+  const fields: Array<keyof OccupationRow> = [
+    'name',
+    'category',
+    'skillType',
+    'levels',
+    'standard',
+    'verified',
+    'note',
+    'pinyin',
+    'pinyinInitials',
+  ];
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const toCreate = [];
   for (const row of rows) {
@@ -75,22 +88,38 @@ async function applyOccupations(tx: Tx, rows: OccupationRow[], version: string):
     // Sources accumulate: the filable list names an occupation the 大典 already has; it does not remove 大典.
     const sources = [...new Set([...old.sources, ...row.sources])].sort();
     const next = { ...pick(row, fields), sources };
-    if (same(pick(old as unknown as OccupationRow, fields), pick(row, fields)) && same([...old.sources].sort(), sources)) {
+    if (
+      same(pick(old as unknown as OccupationRow, fields), pick(row, fields)) &&
+      same([...old.sources].sort(), sources)
+    ) {
       counts.unchanged++;
       continue;
     }
     await tx.occupation.update({ where: { code: row.code }, data: { ...next, version } });
     counts.updated++;
   }
-  if (toCreate.length) counts.created = (await tx.occupation.createMany({ data: toCreate, skipDuplicates: true })).count;
+  if (toCreate.length)
+    counts.created = (await tx.occupation.createMany({ data: toCreate, skipDuplicates: true })).count;
   return counts;
 }
 
 async function applySpecialAbilities(tx: Tx, rows: SpecialAbilityRow[], version: string): Promise<Counts> {
   const existing = new Map(
-    (await tx.specialAbilityProject.findMany({ where: { code: { in: rows.map((r) => r.code) } } })).map((o) => [o.code, o]),
+    (await tx.specialAbilityProject.findMany({ where: { code: { in: rows.map((r) => r.code) } } })).map(
+      (o) => [o.code, o],
+    ),
   );
-  const fields: Array<keyof SpecialAbilityRow> = ['name', 'industry', 'regionCode', 'description', 'sources', 'verified', 'note', 'pinyin', 'pinyinInitials'];
+  const fields: Array<keyof SpecialAbilityRow> = [
+    'name',
+    'industry',
+    'regionCode',
+    'description',
+    'sources',
+    'verified',
+    'note',
+    'pinyin',
+    'pinyinInitials',
+  ];
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const toCreate = [];
   for (const row of rows) {
@@ -98,24 +127,38 @@ async function applySpecialAbilities(tx: Tx, rows: SpecialAbilityRow[], version:
     if (!old) toCreate.push({ ...row, version });
     else if (same(pick(old as unknown as SpecialAbilityRow, fields), pick(row, fields))) counts.unchanged++;
     else {
-      await tx.specialAbilityProject.update({ where: { code: row.code }, data: { ...pick(row, fields), version } });
+      await tx.specialAbilityProject.update({
+        where: { code: row.code },
+        data: { ...pick(row, fields), version },
+      });
       counts.updated++;
     }
   }
-  if (toCreate.length) counts.created = (await tx.specialAbilityProject.createMany({ data: toCreate, skipDuplicates: true })).count;
+  if (toCreate.length)
+    counts.created = (
+      await tx.specialAbilityProject.createMany({ data: toCreate, skipDuplicates: true })
+    ).count;
   return counts;
 }
 
 async function applyMajors(tx: Tx, rows: MajorRow[], version: string): Promise<Counts> {
   const existing = new Map(
     (
-      await tx.major.findMany({ where: { code: { in: rows.map((r) => r.code) } }, include: { occupations: true } })
+      await tx.major.findMany({
+        where: { code: { in: rows.map((r) => r.code) } },
+        include: { occupations: true },
+      })
     ).map((m) => [m.code, m]),
   );
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
     const old = existing.get(row.code);
-    const data = { name: row.name, educationLevel: row.educationLevel, verified: row.verified, note: row.note };
+    const data = {
+      name: row.name,
+      educationLevel: row.educationLevel,
+      verified: row.verified,
+      note: row.note,
+    };
     const links = [...row.occupationCodes].sort();
     if (old) {
       const oldLinks = old.occupations.map((l) => l.occupationCode).sort();
@@ -130,7 +173,9 @@ async function applyMajors(tx: Tx, rows: MajorRow[], version: string): Promise<C
       await tx.major.create({ data: { code: row.code, ...data, version } });
       counts.created++;
     }
-    await tx.majorOccupation.createMany({ data: links.map((occupationCode) => ({ majorCode: row.code, occupationCode })) });
+    await tx.majorOccupation.createMany({
+      data: links.map((occupationCode) => ({ majorCode: row.code, occupationCode })),
+    });
   }
   return counts;
 }
@@ -139,7 +184,9 @@ async function applyMajors(tx: Tx, rows: MajorRow[], version: string): Promise<C
 async function checkMajorReferences(prisma: PrismaClient, rows: Array<{ row: number; value: MajorRow }>) {
   const wanted = [...new Set(rows.flatMap((r) => r.value.occupationCodes))];
   const known = new Set(
-    (await prisma.occupation.findMany({ where: { code: { in: wanted } }, select: { code: true } })).map((o) => o.code),
+    (await prisma.occupation.findMany({ where: { code: { in: wanted } }, select: { code: true } })).map(
+      (o) => o.code,
+    ),
   );
   const errors: RowError[] = [];
   const ok = rows.filter((r) => {
@@ -215,7 +262,12 @@ export async function importCatalogue(prisma: PrismaClient, input: ImportInput):
         });
         importId = rec.id;
       }
-      return { ...report, ...counts, status: changed ? 'APPLIED' : 'UNCHANGED', importId } satisfies ImportReport;
+      return {
+        ...report,
+        ...counts,
+        status: changed ? 'APPLIED' : 'UNCHANGED',
+        importId,
+      } satisfies ImportReport;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -15,7 +15,10 @@ interface ManifestEntry {
 }
 
 /** Imports the shipped catalogue files (idempotent: unchanged rows are not written). */
-export async function importShippedCatalogue(prisma: PrismaClient, importedBy = 'seed'): Promise<ImportReport[]> {
+export async function importShippedCatalogue(
+  prisma: PrismaClient,
+  importedBy = 'seed',
+): Promise<ImportReport[]> {
   const manifest = JSON.parse(readFileSync(`${DATA_DIR}manifest.json`, 'utf8')) as { files: ManifestEntry[] };
   const reports: ImportReport[] = [];
   for (const f of manifest.files) {
@@ -29,7 +32,9 @@ export async function importShippedCatalogue(prisma: PrismaClient, importedBy = 
       importedBy,
     });
     if (report.status === 'REJECTED') {
-      throw new Error(`shipped file ${f.file} has invalid rows:\n${report.errors.map((e) => `  row ${e.row}: ${e.message}`).join('\n')}`);
+      throw new Error(
+        `shipped file ${f.file} has invalid rows:\n${report.errors.map((e) => `  row ${e.row}: ${e.message}`).join('\n')}`,
+      );
     }
     reports.push(report);
   }

@@ -26,15 +26,23 @@ export interface CatalogueService {
   close(): Promise<void>;
 }
 
-export async function startCatalogue(config: Config, prismaOptions: PrismaOptions = {}): Promise<CatalogueService> {
+export async function startCatalogue(
+  config: Config,
+  prismaOptions: PrismaOptions = {},
+): Promise<CatalogueService> {
   const log = createLogger('catalogue', config.LOG_LEVEL);
-  const db = await openDatabase({ service: 'catalogue', databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({
+    service: 'catalogue',
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+  });
   const applied = await applyMigrations(migrationPaths, db.url);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const prisma = createPrisma(db.url, db.schema, prismaOptions);
   if (config.SEED_ON_START) {
     const seeded = await seedIfEmpty(prisma);
-    if (seeded) log.info({ imported: seeded.map((r) => ({ kind: r.kind, created: r.created })) }, 'catalogue seeded');
+    if (seeded)
+      log.info({ imported: seeded.map((r) => ({ kind: r.kind, created: r.created })) }, 'catalogue seeded');
   }
   const server = await startSubgraphServer<Context>({
     schema,

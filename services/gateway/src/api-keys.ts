@@ -11,7 +11,11 @@ export interface VerifiedApiKey {
 
 export type VerifyApiKey = (key: string) => Promise<VerifiedApiKey | null>;
 
-export function createApiKeyVerifier(identityUrl: string, claimsSecret: string, cacheSeconds = 30): VerifyApiKey {
+export function createApiKeyVerifier(
+  identityUrl: string,
+  claimsSecret: string,
+  cacheSeconds = 30,
+): VerifyApiKey {
   const endpoint = identityUrl.replace(/\/graphql$/, '/internal/api-keys/verify');
   const cache = new Map<string, { value: VerifiedApiKey | null; until: number }>();
   return async (key) => {
@@ -23,7 +27,8 @@ export function createApiKeyVerifier(identityUrl: string, claimsSecret: string, 
       headers: { 'content-type': 'application/json', 'x-skills-claims': claims },
       body: JSON.stringify({ key }),
     });
-    if (res.status !== 200 && res.status !== 404) throw new Error(`identity answered ${res.status} to an API key check`);
+    if (res.status !== 200 && res.status !== 404)
+      throw new Error(`identity answered ${res.status} to an API key check`);
     const value = res.status === 200 ? ((await res.json()) as VerifiedApiKey) : null;
     if (cache.size > 10_000) cache.clear();
     // unknown keys are re-checked sooner, so a key works soon after it is created

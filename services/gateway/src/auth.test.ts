@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, TOKEN_AUDIENCE, TOKEN_ISSUER, type Authenticate } from './auth.js';
 
 let authenticate: Authenticate;
-let sign: (claims: object, opts?: { exp?: number | string; aud?: string; key?: CryptoKey }) => Promise<string>;
+let sign: (
+  claims: object,
+  opts?: { exp?: number | string; aud?: string; key?: CryptoKey },
+) => Promise<string>;
 let otherKey: CryptoKey;
 
 beforeAll(async () => {
@@ -36,14 +39,25 @@ describe('gateway authentication', () => {
     expect((await authenticate({})).kind).toBe('anonymous');
   });
   it('a valid identity token becomes a user principal with its grants', async () => {
-    const p = await authenticate({ authorization: `Bearer ${await sign({ name: '晋江', grants: [{ role: 'COUNTY_HR', regionCode: '350582' }] })}` });
-    expect(p).toEqual({ kind: 'user', id: 'acc-1', name: '晋江', grants: [{ role: 'COUNTY_HR', regionCode: '350582' }] });
+    const p = await authenticate({
+      authorization: `Bearer ${await sign({ name: '晋江', grants: [{ role: 'COUNTY_HR', regionCode: '350582' }] })}`,
+    });
+    expect(p).toEqual({
+      kind: 'user',
+      id: 'acc-1',
+      name: '晋江',
+      grants: [{ role: 'COUNTY_HR', regionCode: '350582' }],
+    });
   });
   it('refuses expired, forged, foreign-audience and malformed tokens with typed 401 errors', async () => {
     const expired = await sign({}, { exp: Math.floor(Date.now() / 1000) - 60 });
     expect(await codeOf(authenticate({ authorization: `Bearer ${expired}` }))).toBe('TOKEN_EXPIRED');
-    expect(await codeOf(authenticate({ authorization: `Bearer ${await sign({}, { key: otherKey })}` }))).toBe('INVALID_TOKEN');
-    expect(await codeOf(authenticate({ authorization: `Bearer ${await sign({}, { aud: 'elsewhere' })}` }))).toBe('INVALID_TOKEN');
+    expect(await codeOf(authenticate({ authorization: `Bearer ${await sign({}, { key: otherKey })}` }))).toBe(
+      'INVALID_TOKEN',
+    );
+    expect(
+      await codeOf(authenticate({ authorization: `Bearer ${await sign({}, { aud: 'elsewhere' })}` })),
+    ).toBe('INVALID_TOKEN');
     expect(await codeOf(authenticate({ authorization: 'Bearer not.a.jwt' }))).toBe('INVALID_TOKEN');
     expect(await codeOf(authenticate({ authorization: 'Basic dXNlcjpwYXNz' }))).toBe('INVALID_TOKEN');
     try {

@@ -17,14 +17,20 @@ function refuse(code: 'TOKEN_EXPIRED' | 'INVALID_TOKEN', message: string) {
 export type Authenticate = (headers: IncomingHttpHeaders) => Promise<Principal>;
 
 export function createAuthenticator(keys: JWTVerifyGetKey | URL): Authenticate {
-  const getKey = keys instanceof URL ? createRemoteJWKSet(keys, { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : keys;
+  const getKey =
+    keys instanceof URL ? createRemoteJWKSet(keys, { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : keys;
   return async (headers) => {
     const auth = headers.authorization;
     if (!auth) return ANONYMOUS;
     const [scheme, token] = auth.split(' ');
-    if (scheme !== 'Bearer' || !token) throw refuse('INVALID_TOKEN', '登录凭证格式不正确（应为 Bearer 令牌）');
+    if (scheme !== 'Bearer' || !token)
+      throw refuse('INVALID_TOKEN', '登录凭证格式不正确（应为 Bearer 令牌）');
     try {
-      const { payload } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['ES256'] });
+      const { payload } = await jwtVerify(token, getKey, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['ES256'],
+      });
       return {
         kind: 'user',
         id: payload.sub ?? null,

@@ -14,7 +14,10 @@ const operationsDir = fileURLToPath(new URL('../operations', import.meta.url));
 
 const require = createRequire(import.meta.url);
 const { values } = parseArgs({
-  options: { out: { type: 'string', default: 'dist/supergraph.graphql' }, sdl: { type: 'string', multiple: true } },
+  options: {
+    out: { type: 'string', default: 'dist/supergraph.graphql' },
+    sdl: { type: 'string', multiple: true },
+  },
 });
 const overrides = new Map((values.sdl ?? []).map((s) => s.split('=', 2) as [string, string]));
 
@@ -32,7 +35,8 @@ try {
   // Registered partner operations must stay valid against the composed schema.
   const ops = loadOperations(operationsDir);
   const invalid = validateOperations(ops, apiSchemaSdl);
-  if (invalid.length) throw new CompositionError(invalid.map((message) => ({ message, code: 'PERSISTED_OPERATION_INVALID' })));
+  if (invalid.length)
+    throw new CompositionError(invalid.map((message) => ({ message, code: 'PERSISTED_OPERATION_INVALID' })));
   const opsOut = join(dirname(values.out), 'persisted-operations.json');
   writeFileSync(opsOut, JSON.stringify(ops, null, 2));
   console.log(`${ops.length} registered operations → ${opsOut}`);

@@ -13,16 +13,23 @@ const buildScript = fileURLToPath(new URL('../dist/build-supergraph.js', import.
 
 describe('composeSupergraph', () => {
   it('composes the real catalogue subgraph into a supergraph and a public API schema', () => {
-    const { supergraphSdl, apiSchemaSdl } = composeSupergraph([{ name: 'catalogue', url: 'http://x/graphql', sdl: catalogueSdl }]);
+    const { supergraphSdl, apiSchemaSdl } = composeSupergraph([
+      { name: 'catalogue', url: 'http://x/graphql', sdl: catalogueSdl },
+    ]);
     expect(supergraphSdl).toContain('@join__graph(name: "catalogue"');
     expect(apiSchemaSdl).toContain('occupation(code: String!): Occupation');
     expect(apiSchemaSdl).not.toContain('join__');
   });
 
   it('fails with the composition error when a subgraph schema breaks', () => {
-    const broken = catalogueSdl.replace('type Occupation\n  @key(fields: "code")', 'type Occupation\n  @key(fields: "nope")');
+    const broken = catalogueSdl.replace(
+      'type Occupation\n  @key(fields: "code")',
+      'type Occupation\n  @key(fields: "nope")',
+    );
     expect(broken).not.toBe(catalogueSdl);
-    expect(() => composeSupergraph([{ name: 'catalogue', url: 'http://x/graphql', sdl: broken }])).toThrow(CompositionError);
+    expect(() => composeSupergraph([{ name: 'catalogue', url: 'http://x/graphql', sdl: broken }])).toThrow(
+      CompositionError,
+    );
     try {
       composeSupergraph([{ name: 'catalogue', url: 'http://x/graphql', sdl: broken }]);
     } catch (e) {
@@ -44,7 +51,10 @@ describe('composeSupergraph', () => {
 
 describe('the build step (build-supergraph)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'supergraph-'));
-  const run = (...args: string[]) => spawnSync(process.execPath, [buildScript, '--out', join(dir, 'supergraph.graphql'), ...args], { encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [buildScript, '--out', join(dir, 'supergraph.graphql'), ...args], {
+      encoding: 'utf8',
+    });
 
   it('writes the supergraph from the built subgraphs', () => {
     const r = run();
@@ -54,7 +64,13 @@ describe('the build step (build-supergraph)', () => {
 
   it('exits non-zero and prints the composition error when a subgraph no longer composes', () => {
     const broken = join(dir, 'broken.graphql');
-    writeFileSync(broken, catalogueSdl.replace('type Occupation\n  @key(fields: "code")', 'type Occupation\n  @key(fields: "nope")'));
+    writeFileSync(
+      broken,
+      catalogueSdl.replace(
+        'type Occupation\n  @key(fields: "code")',
+        'type Occupation\n  @key(fields: "nope")',
+      ),
+    );
     const r = run('--sdl', `catalogue=${broken}`);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Supergraph composition failed');

@@ -15,13 +15,21 @@ export const configSchema = baseConfigSchema.extend({
   CORS_ORIGINS: z
     .string()
     .default(
-      [5173, 5174, 5175, 5176, 5177].flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`]).join(','),
+      [5173, 5174, 5175, 5176, 5177]
+        .flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`])
+        .join(','),
     )
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
-export const jwksUrlOf = (c: Config) => c.IDENTITY_JWKS_URL ?? c.IDENTITY_URL.replace(/\/graphql$/, '/.well-known/jwks.json');
+export const jwksUrlOf = (c: Config) =>
+  c.IDENTITY_JWKS_URL ?? c.IDENTITY_URL.replace(/\/graphql$/, '/.well-known/jwks.json');
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): Config => loadConfig(configSchema, env);

@@ -44,10 +44,13 @@ function countingProxy(target: string, bodies: string[] = catalogueBodies): Prom
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       bodies.push(body.toString('utf8'));
-      const up = request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = request(
+        { host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       up.end(body);
     });
   });
@@ -61,10 +64,17 @@ beforeAll(async () => {
   ]);
   proxy = await countingProxy(catalogueUrl);
   // agencies asks the catalogue directly here (in the platform it goes through the gateway)
-  agenciesUrl = await services.start('@skills/agencies', { CLAIMS_SECRET: SECRET, DEMO_DATA: 'true', DEMO_BULK_AGENCIES: '100', CATALOGUE_GRAPH_URL: catalogueUrl });
+  agenciesUrl = await services.start('@skills/agencies', {
+    CLAIMS_SECRET: SECRET,
+    DEMO_DATA: 'true',
+    DEMO_BULK_AGENCIES: '100',
+    CATALOGUE_GRAPH_URL: catalogueUrl,
+  });
   agenciesProxy = await countingProxy(agenciesUrl, agenciesBodies);
 
-  const codes = await post(catalogueUrl, { query: '{ occupations(first: 100) { edges { node { code } } } }' });
+  const codes = await post(catalogueUrl, {
+    query: '{ occupations(first: 100) { edges { node { code } } } }',
+  });
   occupationCodes = codes.json.data.occupations.edges.map((e: { node: { code: string } }) => e.node.code);
 
   // Probe subgraph: 100 "agencies", each pointing at an occupation it does not own (only the key).
@@ -77,7 +87,10 @@ beforeAll(async () => {
     resolvers: {
       Query: {
         probeAgencies: (_: unknown, { n }: { n: number }) =>
-          Array.from({ length: n }, (_x, i) => ({ id: i, occupation: { code: occupationCodes[i % occupationCodes.length] } })),
+          Array.from({ length: n }, (_x, i) => ({
+            id: i,
+            occupation: { code: occupationCodes[i % occupationCodes.length] },
+          })),
       },
     },
   });
@@ -98,13 +111,13 @@ afterAll(async () => {
   services.stop();
 });
 
-
 describe('gateway', () => {
   let gateway: Gateway;
   let prodGateway: Gateway;
 
   beforeAll(async () => {
-    const probeSdl = (await post(probe.url, { query: '{ _service { sdl } }' })).json.data._service.sdl as string;
+    const probeSdl = (await post(probe.url, { query: '{ _service { sdl } }' })).json.data._service
+      .sdl as string;
     const { supergraphSdl } = composeSupergraph([
       { name: 'catalogue', url: 'http://unused/graphql', sdl: catalogueSdl },
       { name: 'identity', url: 'http://unused/graphql', sdl: identitySdl },
@@ -115,7 +128,14 @@ describe('gateway', () => {
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
     const agenciesProxyUrl = `http://127.0.0.1:${(agenciesProxy.address() as AddressInfo).port}/graphql`;
     gateway = await startGateway({
-      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', CLAIMS_SECRET: SECRET, IDENTITY_URL: identityUrl, MAX_QUERY_COST: '1000' }),
+      config: readConfig({
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'development',
+        CLAIMS_SECRET: SECRET,
+        IDENTITY_URL: identityUrl,
+        MAX_QUERY_COST: '1000',
+      }),
       supergraphSdl,
       subgraphUrls: { catalogue: proxyUrl, identity: identityUrl, agencies: agenciesProxyUrl },
       // no caching of API key answers, so a revoked key is refused at once in the test
@@ -123,7 +143,13 @@ describe('gateway', () => {
       log,
     });
     prodGateway = await startGateway({
-      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', CLAIMS_SECRET: SECRET, IDENTITY_JWKS_URL: jwks }),
+      config: readConfig({
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'production',
+        CLAIMS_SECRET: SECRET,
+        IDENTITY_JWKS_URL: jwks,
+      }),
       supergraphSdl,
       subgraphUrls: { catalogue: proxyUrl, identity: identityUrl, agencies: agenciesProxyUrl },
       log,
@@ -142,14 +168,22 @@ describe('gateway', () => {
   it('lists 100 agencies with their scope occupation names from the catalogue: one fetch per subgraph', async () => {
     catalogueBodies.length = 0;
     agenciesBodies.length = 0;
-    const r = await post(prodGateway.url, { query: '{ publicAgencies(first: 100) { totalCount edges { node { name filingNumber scope { levels occupation { code name } } } } } }' });
+    const r = await post(prodGateway.url, {
+      query:
+        '{ publicAgencies(first: 100) { totalCount edges { node { name filingNumber scope { levels occupation { code name } } } } } }',
+    });
     expect(r.json.errors).toBeUndefined();
     const nodes = r.json.data.publicAgencies.edges.map((e: { node: unknown }) => e.node);
     expect(nodes).toHaveLength(100);
-    const scope = nodes.flatMap((n: { scope: Array<{ occupation: { name: string } | null }> }) => n.scope).filter((s: { occupation: unknown }) => s.occupation);
+    const scope = nodes
+      .flatMap((n: { scope: Array<{ occupation: { name: string } | null }> }) => n.scope)
+      .filter((s: { occupation: unknown }) => s.occupation);
     expect(scope.length).toBeGreaterThanOrEqual(200);
     expect(scope.every((s: { occupation: { name: string } }) => s.occupation.name.length > 0)).toBe(true);
-    expect(scope.map((s: { occupation: { code: string; name: string } }) => s.occupation)).toContainEqual({ code: '6-31-01-03', name: '电工' });
+    expect(scope.map((s: { occupation: { code: string; name: string } }) => s.occupation)).toContainEqual({
+      code: '6-31-01-03',
+      name: '电工',
+    });
     expect(agenciesBodies).toHaveLength(1);
     expect(catalogueBodies).toHaveLength(1);
     expect(catalogueBodies[0]).toContain('_entities');
@@ -166,7 +200,9 @@ describe('gateway', () => {
     const r = await post(gateway.url, { query: '{ probeAgencies(n: 100) { id occupation { code name } } }' });
     expect(r.json.errors).toBeUndefined();
     expect(r.json.data.probeAgencies).toHaveLength(100);
-    expect(r.json.data.probeAgencies.every((a: { occupation: { name: string } }) => a.occupation.name.length > 0)).toBe(true);
+    expect(
+      r.json.data.probeAgencies.every((a: { occupation: { name: string } }) => a.occupation.name.length > 0),
+    ).toBe(true);
     expect(catalogueBodies).toHaveLength(1);
     expect(catalogueBodies[0]).toContain('_entities');
   });
@@ -181,26 +217,50 @@ describe('gateway', () => {
       return r.json.data.login.accessToken as string;
     };
     const importRows = {
-      query: 'mutation($i: ImportCatalogueInput!) { importCatalogue(input: $i) { status errors { row field } } }',
-      variables: { i: { kind: 'OCCUPATIONS', format: 'JSON', content: '[{"code":"6-31-01-03"}]', version: 'x', dryRun: true } },
+      query:
+        'mutation($i: ImportCatalogueInput!) { importCatalogue(input: $i) { status errors { row field } } }',
+      variables: {
+        i: {
+          kind: 'OCCUPATIONS',
+          format: 'JSON',
+          content: '[{"code":"6-31-01-03"}]',
+          version: 'x',
+          dryRun: true,
+        },
+      },
     };
 
     it('signs in through the gateway and sees their own account', async () => {
       const token = await login('quanzhou.hr');
-      const me = await post(gateway.url, { query: '{ me { username roles { role regionCode } } }' }, { authorization: `Bearer ${token}` });
-      expect(me.json.data.me).toEqual({ username: 'quanzhou.hr', roles: [{ role: 'CITY_HR', regionCode: '350500' }] });
+      const me = await post(
+        gateway.url,
+        { query: '{ me { username roles { role regionCode } } }' },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(me.json.data.me).toEqual({
+        username: 'quanzhou.hr',
+        roles: [{ role: 'CITY_HR', regionCode: '350500' }],
+      });
     });
 
     it('each subgraph enforces its own rule on the verified claims: only the province may import', async () => {
       expect((await post(gateway.url, importRows)).json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      const city = await post(gateway.url, importRows, { authorization: `Bearer ${await login('quanzhou.hr')}` });
+      const city = await post(gateway.url, importRows, {
+        authorization: `Bearer ${await login('quanzhou.hr')}`,
+      });
       expect(city.json.errors[0].extensions.code).toBe('FORBIDDEN');
-      const province = await post(gateway.url, importRows, { authorization: `Bearer ${await login('province.hr')}` });
+      const province = await post(gateway.url, importRows, {
+        authorization: `Bearer ${await login('province.hr')}`,
+      });
       expect(province.json.data.importCatalogue.status).toBe('REJECTED'); // the row lacks a name: validated, not applied
     });
 
     it('refuses bad tokens with 401 and a typed Chinese error', async () => {
-      const bad = await post(gateway.url, { query: '{ me { username } }' }, { authorization: 'Bearer abc.def.ghi' });
+      const bad = await post(
+        gateway.url,
+        { query: '{ me { username } }' },
+        { authorization: 'Bearer abc.def.ghi' },
+      );
       expect(bad.status).toBe(401);
       expect(bad.json.errors[0].extensions.code).toBe('INVALID_TOKEN');
       expect(bad.json.errors[0].message).toMatch(/登录凭证无效/);
@@ -210,7 +270,11 @@ describe('gateway', () => {
       const token = await login('province.hr');
       const direct = await post(catalogueUrl, importRows, { authorization: `Bearer ${token}` });
       expect(direct.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      const me = await post(identityUrl, { query: '{ me { username } }' }, { authorization: `Bearer ${token}` });
+      const me = await post(
+        identityUrl,
+        { query: '{ me { username } }' },
+        { authorization: `Bearer ${token}` },
+      );
       expect(me.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
   });
@@ -234,8 +298,13 @@ describe('gateway', () => {
       const created = await post(
         gateway.url,
         {
-          query: 'mutation($n: String!, $o: String!, $ops: [String!]!) { createApiKey(name: $n, organisationCode: $o, allowedOperations: $ops) { secret apiKey { id prefix allowedOperations } } }',
-          variables: { n: '晋江鞋服企业 证书核验', o: makeDemoCreditCode('350582', 9002, '52'), ops: ['OccupationByCode'] },
+          query:
+            'mutation($n: String!, $o: String!, $ops: [String!]!) { createApiKey(name: $n, organisationCode: $o, allowedOperations: $ops) { secret apiKey { id prefix allowedOperations } } }',
+          variables: {
+            n: '晋江鞋服企业 证书核验',
+            o: makeDemoCreditCode('350582', 9002, '52'),
+            ops: ['OccupationByCode'],
+          },
         },
         { authorization: `Bearer ${login.json.data.login.accessToken}` },
       );
@@ -246,18 +315,28 @@ describe('gateway', () => {
     });
 
     it('runs a registered, allowed operation sent by hash', async () => {
-      const r = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), { 'x-api-key': secret });
+      const r = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), {
+        'x-api-key': secret,
+      });
       expect(r.json.errors).toBeUndefined();
       expect(r.json.data.occupation.name).toBe('电工');
     });
 
     it('refuses free-form queries, operations the key does not list, and unknown keys', async () => {
-      const free = await post(gateway.url, { query: '{ occupation(code: "6-31-01-03") { name } }' }, { 'x-api-key': secret });
+      const free = await post(
+        gateway.url,
+        { query: '{ occupation(code: "6-31-01-03") { name } }' },
+        { 'x-api-key': secret },
+      );
       expect(free.status).toBe(403);
       expect(free.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
-      const notListed = await post(gateway.url, persisted('OccupationSearch', { search: '电工' }), { 'x-api-key': secret });
+      const notListed = await post(gateway.url, persisted('OccupationSearch', { search: '电工' }), {
+        'x-api-key': secret,
+      });
       expect(notListed.json.errors[0].extensions.code).toBe('FORBIDDEN');
-      const unknown = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), { 'x-api-key': 'sk_000000000000_nope' });
+      const unknown = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), {
+        'x-api-key': 'sk_000000000000_nope',
+      });
       expect(unknown.status).toBe(401);
       expect(unknown.json.errors[0].extensions.code).toBe('INVALID_API_KEY');
     });
@@ -267,11 +346,17 @@ describe('gateway', () => {
         query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }',
         variables: { u: 'province.hr', p: DEMO_PASSWORD },
       });
-      const revoked = await post(gateway.url, { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', variables: { id: keyId } }, {
-        authorization: `Bearer ${login.json.data.login.accessToken}`,
-      });
+      const revoked = await post(
+        gateway.url,
+        { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', variables: { id: keyId } },
+        {
+          authorization: `Bearer ${login.json.data.login.accessToken}`,
+        },
+      );
       expect(revoked.json.data.revokeApiKey.revokedAt).toBeTruthy();
-      const r = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), { 'x-api-key': secret });
+      const r = await post(gateway.url, persisted('OccupationByCode', { code: '6-31-01-03' }), {
+        'x-api-key': secret,
+      });
       expect(r.json.errors[0].extensions.code).toBe('INVALID_API_KEY');
     });
   });
@@ -286,7 +371,8 @@ describe('gateway', () => {
       expect(r.json.errors[0].message).toMatch(/最多 12 层/);
     });
     it('refuses queries whose estimated cost is above the limit, counting list sizes', async () => {
-      const q = (n: number) => `{ occupations(first: ${n}) { edges { node { code name category levels standard sources majors { code name } } } } }`;
+      const q = (n: number) =>
+        `{ occupations(first: ${n}) { edges { node { code name category levels standard sources majors { code name } } } } }`;
       const big = await post(gateway.url, { query: q(100) });
       expect(big.json.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
       const small = await post(gateway.url, { query: q(10) });
@@ -296,26 +382,39 @@ describe('gateway', () => {
 
   it('supports automatic persisted queries for portals', async () => {
     const query = '{ catalogueStats { occupations } }';
-    const ext = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+    const ext = {
+      persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+    };
     const miss = await post(gateway.url, { extensions: ext });
     expect(miss.json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await post(gateway.url, { query, extensions: ext })).json.data.catalogueStats.occupations).toBeGreaterThan(60);
-    expect((await post(gateway.url, { extensions: ext })).json.data.catalogueStats.occupations).toBeGreaterThan(60);
+    expect(
+      (await post(gateway.url, { query, extensions: ext })).json.data.catalogueStats.occupations,
+    ).toBeGreaterThan(60);
+    expect(
+      (await post(gateway.url, { extensions: ext })).json.data.catalogueStats.occupations,
+    ).toBeGreaterThan(60);
   });
 
   it('prevents CSRF: a GET without a preflight-forcing header is refused', async () => {
-    const res = await fetch(`${gateway.url}?query=${encodeURIComponent('{ catalogueStats { occupations } }')}`);
+    const res = await fetch(
+      `${gateway.url}?query=${encodeURIComponent('{ catalogueStats { occupations } }')}`,
+    );
     expect(res.status).toBe(400);
-    const ok = await fetch(`${gateway.url}?query=${encodeURIComponent('{ catalogueStats { occupations } }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const ok = await fetch(
+      `${gateway.url}?query=${encodeURIComponent('{ catalogueStats { occupations } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(ok.status).toBe(200);
   });
 
   it('answers CORS preflights only for the configured origins', async () => {
     const pre = (origin: string) =>
       fetch(gateway.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
-    expect((await pre('http://127.0.0.1:5173')).headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    expect((await pre('http://127.0.0.1:5173')).headers.get('access-control-allow-origin')).toBe(
+      'http://127.0.0.1:5173',
+    );
     expect((await pre('http://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -327,7 +426,9 @@ describe('gateway', () => {
   });
 
   it('limits the request body size', async () => {
-    const big = await post(gateway.url, { query: `{ occupation(code: "${'x'.repeat(6 * 1024 * 1024)}") { name } }` });
+    const big = await post(gateway.url, {
+      query: `{ occupation(code: "${'x'.repeat(6 * 1024 * 1024)}") { name } }`,
+    });
     expect(big.status).toBe(413);
     expect(big.json.errors[0].message).toBe('请求体过大');
   });

@@ -29,7 +29,9 @@ interface GatewayContext extends PolicyContext {
   claims: string | null;
 }
 
-export const defaultOperationsPath = fileURLToPath(new URL('../dist/persisted-operations.json', import.meta.url));
+export const defaultOperationsPath = fileURLToPath(
+  new URL('../dist/persisted-operations.json', import.meta.url),
+);
 
 /** Headers passed on to subgraphs. The caller's token is not: subgraphs get the verified, signed claims. */
 const FORWARDED = ['x-request-id', 'accept-language'] as const;
@@ -57,7 +59,8 @@ export interface Gateway extends RunningServer {
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const { config } = opts;
   const log = opts.log ?? createLogger('gateway', config.LOG_LEVEL);
-  const supergraphSdl = opts.supergraphSdl ?? readFileSync(config.SUPERGRAPH_PATH ?? defaultSupergraphPath, 'utf8');
+  const supergraphSdl =
+    opts.supergraphSdl ?? readFileSync(config.SUPERGRAPH_PATH ?? defaultSupergraphPath, 'utf8');
   const urls: Record<string, string> = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? process.env[s.urlEnv] ?? s.defaultUrl]),
   );
@@ -75,20 +78,36 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         },
       }),
   });
-  if (!config.CLAIMS_SECRET) log.warn('CLAIMS_SECRET is not set: every caller reaches the subgraphs as anonymous');
+  if (!config.CLAIMS_SECRET)
+    log.warn('CLAIMS_SECRET is not set: every caller reaches the subgraphs as anonymous');
   const authenticate = opts.authenticate ?? createAuthenticator(new URL(jwksUrlOf(config)));
   const verifyApiKey =
-    opts.verifyApiKey ?? (config.CLAIMS_SECRET ? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET) : async () => null);
-  const operations = opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
+    opts.verifyApiKey ??
+    (config.CLAIMS_SECRET
+      ? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET)
+      : async () => null);
+  const operations =
+    opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
 
   /** Bearer token (people) or x-api-key (partners); neither means anonymous. */
-  const identify = async (headers: IncomingHttpHeaders): Promise<{ principal: Principal; allowedOperations: string[] | null }> => {
+  const identify = async (
+    headers: IncomingHttpHeaders,
+  ): Promise<{ principal: Principal; allowedOperations: string[] | null }> => {
     const apiKey = headers['x-api-key'];
-    if (typeof apiKey !== 'string' || headers.authorization) return { principal: await authenticate(headers), allowedOperations: null };
+    if (typeof apiKey !== 'string' || headers.authorization)
+      return { principal: await authenticate(headers), allowedOperations: null };
     const key = await verifyApiKey(apiKey);
-    if (!key) throw new GraphQLError('接口密钥无效或已吊销', { extensions: { code: 'INVALID_API_KEY', http: { status: 401 } } });
+    if (!key)
+      throw new GraphQLError('接口密钥无效或已吊销', {
+        extensions: { code: 'INVALID_API_KEY', http: { status: 401 } },
+      });
     return {
-      principal: { kind: 'partner', id: key.id, name: key.name, grants: [{ role: Role.PARTNER, orgCode: key.organisationCode }] },
+      principal: {
+        kind: 'partner',
+        id: key.id,
+        name: key.name,
+        grants: [{ role: Role.PARTNER, orgCode: key.organisationCode }],
+      },
       allowedOperations: key.allowedOperations,
     };
   };
@@ -118,7 +137,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
       const { principal, allowedOperations } = await identify(req.headers);
-      const claims = principal.kind === 'anonymous' || !config.CLAIMS_SECRET ? null : await signClaims(principal, config.CLAIMS_SECRET);
+      const claims =
+        principal.kind === 'anonymous' || !config.CLAIMS_SECRET
+          ? null
+          : await signClaims(principal, config.CLAIMS_SECRET);
       return { headers: req.headers, principal, allowedOperations, claims };
     },
   });

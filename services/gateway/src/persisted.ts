@@ -17,12 +17,15 @@ export interface PersistedOperation {
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export function loadOperations(dir: string): PersistedOperation[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
   const ops: PersistedOperation[] = [];
   for (const f of files) {
     const doc = parse(readFileSync(join(dir, f), 'utf8'));
     for (const def of doc.definitions) {
-      if (def.kind !== Kind.OPERATION_DEFINITION || !def.name) throw new Error(`${f}: every registered operation needs a name`);
+      if (def.kind !== Kind.OPERATION_DEFINITION || !def.name)
+        throw new Error(`${f}: every registered operation needs a name`);
       const query = print({ kind: Kind.DOCUMENT, definitions: [def] } as DocumentNode);
       ops.push({ name: def.name.value, sha256Hash: sha256(query), query });
     }

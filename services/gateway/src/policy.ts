@@ -1,7 +1,14 @@
 // Request policy at the edge: depth and cost limits for everyone, and trusted documents for partners (an API
 // key may run only registered operations it lists).
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Principal } from '@skills/service-kit';
 import type { PersistedOperation } from './persisted.js';
@@ -18,7 +25,10 @@ export interface Limits {
 }
 
 /** Deepest field nesting of an operation, following fragments (a fragment cycle counts once). */
-export function operationDepth(op: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+export function operationDepth(
+  op: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): number {
   const walk = (set: SelectionSetNode, seen: Set<string>): number => {
     let max = 0;
     for (const sel of set.selections) {
@@ -29,7 +39,8 @@ export function operationDepth(op: OperationDefinitionNode, fragments: Map<strin
         max = Math.max(max, walk(sel.selectionSet, seen));
       } else {
         const f = fragments.get(sel.name.value);
-        if (f && !seen.has(f.name.value)) max = Math.max(max, walk(f.selectionSet, new Set([...seen, f.name.value])));
+        if (f && !seen.has(f.name.value))
+          max = Math.max(max, walk(f.selectionSet, new Set([...seen, f.name.value])));
       }
     }
     return max;
@@ -39,7 +50,14 @@ export function operationDepth(op: OperationDefinitionNode, fragments: Map<strin
 
 /** Lists multiply what they contain: `occupations(first: 100) { … }` costs 100 × its selection. */
 const listEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const n = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : typeof args.n === 'number' ? args.n : 1;
+  const n =
+    typeof args.first === 'number'
+      ? args.first
+      : typeof args.last === 'number'
+        ? args.last
+        : typeof args.n === 'number'
+          ? args.n
+          : 1;
   return 1 + childComplexity * Math.max(1, n);
 };
 
@@ -47,7 +65,10 @@ function refuse(code: string, message: string, status = 400) {
   return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
 
-export function policyPlugin(limits: Limits, registered: readonly PersistedOperation[]): ApolloServerPlugin<PolicyContext> {
+export function policyPlugin(
+  limits: Limits,
+  registered: readonly PersistedOperation[],
+): ApolloServerPlugin<PolicyContext> {
   const byHash = new Map(registered.map((o) => [o.sha256Hash, o]));
   return {
     async requestDidStart() {
@@ -58,17 +79,24 @@ export function policyPlugin(limits: Limits, registered: readonly PersistedOpera
           if (ctx.principal.kind === 'partner') {
             const trusted = rc.queryHash ? byHash.get(rc.queryHash) : undefined;
             if (!trusted || trusted.name !== operation.name?.value) {
-              throw refuse('PERSISTED_QUERY_REQUIRED', '合作方只能调用已登记的操作（请发送操作的 sha256Hash）', 403);
+              throw refuse(
+                'PERSISTED_QUERY_REQUIRED',
+                '合作方只能调用已登记的操作（请发送操作的 sha256Hash）',
+                403,
+              );
             }
             if (!ctx.allowedOperations?.includes(trusted.name)) {
               throw refuse('FORBIDDEN', `该接口密钥未获准调用操作 ${trusted.name}`, 403);
             }
           }
           const fragments = new Map(
-            (document as DocumentNode).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+            (document as DocumentNode).definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((f) => [f.name.value, f]),
           );
           const depth = operationDepth(operation, fragments);
-          if (depth > limits.maxDepth) throw refuse('QUERY_TOO_DEEP', `查询嵌套层级过深（${depth} 层，最多 ${limits.maxDepth} 层）`);
+          if (depth > limits.maxDepth)
+            throw refuse('QUERY_TOO_DEEP', `查询嵌套层级过深（${depth} 层，最多 ${limits.maxDepth} 层）`);
           const cost = getComplexity({
             schema: rc.schema,
             query: document,
@@ -76,7 +104,11 @@ export function policyPlugin(limits: Limits, registered: readonly PersistedOpera
             variables: rc.request.variables ?? {},
             estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
-          if (cost > limits.maxCost) throw refuse('QUERY_TOO_COSTLY', `查询过于复杂（成本 ${cost}，上限 ${limits.maxCost}），请减少每页条数或字段`);
+          if (cost > limits.maxCost)
+            throw refuse(
+              'QUERY_TOO_COSTLY',
+              `查询过于复杂（成本 ${cost}，上限 ${limits.maxCost}），请减少每页条数或字段`,
+            );
         },
       };
     },

@@ -10,7 +10,22 @@ export interface SubgraphEntry {
 }
 
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
-  { name: 'catalogue', package: '@skills/catalogue', urlEnv: 'CATALOGUE_URL', defaultUrl: 'http://127.0.0.1:4001/graphql' },
-  { name: 'agencies', package: '@skills/agencies', urlEnv: 'AGENCIES_URL', defaultUrl: 'http://127.0.0.1:4002/graphql' },
-  { name: 'identity', package: '@skills/identity', urlEnv: 'IDENTITY_URL', defaultUrl: 'http://127.0.0.1:4005/graphql' },
+  {
+    name: 'catalogue',
+    package: '@skills/catalogue',
+    urlEnv: 'CATALOGUE_URL',
+    defaultUrl: 'http://127.0.0.1:4001/graphql',
+  },
+  {
+    name: 'agencies',
+    package: '@skills/agencies',
+    urlEnv: 'AGENCIES_URL',
+    defaultUrl: 'http://127.0.0.1:4002/graphql',
+  },
+  {
+    name: 'identity',
+    package: '@skills/identity',
+    urlEnv: 'IDENTITY_URL',
+    defaultUrl: 'http://127.0.0.1:4005/graphql',
+  },
 ];

@@ -25,14 +25,25 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
     });
     return (await res.json()) as { data?: any; errors?: any[] };
   };
-  const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken expiresIn account { id username roles { role regionCode } } } }';
+  const LOGIN =
+    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken expiresIn account { id username roles { role regionCode } } } }';
   const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
 
   beforeAll(async () => {
     const database =
-      kind === 'pglite' ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'identity-')) } : { DATABASE_URL: (db = await createTestDatabase(kind, 'identity')).url };
+      kind === 'pglite'
+        ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'identity-')) }
+        : { DATABASE_URL: (db = await createTestDatabase(kind, 'identity')).url };
     svc = await startIdentity(
-      readConfig({ ...database, PORT: '0', CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true', LOG_LEVEL: 'silent', NODE_ENV: 'test', MAX_FAILED_LOGINS: '3' }),
+      readConfig({
+        ...database,
+        PORT: '0',
+        CLAIMS_SECRET: SECRET,
+        DEMO_ACCOUNTS: 'true',
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
+        MAX_FAILED_LOGINS: '3',
+      }),
     );
   });
   afterAll(async () => {
@@ -48,7 +59,10 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
     expect(account.roles).toEqual([{ role: 'CITY_HR', regionCode: '350500' }]);
     const jwks = (await (await fetch(svc.jwksUrl)).json()) as { keys: Array<Record<string, string>> };
     expect(jwks.keys[0]).not.toHaveProperty('d'); // never the private part
-    const { payload } = await jwtVerify(accessToken, createLocalJWKSet(jwks), { issuer: ISSUER, audience: AUDIENCE });
+    const { payload } = await jwtVerify(accessToken, createLocalJWKSet(jwks), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
     expect(payload.sub).toBe(account.id);
     expect(payload.grants).toEqual([{ role: 'CITY_HR', regionCode: '350500', orgCode: null }]);
     expect(decodeProtectedHeader(accessToken)).toMatchObject({ alg: 'ES256', kid: jwks.keys[0]!.kid });
@@ -58,13 +72,20 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
     const unknown = await gql(LOGIN, { u: 'nobody', p: 'x' });
     expect(unknown.errors![0].extensions.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.errors![0].message).toBe('用户名或密码错误');
-    for (let i = 0; i < 2; i++) expect((await gql(LOGIN, { u: 'nanan.hr', p: 'wrong' })).errors![0].extensions.code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 2; i++)
+      expect((await gql(LOGIN, { u: 'nanan.hr', p: 'wrong' })).errors![0].extensions.code).toBe(
+        'INVALID_CREDENTIALS',
+      );
     const third = await gql(LOGIN, { u: 'nanan.hr', p: 'wrong' });
     expect(third.errors![0].extensions.code).toBe('ACCOUNT_LOCKED');
     expect(third.errors![0].message).toMatch(/15 分钟/);
     // even the right password is refused while locked
-    expect((await gql(LOGIN, { u: 'nanan.hr', p: DEMO_PASSWORD })).errors![0].extensions.code).toBe('ACCOUNT_LOCKED');
-    const actions = (await svc.prisma.auditLog.findMany({ where: { action: { in: ['login.failed', 'account.locked'] } } })).map((a) => a.action);
+    expect((await gql(LOGIN, { u: 'nanan.hr', p: DEMO_PASSWORD })).errors![0].extensions.code).toBe(
+      'ACCOUNT_LOCKED',
+    );
+    const actions = (
+      await svc.prisma.auditLog.findMany({ where: { action: { in: ['login.failed', 'account.locked'] } } })
+    ).map((a) => a.action);
     expect(actions.filter((a) => a === 'account.locked')).toHaveLength(1);
   });
 
@@ -80,20 +101,37 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
 
   it('logout revokes the refresh token', async () => {
     const s = (await gql(LOGIN, { u: 'liming.admin', p: DEMO_PASSWORD })).data.login;
-    expect((await gql('mutation($t: String!) { logout(refreshToken: $t) }', { t: s.refreshToken })).data.logout).toBe(true);
+    expect(
+      (await gql('mutation($t: String!) { logout(refreshToken: $t) }', { t: s.refreshToken })).data.logout,
+    ).toBe(true);
     expect((await gql(REFRESH, { t: s.refreshToken })).errors![0].extensions.code).toBe('INVALID_TOKEN');
   });
 
   describe('me and personal data', () => {
-    const ME = '{ me { username displayName idNumber phone organisation { name } roles { role roleName regionName } } }';
+    const ME =
+      '{ me { username displayName idNumber phone organisation { name } roles { role roleName regionName } } }';
     const claimsFor = async (username: string) => {
       const a = await svc.prisma.account.findUniqueOrThrow({ where: { username }, include: { roles: true } });
-      return signClaims({ kind: 'user', id: a.id, grants: a.roles.map((r) => ({ role: r.role as 'CANDIDATE', regionCode: r.regionCode, orgCode: r.orgCode })) }, SECRET);
+      return signClaims(
+        {
+          kind: 'user',
+          id: a.id,
+          grants: a.roles.map((r) => ({
+            role: r.role as 'CANDIDATE',
+            regionCode: r.regionCode,
+            orgCode: r.orgCode,
+          })),
+        },
+        SECRET,
+      );
     };
 
     it('needs a signed principal: anonymous or forged claims get UNAUTHENTICATED', async () => {
       expect((await gql(ME)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
-      const forged = await signClaims({ kind: 'user', id: 'x', grants: [] }, 'another-secret-that-is-32-characters-long');
+      const forged = await signClaims(
+        { kind: 'user', id: 'x', grants: [] },
+        'another-secret-that-is-32-characters-long',
+      );
       expect((await gql(ME, undefined, forged)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
@@ -104,7 +142,9 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
       expect(r.data.me.idNumber).toMatch(/^3505\*{10}\d{3}[\dX]$/);
       expect(r.data.me.phone).toBe('138****0000');
       const city = await gql(ME, undefined, await claimsFor('quanzhou.hr'));
-      expect(city.data.me.roles).toEqual([{ role: 'CITY_HR', roleName: '市人社局', regionName: '福建省/泉州市' }]);
+      expect(city.data.me.roles).toEqual([
+        { role: 'CITY_HR', roleName: '市人社局', regionName: '福建省/泉州市' },
+      ]);
     });
 
     it('unmasks the ID number only for its holder, with a reason, and audits every read', async () => {
@@ -112,7 +152,10 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
       const before = await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } });
       const r = await gql(q, undefined, await claimsFor('candidate.demo'));
       expect(r.data.me.idNumberUnmasked).toMatch(/^35058220050312123[\dX]$/);
-      const log = await svc.prisma.auditLog.findMany({ where: { action: 'pii.id_number.read' }, orderBy: { at: 'desc' } });
+      const log = await svc.prisma.auditLog.findMany({
+        where: { action: 'pii.id_number.read' },
+        orderBy: { at: 'desc' },
+      });
       expect(log).toHaveLength(before + 1);
       expect(log[0]).toMatchObject({ reason: '核对报名信息' });
     });

@@ -12,7 +12,11 @@ export interface KeyStore {
   jwks(): Promise<{ keys: JWK[] }>;
 }
 
-export function createKeyStore(prisma: PrismaClient, rotationDays: number, maxTokenSeconds: number): KeyStore {
+export function createKeyStore(
+  prisma: PrismaClient,
+  rotationDays: number,
+  maxTokenSeconds: number,
+): KeyStore {
   let cached: { kid: string; key: CryptoKey; retiresAt: Date } | null = null;
 
   async function rotate(now: Date) {
@@ -34,10 +38,16 @@ export function createKeyStore(prisma: PrismaClient, rotationDays: number, maxTo
     async signingKey() {
       const now = new Date();
       if (cached && cached.retiresAt > now) return cached;
-      let row = await prisma.signingKey.findFirst({ where: { retiresAt: { gt: now } }, orderBy: { createdAt: 'desc' } });
+      let row = await prisma.signingKey.findFirst({
+        where: { retiresAt: { gt: now } },
+        orderBy: { createdAt: 'desc' },
+      });
       if (!row) {
         await rotate(now);
-        row = await prisma.signingKey.findFirst({ where: { retiresAt: { gt: now } }, orderBy: { createdAt: 'asc' } });
+        row = await prisma.signingKey.findFirst({
+          where: { retiresAt: { gt: now } },
+          orderBy: { createdAt: 'asc' },
+        });
       }
       const key = (await importJWK(row!.privateJwk as JWK, ALG)) as CryptoKey;
       cached = { kid: row!.kid, key, retiresAt: row!.retiresAt };
@@ -45,7 +55,10 @@ export function createKeyStore(prisma: PrismaClient, rotationDays: number, maxTo
     },
     async jwks() {
       await this.signingKey(); // make sure there is one to publish
-      const rows = await prisma.signingKey.findMany({ where: { expiresAt: { gt: new Date() } }, orderBy: { createdAt: 'desc' } });
+      const rows = await prisma.signingKey.findMany({
+        where: { expiresAt: { gt: new Date() } },
+        orderBy: { createdAt: 'desc' },
+      });
       return { keys: rows.map((r) => r.publicJwk as JWK) };
     },
   };

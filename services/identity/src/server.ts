@@ -29,7 +29,12 @@ export const API_KEY_VERIFY_PATH = '/internal/api-keys/verify';
  * The gateway asks here whether a partner's API key is valid. Only the gateway may ask (service claims signed
  * with CLAIMS_SECRET); the answer is the key's id, partner organisation and allowed operations.
  */
-async function answerApiKeyVerification(req: IncomingMessage, res: ServerResponse, prisma: PrismaClient, config: Config) {
+async function answerApiKeyVerification(
+  req: IncomingMessage,
+  res: ServerResponse,
+  prisma: PrismaClient,
+  config: Config,
+) {
   const caller = await principalFromHeaders(req.headers, { claimsSecret: config.CLAIMS_SECRET });
   const send = (status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -49,7 +54,13 @@ async function answerApiKeyVerification(req: IncomingMessage, res: ServerRespons
   }
   const row = typeof key === 'string' ? await verifyApiKey(prisma, key) : null;
   if (!row) return send(404, { valid: false });
-  send(200, { valid: true, id: row.id, name: row.name, organisationCode: row.organisationCode, allowedOperations: row.allowedOperations });
+  send(200, {
+    valid: true,
+    id: row.id,
+    name: row.name,
+    organisationCode: row.organisationCode,
+    allowedOperations: row.allowedOperations,
+  });
 }
 
 export interface IdentityService {
@@ -63,8 +74,13 @@ export interface IdentityService {
 
 export async function startIdentity(config: Config): Promise<IdentityService> {
   const log = createLogger('identity', config.LOG_LEVEL);
-  if (config.DEMO_ACCOUNTS && config.NODE_ENV === 'production') throw new Error('DEMO_ACCOUNTS must not be enabled in production');
-  const db = await openDatabase({ service: 'identity', databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  if (config.DEMO_ACCOUNTS && config.NODE_ENV === 'production')
+    throw new Error('DEMO_ACCOUNTS must not be enabled in production');
+  const db = await openDatabase({
+    service: 'identity',
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+  });
   const applied = await applyMigrations(migrationPaths, db.url);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const prisma = createPrisma(db.url, db.schema);

@@ -33,11 +33,19 @@ function loadAccount(prisma: PrismaClient, where: { id: string } | { username: s
   return prisma.account.findUnique({ where, include: { roles: true } });
 }
 
-export function grantsOf(account: { roles: { role: string; regionCode: string | null; orgCode: string | null }[] }): Grant[] {
+export function grantsOf(account: {
+  roles: { role: string; regionCode: string | null; orgCode: string | null }[];
+}): Grant[] {
   return account.roles.map((r) => ({ role: r.role as Role, regionCode: r.regionCode, orgCode: r.orgCode }));
 }
 
-async function issue(prisma: PrismaClient, keys: KeyStore, config: Config, account: AccountWithRoles, family: string): Promise<Session> {
+async function issue(
+  prisma: PrismaClient,
+  keys: KeyStore,
+  config: Config,
+  account: AccountWithRoles,
+  family: string,
+): Promise<Session> {
   const { kid, key } = await keys.signingKey();
   const accessToken = await new SignJWT({ name: account.displayName, grants: grantsOf(account) })
     .setProtectedHeader({ alg: ALG, kid })
@@ -60,7 +68,13 @@ async function issue(prisma: PrismaClient, keys: KeyStore, config: Config, accou
   return { accessToken, refreshToken, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, accountId: account.id };
 }
 
-export async function login(prisma: PrismaClient, keys: KeyStore, config: Config, username: string, password: string): Promise<Session> {
+export async function login(
+  prisma: PrismaClient,
+  keys: KeyStore,
+  config: Config,
+  username: string,
+  password: string,
+): Promise<Session> {
   const account = await loadAccount(prisma, { username: username.trim() });
   const now = new Date();
   if (!account) {
@@ -77,25 +91,37 @@ export async function login(prisma: PrismaClient, keys: KeyStore, config: Config
     throw new DomainError('INVALID_CREDENTIALS');
   }
   if (account.status !== 'ACTIVE') throw new DomainError('ACCOUNT_DISABLED');
-  if (account.failedLogins || account.lockedUntil) await prisma.account.update({ where: { id: account.id }, data: afterSuccess() });
+  if (account.failedLogins || account.lockedUntil)
+    await prisma.account.update({ where: { id: account.id }, data: afterSuccess() });
   await audit(prisma, account.id, 'login', account.id);
   return issue(prisma, keys, config, account, randomUUID());
 }
 
-export async function refresh(prisma: PrismaClient, keys: KeyStore, config: Config, token: string): Promise<Session> {
+export async function refresh(
+  prisma: PrismaClient,
+  keys: KeyStore,
+  config: Config,
+  token: string,
+): Promise<Session> {
   const row = await prisma.refreshToken.findUnique({ where: { tokenHash: sha256(token) } });
   const now = new Date();
   if (!row || row.revokedAt || row.expiresAt <= now) throw new DomainError('INVALID_TOKEN');
   if (row.replacedAt) {
     // A rotated token came back: someone holds a copy. End every session of this family.
-    await prisma.refreshToken.updateMany({ where: { family: row.family, revokedAt: null }, data: { revokedAt: now } });
+    await prisma.refreshToken.updateMany({
+      where: { family: row.family, revokedAt: null },
+      data: { revokedAt: now },
+    });
     await audit(prisma, row.accountId, 'refresh.reuse_detected', row.accountId, { family: row.family });
     throw new DomainError('INVALID_TOKEN');
   }
   const account = await loadAccount(prisma, { id: row.accountId });
   if (!account || account.status !== 'ACTIVE') throw new DomainError('ACCOUNT_DISABLED');
   // Only one concurrent refresh wins the rotation; the loser sees a replaced token.
-  const claimed = await prisma.refreshToken.updateMany({ where: { id: row.id, replacedAt: null }, data: { replacedAt: now } });
+  const claimed = await prisma.refreshToken.updateMany({
+    where: { id: row.id, replacedAt: null },
+    data: { replacedAt: now },
+  });
   if (claimed.count !== 1) throw new DomainError('INVALID_TOKEN');
   return issue(prisma, keys, config, account, row.family);
 }
@@ -104,7 +130,10 @@ export async function refresh(prisma: PrismaClient, keys: KeyStore, config: Conf
 export async function logout(prisma: PrismaClient, token: string): Promise<boolean> {
   const row = await prisma.refreshToken.findUnique({ where: { tokenHash: sha256(token) } });
   if (!row) return false;
-  await prisma.refreshToken.updateMany({ where: { family: row.family, revokedAt: null }, data: { revokedAt: new Date() } });
+  await prisma.refreshToken.updateMany({
+    where: { family: row.family, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   await audit(prisma, row.accountId, 'logout', row.accountId);
   return true;
 }
@@ -118,6 +147,12 @@ export async function audit(
   reason?: string,
 ) {
   await prisma.auditLog.create({
-    data: { actorId, action, subject, reason: reason ?? null, ...(details ? { details: details as object } : {}) },
+    data: {
+      actorId,
+      action,
+      subject,
+      reason: reason ?? null,
+      ...(details ? { details: details as object } : {}),
+    },
   });
 }

@@ -10,7 +10,13 @@ const colleges = [
 
 describe('coverageOf', () => {
   it('counts vocational colleges of the region with a filed agency, and lists the missing', () => {
-    expect(coverageOf('350500', colleges)).toEqual({ regionCode: '350500', vocationalColleges: 2, filed: 1, ratio: 0.5, missing: ['B'] });
+    expect(coverageOf('350500', colleges)).toEqual({
+      regionCode: '350500',
+      vocationalColleges: 2,
+      filed: 1,
+      ratio: 0.5,
+      missing: ['B'],
+    });
     expect(coverageOf('350582', colleges)).toMatchObject({ vocationalColleges: 1, filed: 0, ratio: 0 });
     expect(coverageOf('350000', colleges).vocationalColleges).toBe(3);
   });

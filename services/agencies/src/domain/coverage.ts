@@ -22,7 +22,9 @@ export interface Coverage {
 }
 
 export function coverageOf(regionCode: string, colleges: readonly CollegeFacts[]): Coverage {
-  const inRegion = colleges.filter((c) => isVocationalCollege(c.schoolType as SchoolType) && isWithinRegion(c.regionCode, regionCode));
+  const inRegion = colleges.filter(
+    (c) => isVocationalCollege(c.schoolType as SchoolType) && isWithinRegion(c.regionCode, regionCode),
+  );
   const filed = inRegion.filter((c) => c.filed).length;
   return {
     regionCode,

@@ -82,9 +82,12 @@ export function checkScope(
     const before = errors.length;
     for (const level of levels) {
       if (!entry.levels.includes(level)) {
-        errors.push(new DomainError('LEVEL_NOT_IN_STANDARD', { name: entry.name, level: skillLevelLabel(level) }));
+        errors.push(
+          new DomainError('LEVEL_NOT_IN_STANDARD', { name: entry.name, level: skillLevelLabel(level) }),
+        );
       } else if (level <= EXPANSION_LEVEL) {
-        if (!ctx.expansion) errors.push(new DomainError('LEVEL_NEEDS_EXPANSION', { level: skillLevelLabel(level) }));
+        if (!ctx.expansion)
+          errors.push(new DomainError('LEVEL_NEEDS_EXPANSION', { level: skillLevelLabel(level) }));
       } else if (ctx.agencyKind === 'SKILL_LEVEL_AGENCY') {
         // The college's own students: the caps of A.3.
         const cap = checkStudentScope(ctx.schoolType, level);
@@ -109,8 +112,10 @@ export interface ExpansionFacts {
 /** A.4: filed, no violation in the filing period (open or closed), and the evaluation volume reached. */
 export function checkExpansion(f: ExpansionFacts): DomainError | null {
   if (f.agencyStatus !== 'FILED') return new DomainError('AGENCY_NOT_FILED');
-  if (f.violations.some((v) => v.closedAt === null)) return new DomainError('EXPANSION_BLOCKED_OPEN_VIOLATION');
-  if (f.violations.some((v) => v.foundAt >= f.periodStart)) return new DomainError('EXPANSION_BLOCKED_VIOLATION_RECORD');
+  if (f.violations.some((v) => v.closedAt === null))
+    return new DomainError('EXPANSION_BLOCKED_OPEN_VIOLATION');
+  if (f.violations.some((v) => v.foundAt >= f.periodStart))
+    return new DomainError('EXPANSION_BLOCKED_VIOLATION_RECORD');
   if (f.minVolume > 0 && (f.volume ?? 0) < f.minVolume) {
     return new DomainError('EXPANSION_VOLUME_NOT_MET', { volume: f.volume ?? 0, required: f.minVolume });
   }

@@ -2,7 +2,14 @@
 // correction / reject). A college registered directly under the city skips the county step. Pure state machine.
 import { DomainError } from '@skills/domain';
 
-export const FilingStatuses = ['SUBMITTED', 'COUNTY_REVIEWED', 'APPROVED', 'RETURNED', 'REJECTED', 'WITHDRAWN'] as const;
+export const FilingStatuses = [
+  'SUBMITTED',
+  'COUNTY_REVIEWED',
+  'APPROVED',
+  'RETURNED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
 export type FilingStatus = (typeof FilingStatuses)[number];
 
 export const FILING_STATUS_NAMES: Record<FilingStatus, string> = {
@@ -29,7 +36,9 @@ export const OPEN_STATUSES: readonly FilingStatus[] = ['SUBMITTED', 'COUNTY_REVI
 
 /** The status after an action, or a typed error saying why it cannot happen now. */
 export function nextStatus(status: FilingStatus, action: FilingAction, needsCounty: boolean): FilingStatus {
-  const decidable = needsCounty ? status === 'COUNTY_REVIEWED' : status === 'SUBMITTED' || status === 'COUNTY_REVIEWED';
+  const decidable = needsCounty
+    ? status === 'COUNTY_REVIEWED'
+    : status === 'SUBMITTED' || status === 'COUNTY_REVIEWED';
   const to: FilingStatus | null = (() => {
     switch (action) {
       case 'COUNTY_OPINION':
@@ -46,7 +55,11 @@ export function nextStatus(status: FilingStatus, action: FilingAction, needsCoun
         return status === 'SUBMITTED' || status === 'RETURNED' ? 'WITHDRAWN' : null;
     }
   })();
-  if (!to) throw new DomainError('FILING_WRONG_STATE', { status: FILING_STATUS_NAMES[status], action: ACTION_NAMES[action] });
+  if (!to)
+    throw new DomainError('FILING_WRONG_STATE', {
+      status: FILING_STATUS_NAMES[status],
+      action: ACTION_NAMES[action],
+    });
   return to;
 }
 

@@ -82,7 +82,10 @@ export const Agency = builder.prismaObject('Agency', {
     kind: t.field({ type: AgencyKindEnum, resolve: (a) => a.kind as AgencyKind }),
     kindName: t.string({ resolve: (a) => AGENCY_KIND_NAMES[a.kind as AgencyKind] ?? a.kind }),
     status: t.string({ select: { status: true, validUntil: true }, resolve: (a) => effectiveStatus(a) }),
-    statusName: t.string({ select: { status: true, validUntil: true }, resolve: (a) => AGENCY_STATUS_NAMES[effectiveStatus(a)] ?? a.status }),
+    statusName: t.string({
+      select: { status: true, validUntil: true },
+      resolve: (a) => AGENCY_STATUS_NAMES[effectiveStatus(a)] ?? a.status,
+    }),
     filingNumber: t.exposeString('filingNumber', { nullable: true, description: '备案编号' }),
     validFrom: t.expose('validFrom', { type: 'DateTime', nullable: true }),
     validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
@@ -126,8 +129,18 @@ builder.queryFields((t) => ({
       maxSize: 100,
       description: '已备案评价机构公开名录：可按名称、地区、职业编码检索',
       ...access.public(),
-      args: { search: t.arg.string(), regionCode: t.arg.string(), occupationCode: t.arg.string(), kind: t.arg({ type: AgencyKindEnum }) },
-      resolve: (query, _r, args, ctx) => ctx.prisma.agency.findMany({ ...query, where: publicWhere(args), orderBy: [{ filingNumber: 'asc' }, { id: 'asc' }] }),
+      args: {
+        search: t.arg.string(),
+        regionCode: t.arg.string(),
+        occupationCode: t.arg.string(),
+        kind: t.arg({ type: AgencyKindEnum }),
+      },
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.agency.findMany({
+          ...query,
+          where: publicWhere(args),
+          orderBy: [{ filingNumber: 'asc' }, { id: 'asc' }],
+        }),
       totalCount: (_p, args, ctx) => ctx.prisma.agency.count({ where: publicWhere(args) }),
     },
     {},
@@ -146,10 +159,22 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function publicWhere(args: { search?: string | null; regionCode?: string | null; occupationCode?: string | null; kind?: string | null }) {
+function publicWhere(args: {
+  search?: string | null;
+  regionCode?: string | null;
+  occupationCode?: string | null;
+  kind?: string | null;
+}) {
   return {
     status: { in: PUBLIC_STATUSES },
-    ...(args.search?.trim() ? { OR: [{ name: { contains: args.search.trim() } }, { institution: { name: { contains: args.search.trim() } } }] } : {}),
+    ...(args.search?.trim()
+      ? {
+          OR: [
+            { name: { contains: args.search.trim() } },
+            { institution: { name: { contains: args.search.trim() } } },
+          ],
+        }
+      : {}),
     ...(args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {}),
     ...(args.occupationCode ? { scope: { some: { occupationCode: args.occupationCode.trim() } } } : {}),
     ...(args.kind ? { kind: args.kind } : {}),

@@ -18,7 +18,11 @@ const ConflictRef = builder.objectRef<assessors.Conflict>('AssessorConflict').im
   fields: (t) => ({
     type: t.exposeString('type', { description: 'TEACHER_OF 任课教师 / RELATIVE_OF 亲属' }),
     personName: t.exposeString('personName'),
-    personIdNumber: t.string({ nullable: true, description: '脱敏', resolve: (c) => (c.personIdNumber ? maskIdNumber(c.personIdNumber) : null) }),
+    personIdNumber: t.string({
+      nullable: true,
+      description: '脱敏',
+      resolve: (c) => (c.personIdNumber ? maskIdNumber(c.personIdNumber) : null),
+    }),
   }),
 });
 
@@ -31,14 +35,22 @@ export const Assessor = builder.prismaObject('Assessor', {
     name: t.exposeString('name'),
     idNumber: t.string({ description: '身份证号（脱敏）', resolve: (a) => maskIdNumber(a.idNumber) }),
     phone: t.string({ nullable: true, resolve: (a) => (a.phone ? maskPhone(a.phone) : null) }),
-    qualifications: t.field({ type: [Qualification], resolve: (a) => a.qualifications as unknown as assessors.Qualification[] }),
-    conflicts: t.field({ type: [ConflictRef], resolve: (a) => a.conflicts as unknown as assessors.Conflict[] }),
+    qualifications: t.field({
+      type: [Qualification],
+      resolve: (a) => a.qualifications as unknown as assessors.Qualification[],
+    }),
+    conflicts: t.field({
+      type: [ConflictRef],
+      resolve: (a) => a.conflicts as unknown as assessors.Conflict[],
+    }),
     idNumberUnmasked: t.string({
       description: '完整身份证号：本地区人社部门须说明用途，每次查看记入审计日志',
       args: { reason: t.arg.string({ required: true }) },
       authScopes: async (a, _args, ctx) => {
         const agency = a.agencyId ? await ctx.loaders.agency.load(a.agencyId) : null;
-        return agency ? principalCan(ctx.principal, BUREAU_HR, { regionCode: agency.regionCode }) : ctx.principal.grants.some((g) => BUREAU_HR.includes(g.role));
+        return agency
+          ? principalCan(ctx.principal, BUREAU_HR, { regionCode: agency.regionCode })
+          : ctx.principal.grants.some((g) => BUREAU_HR.includes(g.role));
       },
       resolve: async (a, { reason }, ctx) => {
         await assessors.auditPiiRead(ctx, a.id, reason);
@@ -54,17 +66,24 @@ builder.prismaObjectField(Agency, 'assessors', (t) =>
     nullable: true,
     query: { orderBy: { name: 'asc' } },
     authScopes: (a, _args, ctx) =>
-      principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: a.institutionCode }) || principalCan(ctx.principal, BUREAU_HR, { regionCode: a.regionCode }),
+      principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: a.institutionCode }) ||
+      principalCan(ctx.principal, BUREAU_HR, { regionCode: a.regionCode }),
     unauthorizedResolver: () => null,
   }),
 );
 
 const QualificationInput = builder.inputType('AssessorQualificationInput', {
-  fields: (t) => ({ occupationCode: t.string({ required: true }), level: t.field({ type: SkillLevelEnum, required: true }) }),
+  fields: (t) => ({
+    occupationCode: t.string({ required: true }),
+    level: t.field({ type: SkillLevelEnum, required: true }),
+  }),
 });
 const ConflictInput = builder.inputType('AssessorConflictInput', {
   fields: (t) => ({
-    type: t.field({ type: builder.enumType('ConflictType', { values: ['TEACHER_OF', 'RELATIVE_OF'] as const }), required: true }),
+    type: t.field({
+      type: builder.enumType('ConflictType', { values: ['TEACHER_OF', 'RELATIVE_OF'] as const }),
+      required: true,
+    }),
     personName: t.string({ required: true }),
     personIdNumber: t.string(),
   }),
@@ -76,7 +95,10 @@ builder.mutationField('registerAssessor', (t) =>
     description: '登记考评员（院校为本校评价机构）或质量督导员（市人社局）；按身份证号幂等',
     ...access.roles(...COLLEGE_SIDE, Role.CITY_HR, Role.PROVINCE_HR),
     args: {
-      kind: t.arg({ type: builder.enumType('AssessorKind', { values: ['ASSESSOR', 'SUPERVISOR'] as const }), required: true }),
+      kind: t.arg({
+        type: builder.enumType('AssessorKind', { values: ['ASSESSOR', 'SUPERVISOR'] as const }),
+        required: true,
+      }),
       agencyId: t.arg.id(),
       name: t.arg.string({ required: true }),
       idNumber: t.arg.string({ required: true }),
@@ -93,7 +115,11 @@ builder.mutationField('registerAssessor', (t) =>
           idNumber: a.idNumber,
           phone: a.phone ?? null,
           qualifications: a.qualifications.map((q) => ({ occupationCode: q.occupationCode, level: q.level })),
-          conflicts: (a.conflicts ?? []).map((c) => ({ type: c.type, personName: c.personName, personIdNumber: c.personIdNumber ?? null })),
+          conflicts: (a.conflicts ?? []).map((c) => ({
+            type: c.type,
+            personName: c.personName,
+            personIdNumber: c.personIdNumber ?? null,
+          })),
         }),
       ),
   }),

@@ -1,18 +1,28 @@
-import { AgencyKind, DomainError, SCHOOL_TYPES, SKILL_LEVELS, type SchoolType, type SkillLevel, type SkillLevelCode } from '@skills/domain';
+import {
+  AgencyKind,
+  DomainError,
+  SCHOOL_TYPES,
+  SKILL_LEVELS,
+  type SchoolType,
+  type SkillLevel,
+  type SkillLevelCode,
+} from '@skills/domain';
 import { fromDomainError } from '@skills/service-kit';
 import { builder } from '../builder.js';
 
 export const SkillLevelEnum = builder.enumType('SkillLevel', {
   description: '职业技能等级',
-  values: Object.fromEntries(SKILL_LEVELS.map((l) => [l.code, { value: l.level, description: `${l.name}/${l.title}` }])) as unknown as Record<
-    SkillLevelCode,
-    { value: SkillLevel; description: string }
-  >,
+  values: Object.fromEntries(
+    SKILL_LEVELS.map((l) => [l.code, { value: l.level, description: `${l.name}/${l.title}` }]),
+  ) as unknown as Record<SkillLevelCode, { value: SkillLevel; description: string }>,
 });
 
 export const SchoolTypeEnum = builder.enumType('SchoolType', {
   description: '院校类型',
-  values: Object.fromEntries(SCHOOL_TYPES.map((s) => [s.type, { description: s.fullName }])) as Record<SchoolType, { description: string }>,
+  values: Object.fromEntries(SCHOOL_TYPES.map((s) => [s.type, { description: s.fullName }])) as Record<
+    SchoolType,
+    { description: string }
+  >,
 });
 
 export const AgencyKindEnum = builder.enumType('AgencyKind', {

@@ -34,7 +34,12 @@ const FilingCoverage = builder.objectRef<CoverageReport>('FilingCoverage').imple
     missing: t.prismaField({
       type: [Institution],
       description: '尚未备案的职业院校',
-      resolve: (q, c, _a, ctx) => ctx.prisma.institution.findMany({ ...q, where: { creditCode: { in: c.missing } }, orderBy: { name: 'asc' } }),
+      resolve: (q, c, _a, ctx) =>
+        ctx.prisma.institution.findMany({
+          ...q,
+          where: { creditCode: { in: c.missing } },
+          orderBy: { name: 'asc' },
+        }),
     }),
   }),
 });
@@ -48,10 +53,18 @@ builder.queryField('filingCoverage', (t) =>
     resolve: async (_r, { regionCode }, ctx) => {
       if (!principalCan(ctx.principal, BUREAUS, { regionCode })) throw new DomainError('FORBIDDEN');
       const institutions = await ctx.prisma.institution.findMany({
-        select: { creditCode: true, schoolType: true, regionCode: true, agencies: { where: { kind: 'SKILL_LEVEL_AGENCY', status: 'FILED' }, select: { id: true } } },
+        select: {
+          creditCode: true,
+          schoolType: true,
+          regionCode: true,
+          agencies: { where: { kind: 'SKILL_LEVEL_AGENCY', status: 'FILED' }, select: { id: true } },
+        },
       });
       const facts = institutions.map((i) => ({ ...i, filed: i.agencies.length > 0 }));
-      const children = await ctx.prisma.region.findMany({ where: { parentCode: regionCode }, orderBy: { code: 'asc' } });
+      const children = await ctx.prisma.region.findMany({
+        where: { parentCode: regionCode },
+        orderBy: { code: 'asc' },
+      });
       return {
         ...coverageOf(regionCode, facts),
         byRegion: children.map((r) => coverageOf(r.code, facts)).filter((c) => c.vocationalColleges > 0),

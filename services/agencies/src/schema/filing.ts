@@ -29,7 +29,10 @@ export const Filing = builder.prismaObject('Filing', {
     status: t.exposeString('status'),
     statusName: t.string({ resolve: (f) => FILING_STATUS_NAMES[f.status as FilingStatus] ?? f.status }),
     regionCode: t.exposeString('regionCode'),
-    requestedScope: t.field({ type: [RequestedScopeItem], resolve: (f) => f.requestedScope as unknown as RequestedItem[] }),
+    requestedScope: t.field({
+      type: [RequestedScopeItem],
+      resolve: (f) => f.requestedScope as unknown as RequestedItem[],
+    }),
     countyOpinion: t.exposeString('countyOpinion', { nullable: true }),
     countyAgrees: t.exposeBoolean('countyAgrees', { nullable: true }),
     decisionReason: t.exposeString('decisionReason', { nullable: true }),
@@ -44,12 +47,21 @@ const READERS = [...BUREAU_HR, ...COLLEGE_SIDE];
 const ScopeInput = builder.inputType('ScopeItemInput', {
   fields: (t) => ({
     occupationCode: t.string({ required: true, description: '职业编码或专项职业能力考核项目编码' }),
-    levels: t.field({ type: [SkillLevelEnum], required: true, defaultValue: [], description: '等级（专项职业能力不填）' }),
+    levels: t.field({
+      type: [SkillLevelEnum],
+      required: true,
+      defaultValue: [],
+      description: '等级（专项职业能力不填）',
+    }),
   }),
 });
 
 const FilingDecision = builder.enumType('FilingDecision', {
-  values: { APPROVE: { description: '准予备案' }, RETURN: { description: '退回补正' }, REJECT: { description: '不予备案' } },
+  values: {
+    APPROVE: { description: '准予备案' },
+    RETURN: { description: '退回补正' },
+    REJECT: { description: '不予备案' },
+  },
 });
 
 builder.queryFields((t) => ({
@@ -79,7 +91,11 @@ builder.queryFields((t) => ({
     ...access.roles(...READERS),
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _r, { id }, ctx) => {
-      const f = await ctx.prisma.filing.findUnique({ ...query, where: { id: String(id) }, include: { agency: true } });
+      const f = await ctx.prisma.filing.findUnique({
+        ...query,
+        where: { id: String(id) },
+        include: { agency: true },
+      });
       if (!f) return null;
       const mine =
         principalCan(ctx.principal, BUREAU_HR, { regionCode: f.regionCode }) ||
@@ -90,8 +106,15 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const act = (action: FilingAction) => async (filingId: string, reason: string | null | undefined, ctx: Parameters<typeof filings.actOnFiling>[0], agree?: boolean | null) =>
-  typed(() => filings.actOnFiling(ctx, { filingId, action, reason: reason ?? null, agree: agree ?? null }));
+const act =
+  (action: FilingAction) =>
+  async (
+    filingId: string,
+    reason: string | null | undefined,
+    ctx: Parameters<typeof filings.actOnFiling>[0],
+    agree?: boolean | null,
+  ) =>
+    typed(() => filings.actOnFiling(ctx, { filingId, action, reason: reason ?? null, agree: agree ?? null }));
 
 builder.mutationFields((t) => ({
   applyForFiling: t.prismaField({
@@ -120,7 +143,11 @@ builder.mutationFields((t) => ({
     type: 'Filing',
     description: '增设职业或等级（须备案期内无违规并达到评价数量）',
     ...access.roles(...COLLEGE_SIDE),
-    args: { agencyId: t.arg.id({ required: true }), scope: t.arg({ type: [ScopeInput], required: true }), requestKey: t.arg.string() },
+    args: {
+      agencyId: t.arg.id({ required: true }),
+      scope: t.arg({ type: [ScopeInput], required: true }),
+      requestKey: t.arg.string(),
+    },
     resolve: (_q, _r, args, ctx) =>
       typed(() =>
         filings.requestScopeChange(
@@ -136,20 +163,29 @@ builder.mutationFields((t) => ({
     description: '备案期满前后申请延续（沿用现有备案范围）',
     ...access.roles(...COLLEGE_SIDE),
     args: { agencyId: t.arg.id({ required: true }), requestKey: t.arg.string() },
-    resolve: (_q, _r, a, ctx) => typed(() => filings.requestRenewal(ctx, String(a.agencyId), a.requestKey ?? null)),
+    resolve: (_q, _r, a, ctx) =>
+      typed(() => filings.requestRenewal(ctx, String(a.agencyId), a.requestKey ?? null)),
   }),
   giveCountyOpinion: t.prismaField({
     type: 'Filing',
     description: '县（区）人社部门提出审核意见',
     ...access.roles(Role.COUNTY_HR),
-    args: { filingId: t.arg.id({ required: true }), agree: t.arg.boolean({ required: true }), opinion: t.arg.string({ required: true }) },
+    args: {
+      filingId: t.arg.id({ required: true }),
+      agree: t.arg.boolean({ required: true }),
+      opinion: t.arg.string({ required: true }),
+    },
     resolve: (_q, _r, a, ctx) => act('COUNTY_OPINION')(String(a.filingId), a.opinion, ctx, a.agree),
   }),
   decideFiling: t.prismaField({
     type: 'Filing',
     description: '市人社局作出备案决定：准予、退回补正或不予备案',
     ...access.roles(Role.CITY_HR),
-    args: { filingId: t.arg.id({ required: true }), decision: t.arg({ type: FilingDecision, required: true }), reason: t.arg.string() },
+    args: {
+      filingId: t.arg.id({ required: true }),
+      decision: t.arg({ type: FilingDecision, required: true }),
+      reason: t.arg.string(),
+    },
     resolve: (_q, _r, a, ctx) => act(a.decision)(String(a.filingId), a.reason, ctx),
   }),
   resubmitFiling: t.prismaField({
@@ -172,10 +208,16 @@ builder.mutationFields((t) => ({
     ...access.roles(Role.CITY_HR, Role.PROVINCE_HR),
     args: {
       agencyId: t.arg.id({ required: true }),
-      status: t.arg({ type: builder.enumType('AgencyStatusChange', { values: ['SUSPENDED', 'CANCELLED', 'FILED'] as const }), required: true }),
+      status: t.arg({
+        type: builder.enumType('AgencyStatusChange', {
+          values: ['SUSPENDED', 'CANCELLED', 'FILED'] as const,
+        }),
+        required: true,
+      }),
       reason: t.arg.string({ required: true }),
     },
-    resolve: (_q, _r, a, ctx) => typed(() => filings.changeAgencyStatus(ctx, String(a.agencyId), a.status, a.reason)),
+    resolve: (_q, _r, a, ctx) =>
+      typed(() => filings.changeAgencyStatus(ctx, String(a.agencyId), a.status, a.reason)),
   }),
   recordViolation: t.prismaField({
     type: 'Violation',
@@ -183,13 +225,27 @@ builder.mutationFields((t) => ({
     ...access.roles(...BUREAU_HR, Role.SUPERVISOR),
     args: {
       agencyId: t.arg.id({ required: true }),
-      type: t.arg({ type: builder.enumType('ViolationType', { values: filings.VIOLATION_TYPES }), required: true }),
-      severity: t.arg({ type: builder.enumType('ViolationSeverity', { values: ['MINOR', 'SERIOUS', 'GRAVE'] as const }), required: true }),
+      type: t.arg({
+        type: builder.enumType('ViolationType', { values: filings.VIOLATION_TYPES }),
+        required: true,
+      }),
+      severity: t.arg({
+        type: builder.enumType('ViolationSeverity', { values: ['MINOR', 'SERIOUS', 'GRAVE'] as const }),
+        required: true,
+      }),
       description: t.arg.string({ required: true }),
       deadline: t.arg({ type: 'DateTime', required: true, description: '整改期限' }),
     },
     resolve: (_q, _r, a, ctx) =>
-      typed(() => filings.recordViolation(ctx, { agencyId: String(a.agencyId), type: a.type, severity: a.severity, description: a.description, deadline: a.deadline })),
+      typed(() =>
+        filings.recordViolation(ctx, {
+          agencyId: String(a.agencyId),
+          type: a.type,
+          severity: a.severity,
+          description: a.description,
+          deadline: a.deadline,
+        }),
+      ),
   }),
   closeViolation: t.prismaField({
     type: 'Violation',

@@ -8,4 +8,7 @@ import './filing.js';
 import './coverage.js';
 import './assessor.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK, federationDirectives: ['@key', '@shareable', '@extends', '@external', ...AUTH_DIRECTIVES] });
+export const schema = builder.toSubGraphSchema({
+  linkUrl: FEDERATION_LINK,
+  federationDirectives: ['@key', '@shareable', '@extends', '@external', ...AUTH_DIRECTIVES],
+});

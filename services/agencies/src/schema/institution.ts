@@ -13,7 +13,11 @@ export const Institution = builder.prismaObject('Institution', {
     schoolType: t.field({ type: SchoolTypeEnum, resolve: (i) => i.schoolType as SchoolType }),
     schoolTypeName: t.string({ resolve: (i) => schoolTypeName(i.schoolType as SchoolType) }),
     regionCode: t.exposeString('regionCode'),
-    region: t.prismaField({ type: 'Region', nullable: true, resolve: (q, i, _a, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: i.regionCode } }) }),
+    region: t.prismaField({
+      type: 'Region',
+      nullable: true,
+      resolve: (q, i, _a, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: i.regionCode } }),
+    }),
     demo: t.exposeBoolean('demo', { description: '演示数据' }),
     majors: t.exposeStringList('majors', { description: '开设专业代码' }),
   }),

@@ -11,7 +11,8 @@ export const Region = builder.prismaObject('Region', {
     parentCode: t.exposeString('parentCode', { nullable: true }),
     children: t.prismaField({
       type: ['Region'],
-      resolve: (query, r, _a, ctx) => ctx.prisma.region.findMany({ ...query, where: { parentCode: r.code }, orderBy: { code: 'asc' } }),
+      resolve: (query, r, _a, ctx) =>
+        ctx.prisma.region.findMany({ ...query, where: { parentCode: r.code }, orderBy: { code: 'asc' } }),
     }),
   }),
 });
@@ -23,6 +24,10 @@ builder.queryFields((t) => ({
     ...access.public(),
     args: { parentCode: t.arg.string() },
     resolve: (query, _r, { parentCode }, ctx) =>
-      ctx.prisma.region.findMany({ ...query, where: { parentCode: parentCode ?? null }, orderBy: { code: 'asc' } }),
+      ctx.prisma.region.findMany({
+        ...query,
+        where: { parentCode: parentCode ?? null },
+        orderBy: { code: 'asc' },
+      }),
   }),
 }));

@@ -8,7 +8,12 @@ import { parseArgs } from 'node:util';
 import { applyMigrations, openDatabase } from '@skills/service-kit';
 import { readConfig } from '../config.js';
 import { createPrisma } from '../db.js';
-import { CatalogueKinds, CatalogueSources, type CatalogueKind, type CatalogueSource } from '../domain/import-rows.js';
+import {
+  CatalogueKinds,
+  CatalogueSources,
+  type CatalogueKind,
+  type CatalogueSource,
+} from '../domain/import-rows.js';
 import { importCatalogue, type ImportReport } from '../import.js';
 import { importShippedCatalogue } from '../seed.js';
 import { migrationPaths } from '../server.js';
@@ -25,12 +30,18 @@ const { values, positionals } = parseArgs({
 });
 
 function print(r: ImportReport) {
-  console.log(`${r.kind} v${r.version}: ${r.status} — rows ${r.totalRows}, created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}`);
+  console.log(
+    `${r.kind} v${r.version}: ${r.status} — rows ${r.totalRows}, created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}`,
+  );
   for (const e of r.errors) console.log(`  第 ${e.row} 行${e.key ? `（${e.key}）` : ''}：${e.message}`);
 }
 
 const config = readConfig();
-const db = await openDatabase({ service: 'catalogue', databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const db = await openDatabase({
+  service: 'catalogue',
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+});
 const prisma = createPrisma(db.url, db.schema);
 let failed = false;
 try {

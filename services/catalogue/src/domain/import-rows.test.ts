@@ -53,7 +53,11 @@ describe('validateRows: occupations', () => {
     expect(byRow(3)[0]).toMatchObject({ field: 'category' });
     expect(byRow(3)[0]!.message).toContain('不一致');
     expect(byRow(4)[0]).toMatchObject({ field: 'levels', errorCode: 'INVALID_SKILL_LEVEL' });
-    expect(byRow(5).map((e) => e.field).sort()).toEqual(['name', 'sources', 'verified']);
+    expect(
+      byRow(5)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['name', 'sources', 'verified']);
     expect(byRow(6)[0]).toMatchObject({ field: 'code', errorCode: 'CONFLICT' });
     expect(byRow(6)[0]!.message).toContain('第 1 行');
     expect(errors.every((e) => /[\u4e00-\u9fa5]/.test(e.message))).toBe(true);
@@ -78,7 +82,11 @@ describe('validateRows: majors and special abilities', () => {
     ]);
   });
   it('checks special-ability region codes against GB/T 2260', () => {
-    const csv = ['code,name,industry,region,description,sources,verified,note', 'FJZX-0001,德化陶瓷手工成型,陶瓷,350526,,,false,', 'FJZX-0002,石雕制作,石材,999999,,,false,'].join('\n');
+    const csv = [
+      'code,name,industry,region,description,sources,verified,note',
+      'FJZX-0001,德化陶瓷手工成型,陶瓷,350526,,,false,',
+      'FJZX-0002,石雕制作,石材,999999,,,false,',
+    ].join('\n');
     const { rows, errors } = validateRows('SPECIAL_ABILITIES', readRecords('CSV', csv), 'FUJIAN_SPECIAL');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.value).toMatchObject({ regionCode: '350526', sources: ['FUJIAN_SPECIAL'] });

@@ -1,7 +1,13 @@
 // Parsing and validating catalogue files (CSV or JSON) into typed rows. Pure: no database. Every bad row is
 // reported with its row number, field and a Chinese message; nothing here decides whether to apply.
 import { createHash } from 'node:crypto';
-import { errorMessage, OCCUPATION_MAJOR_GROUPS, parseOccupationCode, parseRegionCode, parseSkillLevel } from '@skills/domain';
+import {
+  errorMessage,
+  OCCUPATION_MAJOR_GROUPS,
+  parseOccupationCode,
+  parseRegionCode,
+  parseSkillLevel,
+} from '@skills/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { pinyinKeys } from './pinyin.js';
@@ -87,13 +93,23 @@ export class ImportInputError extends Error {
 type RawRecord = Record<string, unknown>;
 
 /** Column names are matched loosely: `skill_type`, `skillType` and `SkillType` are the same column. */
-const normKey = (k: string) => k.replace(/^\uFEFF/, '').replace(/[_\s-]/g, '').toLowerCase();
+const normKey = (k: string) =>
+  k
+    .replace(/^\uFEFF/, '')
+    .replace(/[_\s-]/g, '')
+    .toLowerCase();
 
 export function readRecords(format: 'CSV' | 'JSON', content: string): RawRecord[] {
   let records: RawRecord[];
   if (format === 'CSV') {
     try {
-      records = parseCsv(content, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+      records = parseCsv(content, {
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        trim: true,
+        relax_column_count: false,
+      });
     } catch (e) {
       throw new ImportInputError('BAD_USER_INPUT', `CSV 文件无法解析：${(e as Error).message}`);
     }
@@ -112,7 +128,10 @@ export function readRecords(format: 'CSV' | 'JSON', content: string): RawRecord[
   }
   if (records.length === 0) throw new ImportInputError('IMPORT_EMPTY', errorMessage('IMPORT_EMPTY'));
   if (records.length > MAX_IMPORT_ROWS) {
-    throw new ImportInputError('BAD_USER_INPUT', `单个文件最多 ${MAX_IMPORT_ROWS} 行，本文件有 ${records.length} 行`);
+    throw new ImportInputError(
+      'BAD_USER_INPUT',
+      `单个文件最多 ${MAX_IMPORT_ROWS} 行，本文件有 ${records.length} 行`,
+    );
   }
   return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [normKey(k), v])));
 }
@@ -126,15 +145,23 @@ export function checksum(content: string): string {
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
 const optionalText = (v: unknown) => text(v) || null;
 const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map(text).filter(Boolean) : text(v).split(/[|｜;；]/).map((s) => s.trim()).filter(Boolean);
+  Array.isArray(v)
+    ? v.map(text).filter(Boolean)
+    : text(v)
+        .split(/[|｜;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 
-const booleanField = z.preprocess((v) => {
-  if (typeof v === 'boolean') return v;
-  const s = text(v).toLowerCase();
-  if (['true', '1', 'yes', 'y', '是'].includes(s)) return true;
-  if (['false', '0', 'no', 'n', '否', ''].includes(s)) return false;
-  return v;
-}, z.boolean({ message: '应为 true/false（是/否）' }));
+const booleanField = z.preprocess(
+  (v) => {
+    if (typeof v === 'boolean') return v;
+    const s = text(v).toLowerCase();
+    if (['true', '1', 'yes', 'y', '是'].includes(s)) return true;
+    if (['false', '0', 'no', 'n', '否', ''].includes(s)) return false;
+    return v;
+  },
+  z.boolean({ message: '应为 true/false（是/否）' }),
+);
 
 const nameField = z.preprocess(text, z.string().min(1, '名称不能为空').max(60, '名称不能超过 60 个字'));
 
@@ -155,10 +182,16 @@ class RowCollector {
   }
 }
 
-function readSources(c: RowCollector, raw: unknown, fallback: CatalogueSource | null, allowed: readonly CatalogueSource[]) {
+function readSources(
+  c: RowCollector,
+  raw: unknown,
+  fallback: CatalogueSource | null,
+  allowed: readonly CatalogueSource[],
+) {
   const values = list(raw);
   const sources = values.length ? values : fallback ? [fallback] : [];
-  if (sources.length === 0) c.add('sources', 'VALIDATION_FAILED', 'sources：缺少目录来源（可在导入时指定默认来源）');
+  if (sources.length === 0)
+    c.add('sources', 'VALIDATION_FAILED', 'sources：缺少目录来源（可在导入时指定默认来源）');
   for (const s of sources) {
     if (!(allowed as readonly string[]).includes(s)) {
       c.add('sources', 'VALIDATION_FAILED', `sources：未知的目录来源“${s}”，应为 ${allowed.join(' / ')}`);
@@ -173,9 +206,17 @@ function occupationRow(r: RawRecord, row: number, fallback: CatalogueSource | nu
   const parsed = parseOccupationCode(code);
   if (!parsed.ok) c.add('code', parsed.error.code, parsed.error.message);
   const name = c.zod('name', nameField, r.name);
-  const category = c.zod('category', z.coerce.number().int().min(1).max(OCCUPATION_MAJOR_GROUPS.length), r.category);
+  const category = c.zod(
+    'category',
+    z.coerce.number().int().min(1).max(OCCUPATION_MAJOR_GROUPS.length),
+    r.category,
+  );
   if (parsed.ok && category !== undefined && Number(parsed.value.majorGroup) !== category) {
-    c.add('category', 'VALIDATION_FAILED', `category：大类 ${category} 与职业编码 ${code} 的大类 ${parsed.value.majorGroup} 不一致`);
+    c.add(
+      'category',
+      'VALIDATION_FAILED',
+      `category：大类 ${category} 与职业编码 ${code} 的大类 ${parsed.value.majorGroup} 不一致`,
+    );
   }
   const skillType = c.zod('skill_type', booleanField, r.skilltype);
   const levels: number[] = [];
@@ -184,7 +225,8 @@ function occupationRow(r: RawRecord, row: number, fallback: CatalogueSource | nu
     if (lv.ok) levels.push(lv.value);
     else c.add('levels', lv.error.code, `levels：${lv.error.message}（“${l}”）`);
   }
-  if (skillType && levels.length === 0) c.add('levels', 'VALIDATION_FAILED', 'levels：技能类职业至少应有一个等级');
+  if (skillType && levels.length === 0)
+    c.add('levels', 'VALIDATION_FAILED', 'levels：技能类职业至少应有一个等级');
   const sources = readSources(c, r.sources, fallback, ['DADIAN_2022', 'FILABLE_LIST']);
   const verified = c.zod('verified', booleanField, r.verified ?? false);
   if (c.errors.length) return { errors: c.errors };
@@ -212,7 +254,11 @@ function keys(name: string) {
 function specialAbilityRow(r: RawRecord, row: number, fallback: CatalogueSource | null) {
   const code = text(r.code);
   const c = new RowCollector(row, code || null);
-  c.zod('code', z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, '项目编码应为 2-32 位大写字母、数字或“-”'), code);
+  c.zod(
+    'code',
+    z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, '项目编码应为 2-32 位大写字母、数字或“-”'),
+    code,
+  );
   const name = c.zod('name', nameField, r.name);
   const region = optionalText(r.region ?? r.regioncode);
   if (region) {

@@ -2,9 +2,7 @@ import { isCodePrefix } from '@skills/domain';
 
 /** How a catalogue search box input is read: a code prefix, pinyin (initials or full), or a Chinese name part. */
 export type SearchTerm =
-  | { kind: 'codePrefix'; value: string }
-  | { kind: 'pinyin'; value: string }
-  | { kind: 'name'; value: string };
+  { kind: 'codePrefix'; value: string } | { kind: 'pinyin'; value: string } | { kind: 'name'; value: string };
 
 export function classifySearch(input: string | null | undefined): SearchTerm | null {
   const value = (input ?? '').trim().replace(/[－—]/g, '-');

@@ -2,7 +2,12 @@ import { DomainError, OCCUPATION_MAJOR_GROUPS, Role } from '@skills/domain';
 import { access, fromDomainError } from '@skills/service-kit';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
-import { CatalogueSources, ImportInputError, type CatalogueSource, type RowError } from '../domain/import-rows.js';
+import {
+  CatalogueSources,
+  ImportInputError,
+  type CatalogueSource,
+  type RowError,
+} from '../domain/import-rows.js';
 import { importCatalogue, type ImportReport } from '../import.js';
 import { CatalogueKindEnum, CatalogueSourceEnum } from './enums.js';
 
@@ -88,7 +93,8 @@ builder.mutationField('importCatalogue', (t) =>
         );
         return report;
       } catch (e) {
-        if (e instanceof ImportInputError) throw new GraphQLError(e.message, { extensions: { code: e.errorCode } });
+        if (e instanceof ImportInputError)
+          throw new GraphQLError(e.message, { extensions: { code: e.errorCode } });
         if (e instanceof DomainError) throw fromDomainError(e);
         throw e;
       }
@@ -149,25 +155,33 @@ builder.queryField('catalogueStats', (t) =>
     description: '目录统计（公开）',
     ...access.public(),
     resolve: async (_root, _args, { prisma }) => {
-      const [occupations, skillTypeOccupations, unverifiedOccupations, specialAbilityProjects, majors, byCategory, last, bySource] =
-        await Promise.all([
-          prisma.occupation.count(),
-          prisma.occupation.count({ where: { skillType: true } }),
-          prisma.occupation.count({ where: { verified: false } }),
-          prisma.specialAbilityProject.count(),
-          prisma.major.count(),
-          prisma.occupation.groupBy({ by: ['category'], _count: { _all: true }, orderBy: { category: 'asc' } }),
-          prisma.catalogueImport.findFirst({ orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
-          Promise.all(
-            CatalogueSources.map(async (s) => ({
-              key: s,
-              count:
-                s === 'FUJIAN_SPECIAL'
-                  ? await prisma.specialAbilityProject.count({ where: { sources: { has: s } } })
-                  : await prisma.occupation.count({ where: { sources: { has: s } } }),
-            })),
-          ),
-        ]);
+      const [
+        occupations,
+        skillTypeOccupations,
+        unverifiedOccupations,
+        specialAbilityProjects,
+        majors,
+        byCategory,
+        last,
+        bySource,
+      ] = await Promise.all([
+        prisma.occupation.count(),
+        prisma.occupation.count({ where: { skillType: true } }),
+        prisma.occupation.count({ where: { verified: false } }),
+        prisma.specialAbilityProject.count(),
+        prisma.major.count(),
+        prisma.occupation.groupBy({ by: ['category'], _count: { _all: true }, orderBy: { category: 'asc' } }),
+        prisma.catalogueImport.findFirst({ orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
+        Promise.all(
+          CatalogueSources.map(async (s) => ({
+            key: s,
+            count:
+              s === 'FUJIAN_SPECIAL'
+                ? await prisma.specialAbilityProject.count({ where: { sources: { has: s } } })
+                : await prisma.occupation.count({ where: { sources: { has: s } } }),
+          })),
+        ),
+      ]);
       return {
         occupations,
         skillTypeOccupations,

@@ -14,7 +14,11 @@ export const Occupation = builder.prismaObject('Occupation', {
     category: t.exposeInt('category', { description: '大典大类 1-8' }),
     categoryName: t.string({ resolve: (o) => majorGroupName(o.category) ?? '' }),
     skillType: t.exposeBoolean('skillType', { description: '是否技能类职业（仅技能类可备案评价）' }),
-    levels: t.field({ type: [SkillLevelEnum], description: '国家职业标准设置的等级', resolve: (o) => o.levels as Array<5 | 4 | 3 | 2 | 1> }),
+    levels: t.field({
+      type: [SkillLevelEnum],
+      description: '国家职业标准设置的等级',
+      resolve: (o) => o.levels as Array<5 | 4 | 3 | 2 | 1>,
+    }),
     standard: t.exposeString('standard', { nullable: true, description: '国家职业技能标准' }),
     sources: t.field({ type: [CatalogueSourceEnum], resolve: (o) => o.sources as CatalogueSource[] }),
     verified: t.exposeBoolean('verified', { description: '编码是否已与公开来源核对' }),
@@ -61,7 +65,10 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, { code }, ctx) => {
       const parsed = parseOccupationCode(code);
       if (!parsed.ok) throw fromDomainError(parsed.error);
-      const occupation = await ctx.prisma.occupation.findUnique({ ...query, where: { code: parsed.value.code } });
+      const occupation = await ctx.prisma.occupation.findUnique({
+        ...query,
+        where: { code: parsed.value.code },
+      });
       if (!occupation) throw graphqlError('OCCUPATION_NOT_FOUND', { code: parsed.value.code });
       return occupation;
     },

@@ -32,7 +32,10 @@ builder.queryFields((t) => ({
     ...access.public(),
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, { code }, ctx) => {
-      const project = await ctx.prisma.specialAbilityProject.findUnique({ ...query, where: { code: code.trim() } });
+      const project = await ctx.prisma.specialAbilityProject.findUnique({
+        ...query,
+        where: { code: code.trim() },
+      });
       if (!project) throw notFound(`专项职业能力考核项目 ${code.trim()}`);
       return project;
     },
@@ -47,8 +50,13 @@ builder.queryFields((t) => ({
       ...access.public(),
       args: { search: t.arg.string(), regionCode: t.arg.string() },
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.specialAbilityProject.findMany({ ...query, where: projectWhere(args), orderBy: { code: 'asc' } }),
-      totalCount: (_parent, args, ctx) => ctx.prisma.specialAbilityProject.count({ where: projectWhere(args) }),
+        ctx.prisma.specialAbilityProject.findMany({
+          ...query,
+          where: projectWhere(args),
+          orderBy: { code: 'asc' },
+        }),
+      totalCount: (_parent, args, ctx) =>
+        ctx.prisma.specialAbilityProject.count({ where: projectWhere(args) }),
     },
     {},
   ),

@@ -14,7 +14,11 @@ export interface Posted {
 }
 
 export async function post(url: string, body: object, headers: Record<string, string> = {}): Promise<Posted> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Posted['json'] };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -9,7 +9,9 @@ export function isLocked(state: LockState, now: Date): boolean {
 }
 
 export function minutesLeft(state: LockState, now: Date): number {
-  return state.lockedUntil ? Math.max(1, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 60_000)) : 0;
+  return state.lockedUntil
+    ? Math.max(1, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 60_000))
+    : 0;
 }
 
 /** The state after a failed attempt. A lock that has run out starts a fresh count. */

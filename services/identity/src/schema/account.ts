@@ -21,7 +21,10 @@ export const RoleGrant = builder.prismaObject('RoleGrant', {
     role: t.exposeString('role'),
     roleName: t.string({ resolve: (g) => roleInfo(g.role as Role)?.name ?? g.role }),
     regionCode: t.exposeString('regionCode', { nullable: true }),
-    regionName: t.string({ nullable: true, resolve: (g) => (g.regionCode ? (regionPath(g.regionCode) ?? null) : null) }),
+    regionName: t.string({
+      nullable: true,
+      resolve: (g) => (g.regionCode ? (regionPath(g.regionCode) ?? null) : null),
+    }),
     orgCode: t.exposeString('orgCode', { nullable: true }),
   }),
 });
@@ -42,7 +45,11 @@ export const Account = builder.prismaObject('Account', {
       description: '居民身份证号码（脱敏）',
       resolve: (a) => (a.idNumber ? maskIdNumber(a.idNumber) : null),
     }),
-    phone: t.string({ nullable: true, description: '手机号码（脱敏）', resolve: (a) => (a.phone ? maskPhone(a.phone) : null) }),
+    phone: t.string({
+      nullable: true,
+      description: '手机号码（脱敏）',
+      resolve: (a) => (a.phone ? maskPhone(a.phone) : null),
+    }),
     idNumberUnmasked: t.string({
       nullable: true,
       description: '完整身份证号码：仅本人可查看，须说明用途，每次查看均记入审计日志',
@@ -51,7 +58,14 @@ export const Account = builder.prismaObject('Account', {
       authScopes: (a, _args, ctx) => ctx.principal.kind === 'user' && ctx.principal.id === a.id,
       resolve: async (a, { reason }, ctx) => {
         if (!a.idNumber) return null;
-        await audit(ctx.prisma, ctx.principal.id, 'pii.id_number.read', a.id, undefined, reason.slice(0, 200));
+        await audit(
+          ctx.prisma,
+          ctx.principal.id,
+          'pii.id_number.read',
+          a.id,
+          undefined,
+          reason.slice(0, 200),
+        );
         return a.idNumber;
       },
     }),
@@ -63,6 +77,7 @@ builder.queryField('me', (t) =>
     type: 'Account',
     description: '当前登录的账号',
     ...access.authenticated(),
-    resolve: async (query, _root, _args, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: ctx.principal.id! } }),
+    resolve: async (query, _root, _args, ctx) =>
+      ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: ctx.principal.id! } }),
   }),
 );

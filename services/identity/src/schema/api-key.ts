@@ -20,16 +20,18 @@ export const ApiKey = builder.prismaObject('ApiKey', {
   }),
 });
 
-const CreatedApiKey = builder.objectRef<{ apiKey: { id: string }; secret: string }>('CreatedApiKey').implement({
-  fields: (t) => ({
-    apiKey: t.prismaField({
-      type: ApiKey,
-      resolve: (query, p, _a, ctx) => ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: p.apiKey.id } }),
+const CreatedApiKey = builder
+  .objectRef<{ apiKey: { id: string }; secret: string }>('CreatedApiKey')
+  .implement({
+    fields: (t) => ({
+      apiKey: t.prismaField({
+        type: ApiKey,
+        resolve: (query, p, _a, ctx) =>
+          ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: p.apiKey.id } }),
+      }),
+      secret: t.exposeString('secret', { description: '接口密钥，仅此一次显示，请妥善保存' }),
     }),
-    secret: t.exposeString('secret', { description: '接口密钥，仅此一次显示，请妥善保存' }),
-  }),
-});
-
+  });
 
 builder.queryField('apiKeys', (t) =>
   t.prismaField({
@@ -59,8 +61,17 @@ builder.mutationFields((t) => ({
       if (ops.length === 0 || ops.some((o) => !/^[A-Z][A-Za-z0-9]{1,63}$/.test(o))) {
         throw badInput('allowedOperations', '请至少列出一个操作名（如 OccupationByCode）');
       }
-      const created = await createApiKey(ctx.prisma, { name, organisationCode: org.value.value, allowedOperations: ops, createdBy: ctx.principal.id! });
-      await audit(ctx.prisma, ctx.principal.id, 'api_key.create', created.row.id, { name, organisationCode: org.value.value, ops });
+      const created = await createApiKey(ctx.prisma, {
+        name,
+        organisationCode: org.value.value,
+        allowedOperations: ops,
+        createdBy: ctx.principal.id!,
+      });
+      await audit(ctx.prisma, ctx.principal.id, 'api_key.create', created.row.id, {
+        name,
+        organisationCode: org.value.value,
+        ops,
+      });
       return { apiKey: created.row, secret: created.secret };
     },
   }),

@@ -4,4 +4,7 @@ import './account.js';
 import './session.js';
 import './api-key.js';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK, federationDirectives: ['@key', '@shareable', ...AUTH_DIRECTIVES] });
+export const schema = builder.toSubGraphSchema({
+  linkUrl: FEDERATION_LINK,
+  federationDirectives: ['@key', '@shareable', ...AUTH_DIRECTIVES],
+});

@@ -14,7 +14,8 @@ const AuthPayload = builder.objectRef<Payload>('AuthPayload').implement({
     expiresIn: t.exposeInt('expiresIn', { description: '访问令牌有效秒数' }),
     account: t.prismaField({
       type: Account,
-      resolve: (query, p, _args, ctx) => ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: p.accountId } }),
+      resolve: (query, p, _args, ctx) =>
+        ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id: p.accountId } }),
     }),
   }),
 });
@@ -45,7 +46,8 @@ builder.mutationFields((t) => ({
     description: '用刷新令牌换取新的访问令牌（刷新令牌随之轮换）',
     ...access.public(),
     args: { refreshToken: t.arg.string({ required: true }) },
-    resolve: (_root, { refreshToken }, ctx) => typed(() => sessions.refresh(ctx.prisma, ctx.keys, ctx.config, refreshToken)),
+    resolve: (_root, { refreshToken }, ctx) =>
+      typed(() => sessions.refresh(ctx.prisma, ctx.keys, ctx.config, refreshToken)),
   }),
   logout: t.boolean({
     description: '退出登录：吊销该会话的刷新令牌',
