@@ -8,3 +8,4 @@ export * from './logger.js';
 export * from './migrations.js';
 export * from './subgraph.js';
 export * from './access.js';
+export * from './service.js';

@@ -142,6 +142,39 @@ export async function applyForFiling(ctx: Context, input: ApplyInput) {
   });
 }
 
+/** Records a new filing and its first event, in one transaction. */
+function submitFiling(
+  ctx: Context,
+  f: {
+    agencyId: string;
+    type: 'SCOPE_CHANGE' | 'RENEWAL';
+    scope: ScopeValue[];
+    regionCode: string;
+    requestKey?: string | null;
+  },
+) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const filing = await tx.filing.create({
+      data: {
+        agencyId: f.agencyId,
+        type: f.type,
+        status: 'SUBMITTED',
+        requestedScope: f.scope as unknown as Prisma.InputJsonValue,
+        regionCode: f.regionCode,
+        submittedBy: ctx.principal.id!,
+        requestKey: f.requestKey ?? null,
+      },
+    });
+    await event(tx, ctx, {
+      agencyId: f.agencyId,
+      filingId: filing.id,
+      type: `${f.type}_SUBMITTED`,
+      to: 'SUBMITTED',
+    });
+    return filing;
+  });
+}
+
 /** 增设: a filed agency asks to add occupations or levels (A.4 conditions first). */
 export async function requestScopeChange(
   ctx: Context,
@@ -174,20 +207,12 @@ export async function requestScopeChange(
     scope,
     true,
   );
-  return ctx.prisma.$transaction(async (tx) => {
-    const filing = await tx.filing.create({
-      data: {
-        agencyId,
-        type: 'SCOPE_CHANGE',
-        status: 'SUBMITTED',
-        requestedScope: values as unknown as Prisma.InputJsonValue,
-        regionCode: agency.regionCode,
-        submittedBy: ctx.principal.id!,
-        requestKey: requestKey ?? null,
-      },
-    });
-    await event(tx, ctx, { agencyId, filingId: filing.id, type: 'SCOPE_CHANGE_SUBMITTED', to: 'SUBMITTED' });
-    return filing;
+  return submitFiling(ctx, {
+    agencyId,
+    type: 'SCOPE_CHANGE',
+    scope: values,
+    regionCode: agency.regionCode,
+    requestKey,
   });
 }
 
@@ -419,20 +444,12 @@ export async function requestRenewal(ctx: Context, agencyId: string, requestKey?
     kind: s.kind as ScopeValue['kind'],
     levels: s.levels as ScopeValue['levels'],
   }));
-  return ctx.prisma.$transaction(async (tx) => {
-    const filing = await tx.filing.create({
-      data: {
-        agencyId,
-        type: 'RENEWAL',
-        status: 'SUBMITTED',
-        requestedScope: scope as unknown as Prisma.InputJsonValue,
-        regionCode: agency.regionCode,
-        submittedBy: ctx.principal.id!,
-        requestKey: requestKey ?? null,
-      },
-    });
-    await event(tx, ctx, { agencyId, filingId: filing.id, type: 'RENEWAL_SUBMITTED', to: 'SUBMITTED' });
-    return filing;
+  return submitFiling(ctx, {
+    agencyId,
+    type: 'RENEWAL',
+    scope: scope,
+    regionCode: agency.regionCode,
+    requestKey,
   });
 }
 

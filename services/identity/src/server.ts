@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import {
-  applyMigrations,
-  createLogger,
+  bootSubgraph,
+  migrationPathsOf,
   onShutdown,
-  openDatabase,
   principalFromHeaders,
-  startSubgraphServer,
-  type Logger,
+  type RunningService,
 } from '@skills/service-kit';
 import { verifyApiKey } from './api-keys.js';
 import { readConfig, type Config } from './config.js';
@@ -17,10 +15,7 @@ import { seedDemo } from './demo.js';
 import { createKeyStore, type KeyStore } from './keys.js';
 import { schema } from './schema/index.js';
 
-export const migrationPaths = {
-  schemaPath: fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url)),
-  migrationsDir: fileURLToPath(new URL('../prisma/migrations', import.meta.url)),
-};
+export const migrationPaths = migrationPathsOf(new URL('../', import.meta.url));
 
 export const JWKS_PATH = '/.well-known/jwks.json';
 export const API_KEY_VERIFY_PATH = '/internal/api-keys/verify';
@@ -63,42 +58,32 @@ async function answerApiKeyVerification(
   });
 }
 
-export interface IdentityService {
-  url: string;
+export interface IdentityService extends RunningService<PrismaClient> {
   jwksUrl: string;
-  prisma: PrismaClient;
   keys: KeyStore;
-  log: Logger;
-  close(): Promise<void>;
 }
 
 export async function startIdentity(config: Config): Promise<IdentityService> {
-  const log = createLogger('identity', config.LOG_LEVEL);
   if (config.DEMO_ACCOUNTS && config.NODE_ENV === 'production')
     throw new Error('DEMO_ACCOUNTS must not be enabled in production');
-  const db = await openDatabase({
-    service: 'identity',
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-  });
-  const applied = await applyMigrations(migrationPaths, db.url);
-  if (applied.length) log.info({ applied }, 'migrations applied');
-  const prisma = createPrisma(db.url, db.schema);
-  if (config.DEMO_ACCOUNTS) {
-    const created = await seedDemo(prisma);
-    if (created) log.warn({ created }, 'demo accounts created (demo only)');
-  }
-  const keys = createKeyStore(prisma, config.SIGNING_KEY_ROTATION_DAYS, config.ACCESS_TOKEN_TTL_SECONDS);
-  await keys.signingKey();
-  const server = await startSubgraphServer<Context>({
-    schema,
+  let keys!: KeyStore;
+  let db!: PrismaClient;
+  const service = await bootSubgraph<PrismaClient, Context>({
+    name: 'identity',
     config,
-    port: config.PORT,
-    log,
-    context: (base) => ({ ...base, prisma, keys, config }),
-    ready: async () => {
-      await prisma.$queryRaw`select 1`;
+    migrations: migrationPaths,
+    schema,
+    prisma: createPrisma,
+    prepare: async (prisma, log) => {
+      db = prisma;
+      if (config.DEMO_ACCOUNTS) {
+        const created = await seedDemo(prisma);
+        if (created) log.warn({ created }, 'demo accounts created (demo only)');
+      }
+      keys = createKeyStore(prisma, config.SIGNING_KEY_ROTATION_DAYS, config.ACCESS_TOKEN_TTL_SECONDS);
+      await keys.signingKey();
     },
+    context: (base, prisma) => ({ ...base, prisma, keys, config }),
     routes: async (req, res) => {
       if (req.url === JWKS_PATH) {
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });
@@ -106,25 +91,13 @@ export async function startIdentity(config: Config): Promise<IdentityService> {
         return true;
       }
       if (req.url === API_KEY_VERIFY_PATH && req.method === 'POST') {
-        await answerApiKeyVerification(req, res, prisma, config);
+        await answerApiKeyVerification(req, res, db, config);
         return true;
       }
       return false;
     },
   });
-  log.info({ url: server.url, database: db.kind }, 'identity subgraph ready');
-  return {
-    url: server.url,
-    jwksUrl: server.url.replace(/\/graphql$/, JWKS_PATH),
-    prisma,
-    keys,
-    log,
-    async close() {
-      await server.close();
-      await prisma.$disconnect();
-      await db.close();
-    },
-  };
+  return { ...service, keys, jwksUrl: service.url.replace(/\/graphql$/, JWKS_PATH) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
