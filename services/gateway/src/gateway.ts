@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloServer } from '@apollo/server';
 import { Role } from '@skills/domain';
 import { GraphQLError } from 'graphql';
@@ -69,6 +70,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name] ?? url,
+        // Node's fetch (undici) keeps connections to subgraphs alive and pooled; the default fetcher
+        // (make-fetch-happen) adds caching layers a gateway does not need. See docs/adr/0008.
+        fetcher: fetch as unknown as Fetcher,
         willSendRequest({ request, context }) {
           for (const h of FORWARDED) {
             const v = context.headers?.[h];
