@@ -29,7 +29,10 @@ beforeAll(async () => {
   const origins = APPS.map((a) => ports[a.name]!)
     .flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`])
     .join(',');
-  platform = await startPlatform({ ports, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', CORS_ORIGINS: origins } });
+  platform = await startPlatform({
+    ports,
+    env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', CORS_ORIGINS: origins },
+  });
   browser = await launchChromium();
 });
 
@@ -72,15 +75,18 @@ async function gql(query: string, variables: object = {}, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] };
+  return (await res.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
 describe('filing workflow through the UI', () => {
   it('refuses 二级 (only by expansion) for a college with a typed Chinese message at the API', async () => {
-    const login = await gql(
-      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
-      { u: 'haiyang.admin', p: DEMO_PASSWORD },
-    );
+    const login = await gql('mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', {
+      u: 'haiyang.admin',
+      p: DEMO_PASSWORD,
+    });
     const token = (login.data!.login as { accessToken: string }).accessToken;
     // the 高职 college's own refusal carries the same code the form shows
     const r = await gql(
@@ -133,7 +139,10 @@ describe('filing workflow through the UI', () => {
     await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
     await page.getByText('本校尚未申请备案评价机构').waitFor();
     await shot(page, 'institution-agencies-empty.png');
-    await page.getByRole('navigation', { name: '院校与评价机构功能' }).getByRole('link', { name: '申请备案' }).click();
+    await page
+      .getByRole('navigation', { name: '院校与评价机构功能' })
+      .getByRole('link', { name: '申请备案' })
+      .click();
     await page.getByRole('heading', { level: 1, name: '申请备案' }).waitFor();
     await page.getByTestId('cap-preview').getByText('本校为高职').waitFor();
     const search = page.getByRole('searchbox', { name: '检索职业（工种）' });
@@ -142,7 +151,10 @@ describe('filing workflow through the UI', () => {
     await page.getByRole('button', { name: '加入 电工', exact: true }).click();
     const levels = page.getByRole('group', { name: '电工 申请等级' });
     await levels.getByLabel('五级/初级工').check();
-    await page.getByTestId('cap-preview').getByText(/高职学生不能评价五级\/初级工/).waitFor();
+    await page
+      .getByTestId('cap-preview')
+      .getByText(/高职学生不能评价五级\/初级工/)
+      .waitFor();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
     await refusal.waitFor();
@@ -165,7 +177,7 @@ describe('filing workflow through the UI', () => {
     await signIn(page, shellUrl, 'nanan.hr', '/bureau');
     await page.getByRole('heading', { level: 1, name: '备案审核' }).waitFor();
     const queue = page.getByRole('table', { name: '备案申请' });
-    await queue.getByText('南安职业中专学校').waitFor();
+    await queue.getByText('南安职业中专学校', { exact: true }).waitFor();
     expect(await queue.getByText('泉州海洋职业学院').count()).toBe(0);
     await signOut(page);
 
@@ -175,7 +187,7 @@ describe('filing workflow through the UI', () => {
     const row = queue.getByRole('row').filter({ hasText: '泉州海洋职业学院' });
     await row.getByRole('button', { name: '县区意见' }).click();
     const opinion = page.getByRole('dialog');
-    await opinion.getByLabel('审核意见', { exact: true }).fill('材料齐全，同意报市局备案');
+    await opinion.getByRole('textbox', { name: '审核意见' }).fill('材料齐全，同意报市局备案');
     await opinion.getByRole('button', { name: /提\s*交/ }).click();
     await row.getByText('县区已审核，待市局决定').waitFor();
     await shot(page, 'bureau-review-county.png');
@@ -204,7 +216,10 @@ describe('filing workflow through the UI', () => {
     await expectAccessible(page);
 
     // 机构名录 → details with scope, events and (empty) violations; record and close a violation
-    await page.getByRole('navigation', { name: '监管部门功能' }).getByRole('link', { name: '机构名录与监督检查' }).click();
+    await page
+      .getByRole('navigation', { name: '监管部门功能' })
+      .getByRole('link', { name: '机构名录与监督检查' })
+      .click();
     await page.getByRole('heading', { level: 1, name: '机构名录' }).waitFor();
     await shot(page, 'bureau-register.png');
     await expectAccessible(page);
@@ -212,6 +227,38 @@ describe('filing workflow through the UI', () => {
     await page.getByRole('table', { name: '备案范围' }).getByText('电工').waitFor();
     await page.getByText('准予备案').first().waitFor();
     await shot(page, 'bureau-agency-detail.png');
+    await expectAccessible(page);
+
+    // 监督检查: record 转包 (OUTSOURCING), close it; suspend and restore the agency
+    await page.getByLabel('整改期限').fill('2027-01-31');
+    await page.getByLabel('整改期限').press('Enter');
+    await page.getByLabel('检查发现的情况').fill('将实操考核委托校外机构组织实施');
+    await page.getByRole('button', { name: '记录违规' }).click();
+    await page.getByRole('status').filter({ hasText: '已记录违规' }).waitFor();
+    const violations = page.getByRole('table', { name: '违规记录' });
+    await violations.getByText('转包、委托第三方组织评价').waitFor();
+    await violations.getByRole('button', { name: '整改完毕' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: '整改情况' }).fill('已收回，自行组织实施');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await violations.getByText(/已整改/).waitFor();
+    await page.getByRole('button', { name: '暂停机构' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: '理由' }).fill('检查期间暂停');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByRole('button', { name: '恢复机构' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: '理由' }).fill('整改完成，恢复');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByRole('button', { name: '暂停机构' }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await shot(page, 'bureau-supervision.png');
     await expectAccessible(page);
     await signOut(page);
 
@@ -223,11 +270,12 @@ describe('filing workflow through the UI', () => {
     await results.getByText('电工（6-31-01-03）：四级/中级工、三级/高级工').waitFor();
     await page.goto(shellUrl('/public/agencies?occupation=%E7%94%B5%E5%B7%A5&region=350581'));
     await page.getByText('按职业：电工（6-31-01-03）').waitFor();
+    await page.getByText('共 1 家评价机构').waitFor();
+    await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await results.getByText('泉州海洋职业学院职业技能等级评价中心').waitFor();
     await shot(page, 'public-agencies.png');
     await expectAccessible(page);
     expect(page.errors).toEqual([]);
     await page.close();
   });
-
 });

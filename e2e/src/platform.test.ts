@@ -11,6 +11,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/static-s
 import { seriousAxeViolations } from './support/axe.js';
 import { launchChromium } from './support/browser.js';
 import { freePort } from './support/ports.js';
+import { signIn, signInHere, signOut } from './support/session.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RESULTS = join(ROOT, 'e2e', 'test-results');
@@ -153,17 +154,38 @@ describe('shell + public portal', () => {
 });
 
 describe('the other portals', () => {
+  // each portal is for its roles: sign in as one of them (a new page is a new tab, so a new session)
   const portals = [
-    { path: '/bureau', file: 'bureau.png', heading: '职业目录统计', text: '按大类分布' },
-    { path: '/institution', file: 'institution.png', heading: '专业对接', text: '机电一体化技术' },
-    { path: '/candidate', file: 'candidate.png', heading: '专项职业能力考核项目', text: '德化陶瓷手工成型' },
+    {
+      path: '/bureau/catalogue',
+      user: 'quanzhou.hr',
+      file: 'bureau.png',
+      heading: '职业目录统计',
+      text: '按大类分布',
+    },
+    {
+      path: '/institution/majors',
+      user: 'haiyang.admin',
+      file: 'institution.png',
+      heading: '专业对接',
+      text: '机电一体化技术',
+    },
+    {
+      path: '/candidate',
+      user: 'candidate.demo',
+      file: 'candidate.png',
+      heading: '专项职业能力考核项目',
+      text: '德化陶瓷手工成型',
+    },
   ];
   for (const p of portals) {
     it(`${p.path} renders real data and passes axe`, async () => {
-      const page = await openPage(shellUrl(p.path));
+      const page = await openPage(shellUrl('/'));
+      await signIn(page, shellUrl, p.user, p.path);
       await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
       await page.getByText(p.text).first().waitFor();
-      if (p.path === '/bureau') await page.locator('[data-testid="category-chart"] canvas').waitFor();
+      if (p.path === '/bureau/catalogue')
+        await page.locator('[data-testid="category-chart"] canvas').waitFor();
       await page.screenshot({ path: join(RESULTS, p.file), fullPage: true });
       await expectAccessible(page);
       expect((page as Page & { errors?: string[] }).errors).toEqual([]);
@@ -189,13 +211,17 @@ describe('shared singletons', () => {
     await page.goto(shellUrl('/public'));
     await page.getByRole('heading', { level: 1, name: '职业（工种）目录' }).waitFor();
     const nav = page.getByRole('navigation', { name: '门户导航' });
-    for (const [link, heading] of [
-      ['监管部门', '职业目录统计'],
-      ['院校与评价机构', '专业对接'],
-      ['考生服务', '专项职业能力考核项目'],
+    // one tab, no reloads: sign in as each portal's role in turn (the navigation shows the portals by role)
+    for (const [user, link, heading] of [
+      ['quanzhou.hr', '监管部门', '备案审核'],
+      ['haiyang.admin', '院校与评价机构', '本校评价机构'],
+      ['candidate.demo', '考生服务', '专项职业能力考核项目'],
     ] as const) {
+      await page.getByRole('link', { name: '登录' }).click();
+      await signInHere(page, user);
       await nav.getByRole('link', { name: link }).click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await signOut(page);
     }
     // one React object, registered by the shell and by each portal it loaded
     const instances = await page.evaluate(() => {
@@ -242,7 +268,8 @@ describe('a portal that is down', () => {
   });
 
   it('shows a Chinese error for that portal and keeps the shell working', async () => {
-    const page = await openPage(new URL('/bureau', shell.url).href);
+    const page = await openPage(new URL('/login?next=%2Fbureau', shell.url).href);
+    await signInHere(page, 'quanzhou.hr');
     const alert = page.getByRole('alert');
     await alert.getByText('“监管部门”暂时无法使用').waitFor({ timeout: 60_000 });
     await alert.getByText('平台的其他功能不受影响').waitFor();
@@ -254,11 +281,9 @@ describe('a portal that is down', () => {
     await page.getByRole('heading', { level: 1, name: '职业（工种）目录' }).waitFor();
     await page.getByText(/共 \d+ 个职业/).waitFor();
 
-    await page
-      .getByRole('navigation', { name: '门户导航' })
-      .getByRole('link', { name: '院校与评价机构' })
-      .click();
-    await page.getByRole('heading', { level: 1, name: '专业对接' }).waitFor();
+    // a reload keeps the session (same tab) and the portal is still reported down, in Chinese
+    await page.goto(new URL('/bureau/coverage', shell.url).href);
+    await page.getByRole('alert').getByText('“监管部门”暂时无法使用').waitFor({ timeout: 60_000 });
     await page.close();
   });
 });

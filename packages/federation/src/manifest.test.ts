@@ -62,4 +62,4 @@ it('the development manifest is valid', async () => {
   const m = parseRuntimeManifest(devManifest({ GATEWAY_URL: 'http://127.0.0.1:4100/graphql' }));
   expect(m.gatewayUrl).toBe('http://127.0.0.1:4100/graphql');
   expect(m.remotes.map((r) => r.path)).toEqual(['/public', '/bureau', '/institution', '/candidate']);
-});
+}, 30_000); // importing @module-federation/vite takes seconds when turbo runs every task at once

@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { authenticatedFetch, REFRESH_TOKEN_KEY, SessionManager } from './session.js';
 
-const account = { id: 'a1', username: 'quanzhou.hr', displayName: '泉州市人社局', organisation: null, roles: [] };
+const account = {
+  id: 'a1',
+  username: 'quanzhou.hr',
+  displayName: '泉州市人社局',
+  organisation: null,
+  roles: [],
+};
 
 function memoryStorage() {
   const m = new Map<string, string>();
@@ -23,12 +29,18 @@ function fakeGateway() {
     calls.push({ query: body.query, auth: new Headers(init?.headers).get('authorization') });
     if (body.query.includes('login(')) {
       if (body.variables.password !== 'Demo#2026')
-        return json({ errors: [{ message: '用户名或密码错误', extensions: { code: 'INVALID_CREDENTIALS' } }] });
-      return json({ data: { login: { accessToken: `at${++n}`, refreshToken: `rt${n}`, expiresIn: 900, account } } });
+        return json({
+          errors: [{ message: '用户名或密码错误', extensions: { code: 'INVALID_CREDENTIALS' } }],
+        });
+      return json({
+        data: { login: { accessToken: `at${++n}`, refreshToken: `rt${n}`, expiresIn: 900, account } },
+      });
     }
     if (body.query.includes('refreshSession(')) {
       return json({
-        data: { refreshSession: { accessToken: `at${++n}`, refreshToken: `rt${n}`, expiresIn: 900, account } },
+        data: {
+          refreshSession: { accessToken: `at${++n}`, refreshToken: `rt${n}`, expiresIn: 900, account },
+        },
       });
     }
     if (body.query.includes('logout(')) return json({ data: { logout: true } });

@@ -68,7 +68,8 @@ function defaultStorage(): Storage | undefined {
 
 /** The `extensions.code` and messages of a GraphQL response body, if it has errors. */
 function readErrors(body: unknown): { code: string | undefined; message: string } | undefined {
-  const errors = (body as { errors?: { message?: string; extensions?: { code?: unknown } }[] } | null)?.errors;
+  const errors = (body as { errors?: { message?: string; extensions?: { code?: unknown } }[] } | null)
+    ?.errors;
   if (!Array.isArray(errors) || errors.length === 0) return undefined;
   const code = errors[0]?.extensions?.code;
   return {

@@ -3,7 +3,14 @@
 export { UiProvider } from './ui-provider';
 export { platformTheme } from './theme';
 export { BasePathProvider, normaliseBasePath, portalPath, usePortalPath } from './base-path';
-export { ErrorState, LoadingState, NotFoundState, visuallyHidden, type ErrorStateProps } from './states';
+export {
+  EmptyText,
+  ErrorState,
+  LoadingState,
+  NotFoundState,
+  visuallyHidden,
+  type ErrorStateProps,
+} from './states';
 export { PageHeader, PageSection, StandaloneFrame } from './page';
 export { skillLevelText } from './skill-level';
 export { registerReactInstance } from './react-instance';

@@ -59,3 +59,8 @@ export const visuallyHidden = {
   whiteSpace: 'nowrap',
   border: 0,
 } as const;
+
+/** A table's empty message in body-text contrast (antd's default grey is below 4.5:1). */
+export function EmptyText({ children }: { children?: ReactNode }) {
+  return <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>{children}</span>;
+}

@@ -13,7 +13,9 @@ export interface BureauAccount {
 }
 
 export function bureauAccount(roles: readonly SessionRole[]): BureauAccount {
-  const grant = roles.find((r) => r.regionCode && r.role !== 'PROVINCE_CATALOGUE_ADMIN') ?? roles.find((r) => r.regionCode);
+  const grant =
+    roles.find((r) => r.regionCode && r.role !== 'PROVINCE_CATALOGUE_ADMIN') ??
+    roles.find((r) => r.regionCode);
   const regionCode = grant?.regionCode ?? undefined;
   return {
     regionCode,

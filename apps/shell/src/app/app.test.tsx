@@ -28,7 +28,9 @@ async function signInAsCityBureau() {
     username: 'quanzhou.hr',
     displayName: '泉州市人社局演示账号',
     organisation: null,
-    roles: [{ role: 'CITY_HR', roleName: '市人社局', regionCode: '350500', regionName: '泉州市', orgCode: null }],
+    roles: [
+      { role: 'CITY_HR', roleName: '市人社局', regionCode: '350500', regionName: '泉州市', orgCode: null },
+    ],
   };
   vi.stubGlobal(
     'fetch',
@@ -70,7 +72,7 @@ describe('shell routes', () => {
     renderShell('/bureau');
     const nav = screen.getByRole('navigation', { name: '门户导航' });
     expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['公众服务']);
-    expect(await screen.findByRole('heading', { level: 1, name: '登录' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: '登录' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByLabelText('用户名')).toBeTruthy();
     expect(screen.getByLabelText('密码')).toBeTruthy();
   });
@@ -80,7 +82,9 @@ describe('shell routes', () => {
     renderShell('/public');
     const nav = screen.getByRole('navigation', { name: '门户导航' });
     expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['公众服务', '监管部门']);
-    expect((await screen.findByRole('heading', { name: '公众服务首页 /public' })).tagName).toBe('H1');
+    expect(
+      (await screen.findByRole('heading', { name: '公众服务首页 /public' }, { timeout: 10_000 })).tagName,
+    ).toBe('H1');
     expect(screen.getByTestId('account-name').textContent).toBe('泉州市人社局演示账号');
     expect(screen.getByTestId('account-roles').textContent).toBe('市人社局（泉州市）');
   });
@@ -89,9 +93,13 @@ describe('shell routes', () => {
     await signInAsCityBureau();
     vi.spyOn(console, 'error').mockImplementation(() => {});
     renderShell('/bureau');
-    expect((await screen.findByRole('alert')).textContent).toContain('“监管部门”暂时无法使用');
+    expect((await screen.findByRole('alert', {}, { timeout: 10_000 })).textContent).toContain(
+      '“监管部门”暂时无法使用',
+    );
     fireEvent.click(screen.getAllByRole('link', { name: '公众服务' })[0]!);
-    expect(await screen.findByRole('heading', { name: '公众服务首页 /public' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: '公众服务首页 /public' }, { timeout: 10_000 }),
+    ).toBeTruthy();
   });
 
   it('has a Chinese not-found page', () => {

@@ -16,7 +16,9 @@ export function UserMenu() {
       </Link>
     );
   }
-  const roleNames = [...new Set(account.roles.map((r) => (r.regionName ? `${r.roleName}（${r.regionName}）` : r.roleName)))];
+  const roleNames = [
+    ...new Set(account.roles.map((r) => (r.regionName ? `${r.roleName}（${r.regionName}）` : r.roleName))),
+  ];
   return (
     <Flex align="center" gap={12} style={{ color: '#fff', whiteSpace: 'nowrap' }} aria-label="当前账号">
       <Flex vertical style={{ lineHeight: 1.3 }}>

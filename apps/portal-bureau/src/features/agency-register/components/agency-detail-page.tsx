@@ -1,6 +1,35 @@
-import { graphqlErrorMessage, type AgencyStatusChange, type ViolationSeverity, type ViolationType } from '@skills/graphql-client';
-import { ErrorState, LoadingState, NotFoundState, PageHeader, PageSection, skillLevelText, usePortalPath } from '@skills/ui-kit';
-import { Alert, Button, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  graphqlErrorMessage,
+  type AgencyStatusChange,
+  type ViolationSeverity,
+  type ViolationType,
+} from '@skills/graphql-client';
+import {
+  ErrorState,
+  LoadingState,
+  NotFoundState,
+  PageHeader,
+  PageSection,
+  skillLevelText,
+  usePortalPath,
+  EmptyText,
+} from '@skills/ui-kit';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useBureauAccount } from '../../../components/bureau-account';
@@ -10,7 +39,11 @@ import { useCloseViolation } from '../api/close-violation-mutation';
 import { useRecordViolation } from '../api/record-violation-mutation';
 
 const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 const fmt = (d: string | null | undefined, f = date) => (d ? f.format(new Date(d)) : '—');
 
 export const VIOLATION_TYPE_LABELS: Record<ViolationType, string> = {
@@ -25,6 +58,14 @@ export const VIOLATION_SEVERITY_LABELS: Record<ViolationSeverity, string> = {
   SERIOUS: '较重',
   GRAVE: '严重',
 };
+/** `consequence` as the service sends it (NONE = 限期整改, no change of status). */
+const CONSEQUENCE_LABELS: Record<string, string> = {
+  NONE: '限期整改',
+  SUSPENDED: '暂停',
+  CANCELLED: '注销',
+};
+const consequenceText = (c: string) => CONSEQUENCE_LABELS[c] ?? c;
+
 const STATUS_ACTIONS: { status: AgencyStatusChange; label: string; when: string[]; danger?: boolean }[] = [
   { status: 'SUSPENDED', label: '暂停', when: ['FILED'], danger: true },
   { status: 'FILED', label: '恢复', when: ['SUSPENDED'] },
@@ -64,23 +105,33 @@ export function AgencyDetailPage() {
   const [form] = Form.useForm<ViolationForm>();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ kind: 'status'; status: AgencyStatusChange; label: string } | { kind: 'close'; id: string } | null>(null);
+  const [pending, setPending] = useState<
+    { kind: 'status'; status: AgencyStatusChange; label: string } | { kind: 'close'; id: string } | null
+  >(null);
   const [text, setText] = useState('');
 
   if (loading && !data) return <LoadingState label="正在加载机构详情…" />;
-  if (error && !data) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
+  if (error && !data)
+    return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   const a = data?.agency;
-  if (!a) return <NotFoundState title="未找到该机构" extra={<Link to={path('agencies')}>返回机构名录</Link>} />;
+  if (!a)
+    return <NotFoundState title="未找到该机构" extra={<Link to={path('agencies')}>返回机构名录</Link>} />;
 
   async function submitViolation(v: ViolationForm) {
     setFailure(null);
     setDone(null);
     try {
       const r = await record({
-        variables: { agencyId: a!.id, type: v.type, severity: v.severity, description: v.description.trim(), deadline: v.deadline.toISOString() },
+        variables: {
+          agencyId: a!.id,
+          type: v.type,
+          severity: v.severity,
+          description: v.description.trim(),
+          deadline: v.deadline.toISOString(),
+        },
       });
       form.resetFields();
-      setDone(`已记录违规。处理：${r.data?.recordViolation.consequence ?? ''}`);
+      setDone(`已记录违规。处理：${consequenceText(r.data?.recordViolation.consequence ?? 'NONE')}`);
     } catch (e) {
       setFailure(graphqlErrorMessage(e));
     }
@@ -90,7 +141,8 @@ export function AgencyDetailPage() {
     if (!pending) return;
     setFailure(null);
     try {
-      if (pending.kind === 'status') await changeStatus({ variables: { agencyId: a!.id, status: pending.status, reason: text.trim() } });
+      if (pending.kind === 'status')
+        await changeStatus({ variables: { agencyId: a!.id, status: pending.status, reason: text.trim() } });
       else await closeViolation({ variables: { violationId: pending.id, note: text.trim() } });
       setPending(null);
       setText('');
@@ -106,10 +158,16 @@ export function AgencyDetailPage() {
         description={`${a.institution.name}（${a.institution.schoolTypeName}） · ${a.kindName}`}
         extra={<Link to={path('agencies')}>返回机构名录</Link>}
       />
-      <PageSection id="agency-basic" title="备案信息" extra={<Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>}>
+      <PageSection
+        id="agency-basic"
+        title="备案信息"
+        extra={<Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>}
+      >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="备案编号">{a.filingNumber ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="有效期">{a.validFrom ? `${fmt(a.validFrom)} 至 ${fmt(a.validUntil)}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="有效期">
+            {a.validFrom ? `${fmt(a.validFrom)} 至 ${fmt(a.validUntil)}` : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="统一社会信用代码">{a.institution.creditCode}</Descriptions.Item>
         </Descriptions>
         <Table
@@ -121,7 +179,11 @@ export function AgencyDetailPage() {
           columns={[
             { title: '编码', dataIndex: 'occupationCode', width: 140 },
             { title: '职业（工种）/项目', render: (_: unknown, s) => s.occupation?.name ?? s.occupationCode },
-            { title: '等级', render: (_: unknown, s) => (s.levels.length ? s.levels.map(skillLevelText).join('、') : '专项职业能力') },
+            {
+              title: '等级',
+              render: (_: unknown, s) =>
+                s.levels.length ? s.levels.map(skillLevelText).join('、') : '专项职业能力',
+            },
           ]}
         />
       </PageSection>
@@ -133,7 +195,11 @@ export function AgencyDetailPage() {
             <Space wrap>
               <Typography.Text>机构状态：</Typography.Text>
               {STATUS_ACTIONS.filter((s) => s.when.includes(a.status)).map((s) => (
-                <Button key={s.status} danger={s.danger} onClick={() => setPending({ kind: 'status', status: s.status, label: s.label })}>
+                <Button
+                  key={s.status}
+                  danger={s.danger}
+                  onClick={() => setPending({ kind: 'status', status: s.status, label: s.label })}
+                >
                   {s.label}机构
                 </Button>
               ))}
@@ -147,14 +213,23 @@ export function AgencyDetailPage() {
             size="small"
             pagination={false}
             aria-label="违规记录"
-            locale={{ emptyText: a.violations ? '无违规记录' : '无权查看违规记录' }}
+            locale={{ emptyText: <EmptyText>{a.violations ? '无违规记录' : '无权查看违规记录'}</EmptyText> }}
             dataSource={a.violations ?? []}
             columns={[
               { title: '发现日期', render: (_: unknown, v) => fmt(v.foundAt), width: 120 },
-              { title: '类型', render: (_: unknown, v) => VIOLATION_TYPE_LABELS[v.type as ViolationType] ?? v.type, width: 170 },
-              { title: '程度', render: (_: unknown, v) => VIOLATION_SEVERITY_LABELS[v.severity as ViolationSeverity] ?? v.severity, width: 70 },
+              {
+                title: '类型',
+                render: (_: unknown, v) => VIOLATION_TYPE_LABELS[v.type as ViolationType] ?? v.type,
+                width: 170,
+              },
+              {
+                title: '程度',
+                render: (_: unknown, v) =>
+                  VIOLATION_SEVERITY_LABELS[v.severity as ViolationSeverity] ?? v.severity,
+                width: 70,
+              },
               { title: '情况', dataIndex: 'description' },
-              { title: '处理', dataIndex: 'consequence' },
+              { title: '处理', dataIndex: 'consequence', render: (c: string) => consequenceText(c) },
               { title: '整改期限', render: (_: unknown, v) => fmt(v.deadline), width: 120 },
               {
                 title: '状态',
@@ -181,16 +256,36 @@ export function AgencyDetailPage() {
           >
             <Flex gap={12} wrap>
               <Form.Item label="违规类型" name="type" rules={[{ required: true }]} style={{ minWidth: 240 }}>
-                <Select options={Object.entries(VIOLATION_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
+                <Select
+                  options={Object.entries(VIOLATION_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+                />
               </Form.Item>
-              <Form.Item label="严重程度" name="severity" rules={[{ required: true }]} style={{ minWidth: 120 }}>
-                <Select options={Object.entries(VIOLATION_SEVERITY_LABELS).map(([value, label]) => ({ value, label }))} />
+              <Form.Item
+                label="严重程度"
+                name="severity"
+                rules={[{ required: true }]}
+                style={{ minWidth: 120 }}
+              >
+                <Select
+                  options={Object.entries(VIOLATION_SEVERITY_LABELS).map(([value, label]) => ({
+                    value,
+                    label,
+                  }))}
+                />
               </Form.Item>
-              <Form.Item label="整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
+              <Form.Item
+                label="整改期限"
+                name="deadline"
+                rules={[{ required: true, message: '请选择整改期限' }]}
+              >
                 <DatePicker placeholder="选择日期" />
               </Form.Item>
             </Flex>
-            <Form.Item label="检查发现的情况" name="description" rules={[{ required: true, whitespace: true, message: '请填写检查发现的情况' }]}>
+            <Form.Item
+              label="检查发现的情况"
+              name="description"
+              rules={[{ required: true, whitespace: true, message: '请填写检查发现的情况' }]}
+            >
               <Input.TextArea rows={3} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={recordState.loading}>

@@ -16,11 +16,17 @@ export function AgencyRegisterPage() {
   const { regions, names } = useRegionNames(bureau.cityCode ?? bureau.regionCode);
   const [search, setSearch] = useState('');
   const [region, setRegion] = useState<string | undefined>(undefined);
-  const { data, loading, error, refetch } = useAgencyRegister({ search, regionCode: region ?? bureau.regionCode });
+  const { data, loading, error, refetch } = useAgencyRegister({
+    search,
+    regionCode: region ?? bureau.regionCode,
+  });
   const rows = data?.publicAgencies.edges.map((e) => e.node) ?? [];
   return (
     <>
-      <PageHeader title="机构名录" description="已备案和暂停中的评价机构；选择机构查看备案范围、办理记录，记录监督检查结果。" />
+      <PageHeader
+        title="机构名录"
+        description="已备案和暂停中的评价机构；选择机构查看备案范围、办理记录，记录监督检查结果。"
+      />
       <PageSection id="register" title={`评价机构（${data?.publicAgencies.totalCount ?? 0} 家）`}>
         <Flex gap={12} wrap style={{ marginBottom: 12 }}>
           <Input.Search
@@ -42,7 +48,9 @@ export function AgencyRegisterPage() {
             />
           )}
         </Flex>
-        {error && !data ? <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} /> : null}
+        {error && !data ? (
+          <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />
+        ) : null}
         <Table
           rowKey="id"
           size="small"
@@ -61,7 +69,9 @@ export function AgencyRegisterPage() {
             {
               title: '状态',
               width: 90,
-              render: (_: unknown, a) => <Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>,
+              render: (_: unknown, a) => (
+                <Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>
+              ),
             },
             {
               title: '有效期至',

@@ -12,7 +12,10 @@ export const RegionNamesQuery = graphql(`
 
 /** 下级行政区划名称（地区代码 → 名称） */
 export function useRegionNames(parentCode: string | undefined) {
-  const result = useQuery(RegionNamesQuery, { variables: { parentCode: parentCode ?? null }, skip: !parentCode });
+  const result = useQuery(RegionNamesQuery, {
+    variables: { parentCode: parentCode ?? null },
+    skip: !parentCode,
+  });
   const names = new Map(result.data?.regions.map((r) => [r.code, r.name]) ?? []);
   return { ...result, regions: result.data?.regions ?? [], names };
 }

@@ -1,5 +1,5 @@
 import { graphqlErrorMessage, type FilingDecision } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, skillLevelText } from '@skills/ui-kit';
+import { ErrorState, LoadingState, PageHeader, PageSection, skillLevelText, EmptyText } from '@skills/ui-kit';
 import { Alert, Button, Flex, Input, Modal, Radio, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useBureauAccount } from '../../../components/bureau-account';
@@ -8,7 +8,11 @@ import { useGiveCountyOpinion } from '../api/give-county-opinion-mutation';
 import { useRegionNames } from '../api/region-names-query';
 import { useReviewFilings } from '../api/review-filings-query';
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 
 const STATUS_COLOURS: Record<string, string> = {
   SUBMITTED: '#0b57d0',
@@ -42,7 +46,8 @@ export function ReviewQueuePage() {
   const [decide, decideState] = useDecideFiling();
 
   if (loading && !data) return <LoadingState label="正在加载备案申请…" />;
-  if (error && !data) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
+  if (error && !data)
+    return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
 
   const reasonRequired = review?.kind === 'county' || decision !== 'APPROVE';
 
@@ -60,8 +65,7 @@ export function ReviewQueuePage() {
     try {
       if (review.kind === 'county')
         await giveOpinion({ variables: { filingId: review.filingId, agree, opinion: text.trim() } });
-      else
-        await decide({ variables: { filingId: review.filingId, decision, reason: text.trim() || null } });
+      else await decide({ variables: { filingId: review.filingId, decision, reason: text.trim() || null } });
       setReview(null);
     } catch (e) {
       setFailure(graphqlErrorMessage(e));
@@ -90,7 +94,7 @@ export function ReviewQueuePage() {
           size="small"
           pagination={false}
           aria-label="备案申请"
-          locale={{ emptyText: '暂无备案申请' }}
+          locale={{ emptyText: <EmptyText>{'暂无备案申请'}</EmptyText> }}
           dataSource={rows}
           columns={[
             {
@@ -109,10 +113,17 @@ export function ReviewQueuePage() {
               title: '申请范围',
               render: (_: unknown, f) =>
                 f.requestedScope
-                  .map((s) => `${s.occupationCode}${s.levels.length ? ` ${s.levels.map(skillLevelText).join('、')}` : ''}`)
+                  .map(
+                    (s) =>
+                      `${s.occupationCode}${s.levels.length ? ` ${s.levels.map(skillLevelText).join('、')}` : ''}`,
+                  )
                   .join('；'),
             },
-            { title: '提交时间', render: (_: unknown, f) => dateTime.format(new Date(f.submittedAt)), width: 150 },
+            {
+              title: '提交时间',
+              render: (_: unknown, f) => dateTime.format(new Date(f.submittedAt)),
+              width: 150,
+            },
             {
               title: '状态 / 意见',
               render: (_: unknown, f) => (
@@ -150,7 +161,9 @@ export function ReviewQueuePage() {
       </PageSection>
       <Modal
         open={review !== null}
-        title={review ? `${review.kind === 'county' ? '县区审核意见' : '备案决定'}：${review.agencyName}` : ''}
+        title={
+          review ? `${review.kind === 'county' ? '县区审核意见' : '备案决定'}：${review.agencyName}` : ''
+        }
         okText="提交"
         cancelText="取消"
         confirmLoading={opinionState.loading || decideState.loading}
@@ -179,9 +192,18 @@ export function ReviewQueuePage() {
           )}
           <div>
             <label htmlFor="review-text">
-              {review?.kind === 'county' ? '审核意见' : decision === 'APPROVE' ? '备注（可选）' : '理由（必填）'}
+              {review?.kind === 'county'
+                ? '审核意见'
+                : decision === 'APPROVE'
+                  ? '备注（可选）'
+                  : '理由（必填）'}
             </label>
-            <Input.TextArea id="review-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+            <Input.TextArea
+              id="review-text"
+              rows={3}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           </div>
           {failure ? <Alert type="error" showIcon role="alert" title={failure} /> : null}
         </Flex>

@@ -31,9 +31,11 @@ export function ApplyPage() {
   const navigate = useNavigate();
   const path = usePortalPath();
 
-  if (!creditCode) return <ErrorState title="无法申请备案" message="当前账号未关联院校，只有院校管理员可以申请备案。" />;
+  if (!creditCode)
+    return <ErrorState title="无法申请备案" message="当前账号未关联院校，只有院校管理员可以申请备案。" />;
   if (loading && !institution) return <LoadingState label="正在读取本校信息…" />;
-  if (error && !institution) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
+  if (error && !institution)
+    return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   if (!institution) return <ErrorState title="未找到本校" message={`院校名录中没有信用代码 ${creditCode}`} />;
 
   const incomplete = items.length === 0 || items.some((i) => !i.special && i.levels.length === 0);
@@ -90,7 +92,9 @@ export function ApplyPage() {
               schoolTypeName={institution.schoolTypeName}
               items={items}
             />
-            {failure ? <Alert type="error" showIcon role="alert" title="提交未成功" description={failure} /> : null}
+            {failure ? (
+              <Alert type="error" showIcon role="alert" title="提交未成功" description={failure} />
+            ) : null}
             <div>
               <Button type="primary" htmlType="submit" loading={submitting} disabled={incomplete}>
                 提交备案申请

@@ -1,6 +1,20 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
 import { ErrorState, LoadingState, PageHeader, skillLevelText, usePortalPath } from '@skills/ui-kit';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Input, Modal, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMyFilings } from '../api/my-filings-query';
@@ -8,7 +22,11 @@ import { useResubmitFiling } from '../api/resubmit-filing-mutation';
 import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
 
 const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
-const dateTime = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 const fmt = (d: string | null | undefined, f = date) => (d ? f.format(new Date(d)) : '—');
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -54,10 +72,17 @@ export function MyAgenciesPage() {
   const [withdraw, withdrawState] = useWithdrawFiling();
 
   if (loading && !data) return <LoadingState label="正在加载本校评价机构…" />;
-  if (error && !data) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
+  if (error && !data)
+    return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
 
   // one card per agency, its filings newest first
-  const agencies = new Map<string, { agency: NonNullable<typeof data>['filings'][number]['agency']; filings: NonNullable<typeof data>['filings'] }>();
+  const agencies = new Map<
+    string,
+    {
+      agency: NonNullable<typeof data>['filings'][number]['agency'];
+      filings: NonNullable<typeof data>['filings'];
+    }
+  >();
   for (const f of data?.filings ?? []) {
     const entry = agencies.get(f.agency.id) ?? { agency: f.agency, filings: [] };
     entry.filings.push(f);
@@ -68,7 +93,8 @@ export function MyAgenciesPage() {
     if (!action) return;
     setFailure(null);
     try {
-      if (action.kind === 'resubmit') await resubmit({ variables: { filingId: action.filingId, note: text.trim() || null } });
+      if (action.kind === 'resubmit')
+        await resubmit({ variables: { filingId: action.filingId, note: text.trim() || null } });
       else await withdraw({ variables: { filingId: action.filingId, reason: text.trim() } });
       setAction(null);
       setText('');
@@ -88,7 +114,9 @@ export function MyAgenciesPage() {
           </Link>
         }
       />
-      {notice ? <Alert type="success" showIcon title={notice} style={{ marginBottom: 16 }} role="status" /> : null}
+      {notice ? (
+        <Alert type="success" showIcon title={notice} style={{ marginBottom: 16 }} role="status" />
+      ) : null}
       {agencies.size === 0 ? <Empty description="本校尚未申请备案评价机构" /> : null}
       <Flex vertical gap={16}>
         {[...agencies.values()].map(({ agency, filings }) => (
@@ -124,10 +152,14 @@ export function MyAgenciesPage() {
                   dataSource={agency.scope}
                   columns={[
                     { title: '编码', dataIndex: 'occupationCode', width: 140 },
-                    { title: '职业（工种）/项目', render: (_: unknown, s) => s.occupation?.name ?? s.occupationCode },
+                    {
+                      title: '职业（工种）/项目',
+                      render: (_: unknown, s) => s.occupation?.name ?? s.occupationCode,
+                    },
                     {
                       title: '等级',
-                      render: (_: unknown, s) => (s.levels.length ? s.levels.map(skillLevelText).join('、') : '专项职业能力'),
+                      render: (_: unknown, s) =>
+                        s.levels.length ? s.levels.map(skillLevelText).join('、') : '专项职业能力',
                     },
                   ]}
                 />
@@ -155,12 +187,20 @@ export function MyAgenciesPage() {
                 dataSource={filings}
                 columns={[
                   { title: '提交时间', render: (_: unknown, f) => fmt(f.submittedAt, dateTime), width: 160 },
-                  { title: '类型', render: (_: unknown, f) => (f.type === 'SCOPE_CHANGE' ? '增设' : f.type === 'RENEWAL' ? '延续' : '首次备案'), width: 90 },
+                  {
+                    title: '类型',
+                    render: (_: unknown, f) =>
+                      f.type === 'SCOPE_CHANGE' ? '增设' : f.type === 'RENEWAL' ? '延续' : '首次备案',
+                    width: 90,
+                  },
                   {
                     title: '申请范围',
                     render: (_: unknown, f) =>
                       f.requestedScope
-                        .map((s) => `${s.occupationCode}${s.levels.length ? ` ${s.levels.map(skillLevelText).join('、')}` : ''}`)
+                        .map(
+                          (s) =>
+                            `${s.occupationCode}${s.levels.length ? ` ${s.levels.map(skillLevelText).join('、')}` : ''}`,
+                        )
                         .join('；'),
                   },
                   {
@@ -175,7 +215,10 @@ export function MyAgenciesPage() {
                   {
                     title: '意见',
                     render: (_: unknown, f) =>
-                      [f.countyOpinion ? `县区：${f.countyOpinion}` : '', f.decisionReason ? `市局：${f.decisionReason}` : '']
+                      [
+                        f.countyOpinion ? `县区：${f.countyOpinion}` : '',
+                        f.decisionReason ? `市局：${f.decisionReason}` : '',
+                      ]
                         .filter(Boolean)
                         .join('；') || '—',
                   },
@@ -185,12 +228,19 @@ export function MyAgenciesPage() {
                     render: (_: unknown, f) => (
                       <Space>
                         {f.status === 'RETURNED' ? (
-                          <Button size="small" onClick={() => setAction({ kind: 'resubmit', filingId: f.id })}>
+                          <Button
+                            size="small"
+                            onClick={() => setAction({ kind: 'resubmit', filingId: f.id })}
+                          >
                             补正后重新提交
                           </Button>
                         ) : null}
                         {f.status === 'SUBMITTED' || f.status === 'RETURNED' ? (
-                          <Button size="small" danger onClick={() => setAction({ kind: 'withdraw', filingId: f.id })}>
+                          <Button
+                            size="small"
+                            danger
+                            onClick={() => setAction({ kind: 'withdraw', filingId: f.id })}
+                          >
                             撤回
                           </Button>
                         ) : null}
@@ -232,9 +282,18 @@ export function MyAgenciesPage() {
           setFailure(null);
         }}
       >
-        <label htmlFor="filing-action-text">{action?.kind === 'resubmit' ? '补正说明（可选）' : '撤回原因'}</label>
-        <Input.TextArea id="filing-action-text" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-        {failure ? <Alert type="error" showIcon role="alert" title={failure} style={{ marginTop: 12 }} /> : null}
+        <label htmlFor="filing-action-text">
+          {action?.kind === 'resubmit' ? '补正说明（可选）' : '撤回原因'}
+        </label>
+        <Input.TextArea
+          id="filing-action-text"
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {failure ? (
+          <Alert type="error" showIcon role="alert" title={failure} style={{ marginTop: 12 }} />
+        ) : null}
       </Modal>
     </>
   );

@@ -25,13 +25,16 @@ export function ScopeChangePage() {
   const path = usePortalPath();
 
   if (loading && !data) return <LoadingState />;
-  if (error && !data) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
+  if (error && !data)
+    return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   if (!agency) return <ErrorState title="未找到该机构" message="只能为本校已备案的评价机构申请增设。" />;
 
   async function submit() {
     setFailure(null);
     try {
-      await request({ variables: { agencyId: agency!.id, scope: scopeInput(items), requestKey: requestKey.current } });
+      await request({
+        variables: { agencyId: agency!.id, scope: scopeInput(items), requestKey: requestKey.current },
+      });
       navigate(path('/'), { state: { notice: '增设申请已提交。' } });
     } catch (e) {
       setFailure(graphqlErrorMessage(e));
@@ -57,7 +60,9 @@ export function ScopeChangePage() {
               items={items}
             />
           ) : null}
-          {failure ? <Alert type="error" showIcon role="alert" title="提交未成功" description={failure} /> : null}
+          {failure ? (
+            <Alert type="error" showIcon role="alert" title="提交未成功" description={failure} />
+          ) : null}
           <div>
             <Button
               type="primary"

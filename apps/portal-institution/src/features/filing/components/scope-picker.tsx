@@ -1,5 +1,5 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { skillLevelText } from '@skills/ui-kit';
+import { skillLevelText, EmptyText } from '@skills/ui-kit';
 import { Alert, Button, Checkbox, Flex, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useScopeOptions } from '../api/scope-options-query';
@@ -21,9 +21,16 @@ export function ScopePicker({
   const [search, setSearch] = useState('');
   const { data, loading, error } = useScopeOptions(search, special);
   const options = special
-    ? (data?.specialAbilityProjects?.edges.map((e) => ({ code: e.node.code, name: e.node.name, levels: [] as string[] })) ??
-      [])
-    : (data?.occupations?.edges.map((e) => ({ code: e.node.code, name: e.node.name, levels: [...e.node.levels] })) ?? []);
+    ? (data?.specialAbilityProjects?.edges.map((e) => ({
+        code: e.node.code,
+        name: e.node.name,
+        levels: [] as string[],
+      })) ?? [])
+    : (data?.occupations?.edges.map((e) => ({
+        code: e.node.code,
+        name: e.node.name,
+        levels: [...e.node.levels],
+      })) ?? []);
   const chosen = new Set(value.map((v) => v.code));
 
   const add = (o: { code: string; name: string; levels: string[] }) =>
@@ -48,7 +55,7 @@ export function ScopePicker({
           size="small"
           pagination={false}
           aria-label="检索结果"
-          locale={{ emptyText: '没有匹配的条目' }}
+          locale={{ emptyText: <EmptyText>{'没有匹配的条目'}</EmptyText> }}
           dataSource={options}
           columns={[
             { title: '编码', dataIndex: 'code', width: 140 },
@@ -77,7 +84,7 @@ export function ScopePicker({
         size="small"
         pagination={false}
         aria-label="拟备案范围"
-        locale={{ emptyText: '尚未选择职业或项目' }}
+        locale={{ emptyText: <EmptyText>{'尚未选择职业或项目'}</EmptyText> }}
         dataSource={value}
         columns={[
           { title: '编码', dataIndex: 'code', width: 140 },

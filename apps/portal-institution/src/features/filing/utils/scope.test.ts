@@ -21,8 +21,8 @@ describe('scope preview', () => {
     expect(problems[0]).toMatch(/^电工：.*三级/);
   });
   it('sends no levels for a 专项 project', () => {
-    expect(scopeInput([{ code: 'FJZX-0001', name: '德化陶瓷手工成型', special: true, available: [], levels: [] }])).toEqual([
-      { occupationCode: 'FJZX-0001', levels: [] },
-    ]);
+    expect(
+      scopeInput([{ code: 'FJZX-0001', name: '德化陶瓷手工成型', special: true, available: [], levels: [] }]),
+    ).toEqual([{ occupationCode: 'FJZX-0001', levels: [] }]);
   });
 });

@@ -1,5 +1,11 @@
 // 备案范围的本地预览：按院校类型的学生等级上限（@skills/domain）提示，最终以服务端校验为准。
-import { checkStudentScope, skillLevelFromCode, studentScopeCap, skillLevelLabel, type SchoolType } from '@skills/domain';
+import {
+  checkStudentScope,
+  skillLevelFromCode,
+  studentScopeCap,
+  skillLevelLabel,
+  type SchoolType,
+} from '@skills/domain';
 
 /** 一项拟备案的范围：职业（工种）或专项职业能力考核项目 */
 export interface ScopeDraftItem {
@@ -24,7 +30,9 @@ export function capDescription(schoolType: SchoolType): string {
 export function capProblems(schoolType: SchoolType, items: readonly ScopeDraftItem[]): string[] {
   const problems: string[] = [];
   for (const item of items) {
-    const targets = item.special ? (['SPECIAL_ABILITY'] as const) : item.levels.map((l) => skillLevelFromCode(l));
+    const targets = item.special
+      ? (['SPECIAL_ABILITY'] as const)
+      : item.levels.map((l) => skillLevelFromCode(l));
     for (const target of targets) {
       if (target === undefined) continue;
       const result = checkStudentScope(schoolType, target);

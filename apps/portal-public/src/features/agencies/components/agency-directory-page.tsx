@@ -1,5 +1,5 @@
 import { graphqlErrorMessage, pageVariables, withPageCursor } from '@skills/graphql-client';
-import { CursorPager, ErrorState, PageHeader, PageSection, skillLevelText } from '@skills/ui-kit';
+import { CursorPager, ErrorState, PageHeader, PageSection, skillLevelText, EmptyText } from '@skills/ui-kit';
 import { Button, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useAgencyFilterOptions } from '../api/agency-filter-options-query';
@@ -16,7 +16,11 @@ export function AgencyDirectoryPage() {
   const byName = search.occupation && !isScopeCode(search.occupation) ? search.occupation : null;
   const options = useAgencyFilterOptions(byName);
   const found = options.data?.occupations?.edges[0]?.node;
-  const occupationCode = search.occupation ? (byName ? (found?.code ?? (options.loading ? null : '-')) : search.occupation) : null;
+  const occupationCode = search.occupation
+    ? byName
+      ? (found?.code ?? (options.loading ? null : '-'))
+      : search.occupation
+    : null;
   const waiting = Boolean(byName) && options.loading;
   const { data, previousData, loading, error, refetch } = usePublicAgencies(
     { search: search.q || null, regionCode: search.region || null, occupationCode },
@@ -38,7 +42,11 @@ export function AgencyDirectoryPage() {
           form={form}
           layout="inline"
           initialValues={search}
-          onFinish={(v) => setParams(writeAgencySearch({ q: v.q ?? '', region: v.region ?? '', occupation: v.occupation ?? '' }))}
+          onFinish={(v) =>
+            setParams(
+              writeAgencySearch({ q: v.q ?? '', region: v.region ?? '', occupation: v.occupation ?? '' }),
+            )
+          }
         >
           <Flex gap={12} wrap align="flex-end">
             <Form.Item label="机构名称" name="q">
@@ -50,7 +58,10 @@ export function AgencyDirectoryPage() {
                 allowClear
                 placeholder="泉州市全部"
                 style={{ minWidth: 160 }}
-                options={[{ value: '', label: '泉州市全部' }, ...(options.data?.regions.map((r) => ({ value: r.code, label: r.name })) ?? [])]}
+                options={[
+                  { value: '', label: '泉州市全部' },
+                  ...(options.data?.regions.map((r) => ({ value: r.code, label: r.name })) ?? []),
+                ]}
               />
             </Form.Item>
             <Form.Item label="职业（工种）" name="occupation">
@@ -77,7 +88,7 @@ export function AgencyDirectoryPage() {
               loading={loading || waiting}
               pagination={false}
               aria-label="评价机构"
-              locale={{ emptyText: '没有符合条件的评价机构' }}
+              locale={{ emptyText: <EmptyText>{'没有符合条件的评价机构'}</EmptyText> }}
               dataSource={page?.edges.map((e) => e.node) ?? []}
               columns={[
                 {
@@ -92,7 +103,11 @@ export function AgencyDirectoryPage() {
                   ),
                 },
                 { title: '备案编号', dataIndex: 'filingNumber', width: 170 },
-                { title: '地区', width: 90, render: (_: unknown, a) => regionNames.get(a.regionCode) ?? a.regionCode },
+                {
+                  title: '地区',
+                  width: 90,
+                  render: (_: unknown, a) => regionNames.get(a.regionCode) ?? a.regionCode,
+                },
                 {
                   title: '备案范围',
                   render: (_: unknown, a) => (
@@ -100,7 +115,9 @@ export function AgencyDirectoryPage() {
                       {a.scope.map((s) => (
                         <li key={s.occupationCode}>
                           {s.occupation?.name ?? s.occupationCode}（{s.occupationCode}）
-                          {s.levels.length ? `：${s.levels.map(skillLevelText).join('、')}` : '：专项职业能力'}
+                          {s.levels.length
+                            ? `：${s.levels.map(skillLevelText).join('、')}`
+                            : '：专项职业能力'}
                         </li>
                       ))}
                     </ul>
@@ -122,8 +139,12 @@ export function AgencyDirectoryPage() {
               summary={page ? `共 ${page.totalCount} 家评价机构` : undefined}
               hasPrevious={Boolean(page?.pageInfo.hasPreviousPage)}
               hasNext={Boolean(page?.pageInfo.hasNextPage)}
-              onPrevious={() => setParams(withPageCursor(params, { before: page?.pageInfo.startCursor ?? undefined }))}
-              onNext={() => setParams(withPageCursor(params, { after: page?.pageInfo.endCursor ?? undefined }))}
+              onPrevious={() =>
+                setParams(withPageCursor(params, { before: page?.pageInfo.startCursor ?? undefined }))
+              }
+              onNext={() =>
+                setParams(withPageCursor(params, { after: page?.pageInfo.endCursor ?? undefined }))
+              }
             />
           </>
         )}
