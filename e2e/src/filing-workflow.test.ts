@@ -131,6 +131,35 @@ describe('filing workflow through the UI', () => {
     await page.close();
   });
 
+  it('a 中职 cannot file above 四级: the form previews the cap and shows the server’s refusal', async () => {
+    const page = await openPage();
+    await signIn(page, shellUrl, 'dehua.admin', '/institution');
+    await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
+    await page
+      .getByRole('navigation', { name: '院校与评价机构功能' })
+      .getByRole('link', { name: '申请备案' })
+      .click();
+    await page.getByTestId('cap-preview').getByText('本校为中职').waitFor();
+    const search = page.getByRole('searchbox', { name: '检索职业（工种）' });
+    await search.fill('电工');
+    await search.press('Enter');
+    await page.getByRole('button', { name: '加入 电工', exact: true }).click();
+    const levels = page.getByRole('group', { name: '电工 申请等级' });
+    await levels.getByLabel('三级/高级工').check();
+    await page
+      .getByTestId('cap-preview')
+      .getByText(/中职学生不能评价三级\/高级工/)
+      .waitFor();
+    await page.getByRole('button', { name: '提交备案申请' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('中职学生不能评价三级/高级工');
+    await shot(page, 'institution-apply-refused-zhongzhi.png');
+    await signOut(page);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it('runs 申请 → 县区意见 → 市局准予备案 → 公开名录, and the coverage KPI goes up', async () => {
     const page = await openPage();
 

@@ -362,7 +362,13 @@ export async function changeAgencyStatus(
       data: { status: to },
     });
     if (moved.count !== 1) throw new DomainError('CONFLICT');
-    await event(tx, ctx, { agencyId, type: `AGENCY_${to}`, from: agency.status, to, reason: reason.trim() });
+    await event(tx, ctx, {
+      agencyId,
+      type: to === 'FILED' ? 'AGENCY_RESTORED' : `AGENCY_${to}`,
+      from: agency.status,
+      to,
+      reason: reason.trim(),
+    });
     return tx.agency.findUniqueOrThrow({ where: { id: agencyId } });
   });
 }

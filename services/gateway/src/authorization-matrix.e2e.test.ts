@@ -236,6 +236,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
         'nanan.hr',
         'shishi.hr',
         'haiyang.admin',
+        'dehua.admin',
         'liming.admin',
         'liming.agency',
         'liming.assessor',

@@ -9,6 +9,7 @@ export const DEMO_PASSWORD = 'Demo#2026';
 const liming = demoCollege('黎明职业大学');
 const jinjiangZhongzhuan = demoCollege('晋江职业中专学校');
 const haiyang = demoCollege('泉州海洋职业学院'); // no agency yet in the demo: the college that files in the walkthrough
+const dehua = demoCollege('德化职业技术学校'); // a 中职 without an agency: shows the school-type level cap
 
 interface DemoOrg {
   code: string;
@@ -51,6 +52,7 @@ const orgs: DemoOrg[] = [
     regionCode: '350581',
   },
   { code: haiyang.creditCode, name: haiyang.name, kind: 'COLLEGE', regionCode: haiyang.regionCode },
+  { code: dehua.creditCode, name: dehua.name, kind: 'COLLEGE', regionCode: dehua.regionCode },
   { code: liming.creditCode, name: liming.name, kind: 'COLLEGE', regionCode: liming.regionCode },
   {
     code: jinjiangZhongzhuan.creditCode,

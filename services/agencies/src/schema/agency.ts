@@ -1,6 +1,6 @@
 import { AGENCY_KIND_NAMES, type AgencyKind, type SkillLevel } from '@skills/domain';
 import { access, principalCan } from '@skills/service-kit';
-import { BUREAUS, COLLEGE_SIDE, regionsWithin } from '../access-scope.js';
+import { BUREAUS, COLLEGE_SIDE, regionsWithin, visibleRows } from '../access-scope.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { AgencyKindEnum, SkillLevelEnum } from './common.js';
@@ -44,11 +44,49 @@ export const ScopeItem = builder.prismaObject('ScopeItem', {
   }),
 });
 
+export const EVENT_TYPE_NAMES: Record<string, string> = {
+  FILING_SUBMITTED: '提交备案申请',
+  SCOPE_CHANGE_SUBMITTED: '提交增设申请',
+  RENEWAL_SUBMITTED: '提交延续申请',
+  FILING_COUNTY_OPINION: '县区提出审核意见',
+  FILING_APPROVE: '准予备案',
+  FILING_RETURN: '退回补正',
+  FILING_REJECT: '不予备案',
+  FILING_RESUBMIT: '补正后重新提交',
+  FILING_WITHDRAW: '撤回申请',
+  AGENCY_FILED: '机构备案生效',
+  SCOPE_EXTENDED: '备案范围增设生效',
+  AGENCY_RENEWED: '备案延续生效',
+  AGENCY_EXPIRED: '备案有效期届满',
+  AGENCY_SUSPENDED: '暂停',
+  AGENCY_CANCELLED: '注销',
+  AGENCY_RESTORED: '恢复',
+  VIOLATION_RECORDED: '记录违规',
+  VIOLATION_CLOSED: '违规整改完毕',
+  ASSESSOR_REGISTERED: '登记考评员',
+  ASSESSOR_UPDATED: '更新考评员信息',
+};
+
+export const VIOLATION_TYPE_NAMES: Record<string, string> = {
+  OUTSOURCING: '转包或委托第三方组织评价',
+  RECORDS: '工作台账、档案不规范',
+  ASSESSMENT_IRREGULARITY: '考核评价不规范',
+  CERTIFICATE_IRREGULARITY: '证书发放不规范',
+  OTHER: '其他',
+};
+const SEVERITY_NAMES: Record<string, string> = { MINOR: '轻微', SERIOUS: '严重', GRAVE: '特别严重' };
+const CONSEQUENCE_NAMES: Record<string, string> = {
+  NONE: '责令整改',
+  SUSPENSION: '暂停',
+  CANCELLATION: '注销',
+};
+
 export const AgencyEvent = builder.prismaObject('AgencyEvent', {
   description: '机构与备案的办理记录（只增不改）',
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.exposeString('type'),
+    typeName: t.string({ resolve: (e) => EVENT_TYPE_NAMES[e.type] ?? e.type }),
     fromStatus: t.exposeString('fromStatus', { nullable: true }),
     toStatus: t.exposeString('toStatus', { nullable: true }),
     actorId: t.exposeString('actorId', { nullable: true }),
@@ -63,13 +101,16 @@ export const Violation = builder.prismaObject('Violation', {
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.exposeString('type'),
+    typeName: t.string({ resolve: (v) => VIOLATION_TYPE_NAMES[v.type] ?? v.type }),
     severity: t.exposeString('severity'),
+    severityName: t.string({ resolve: (v) => SEVERITY_NAMES[v.severity] ?? v.severity }),
     description: t.exposeString('description'),
     foundAt: t.expose('foundAt', { type: 'DateTime' }),
     deadline: t.expose('deadline', { type: 'DateTime', description: '整改期限' }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     closingNote: t.exposeString('closingNote', { nullable: true }),
     consequence: t.exposeString('consequence'),
+    consequenceName: t.string({ resolve: (v) => CONSEQUENCE_NAMES[v.consequence] ?? v.consequence }),
   }),
 });
 
@@ -90,6 +131,11 @@ export const Agency = builder.prismaObject('Agency', {
     validFrom: t.expose('validFrom', { type: 'DateTime', nullable: true }),
     validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
     regionCode: t.exposeString('regionCode'),
+    region: t.prismaField({
+      type: 'Region',
+      nullable: true,
+      resolve: (q, a, _x, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: a.regionCode } }),
+    }),
     institution: t.relation('institution'),
     scope: t.relation('scope', { query: { orderBy: { occupationCode: 'asc' } } }),
     events: t.relation('events', {
@@ -145,6 +191,36 @@ builder.queryFields((t) => ({
     },
     {},
   ),
+  agencies: t.prismaField({
+    type: ['Agency'],
+    description: '评价机构登记簿（含申请中、暂停、注销、到期）：本地区人社、教育部门',
+    ...access.roles(...BUREAUS),
+    args: { regionCode: t.arg.string(), status: t.arg.stringList(), search: t.arg.string() },
+    resolve: (query, _r, args, ctx) => {
+      const scope = visibleRows(ctx.principal, BUREAUS, [], 'institutionCode');
+      if (!scope) return [];
+      return ctx.prisma.agency.findMany({
+        ...query,
+        where: {
+          AND: [
+            scope,
+            args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {},
+            args.status?.length ? { status: { in: args.status } } : {},
+            args.search?.trim()
+              ? {
+                  OR: [
+                    { name: { contains: args.search.trim() } },
+                    { institution: { name: { contains: args.search.trim() } } },
+                  ],
+                }
+              : {},
+          ],
+        },
+        orderBy: [{ regionCode: 'asc' }, { name: 'asc' }],
+        take: 1000,
+      });
+    },
+  }),
   agency: t.prismaField({
     type: 'Agency',
     nullable: true,

@@ -29,6 +29,11 @@ export const Filing = builder.prismaObject('Filing', {
     status: t.exposeString('status'),
     statusName: t.string({ resolve: (f) => FILING_STATUS_NAMES[f.status as FilingStatus] ?? f.status }),
     regionCode: t.exposeString('regionCode'),
+    region: t.prismaField({
+      type: 'Region',
+      nullable: true,
+      resolve: (q, f, _x, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: f.regionCode } }),
+    }),
     requestedScope: t.field({
       type: [RequestedScopeItem],
       resolve: (f) => f.requestedScope as unknown as RequestedItem[],

@@ -29,6 +29,15 @@ builder.asEntity(Institution, {
 });
 
 builder.queryFields((t) => ({
+  institution: t.prismaField({
+    type: 'Institution',
+    nullable: true,
+    description: '按统一社会信用代码查询院校（公开信息）',
+    ...access.public(),
+    args: { creditCode: t.arg.string({ required: true }) },
+    resolve: (query, _r, { creditCode }, ctx) =>
+      ctx.prisma.institution.findUnique({ ...query, where: { creditCode: creditCode.trim().toUpperCase() } }),
+  }),
   institutions: t.prismaField({
     type: ['Institution'],
     description: '院校名录（公开信息）',

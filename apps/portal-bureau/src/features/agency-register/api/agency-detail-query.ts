@@ -31,6 +31,7 @@ export const AgencyDetailQuery = graphql(`
       }
       events {
         type
+        typeName
         fromStatus
         toStatus
         actorId

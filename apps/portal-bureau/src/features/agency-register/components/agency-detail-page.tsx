@@ -71,20 +71,6 @@ const STATUS_ACTIONS: { status: AgencyStatusChange; label: string; when: string[
   { status: 'FILED', label: '恢复', when: ['SUSPENDED'] },
   { status: 'CANCELLED', label: '注销', when: ['FILED', 'SUSPENDED'], danger: true },
 ];
-const EVENT_NAMES: Record<string, string> = {
-  FILING_SUBMITTED: '提交备案申请',
-  FILING_COUNTY_OPINION: '县（区）审核意见',
-  FILING_APPROVE: '准予备案',
-  FILING_RETURN: '退回补正',
-  FILING_REJECT: '不予备案',
-  FILING_RESUBMIT: '补正后重新提交',
-  FILING_WITHDRAW: '撤回申请',
-  AGENCY_FILED: '机构已备案',
-  AGENCY_SUSPENDED: '暂停',
-  AGENCY_CANCELLED: '注销',
-  VIOLATION_RECORDED: '记录违规',
-  VIOLATION_CLOSED: '违规整改完毕',
-};
 
 interface ViolationForm {
   type: ViolationType;
@@ -300,7 +286,7 @@ export function AgencyDetailPage() {
             key: `${e.type}-${e.at}`,
             content: (
               <>
-                <Typography.Text strong>{EVENT_NAMES[e.type] ?? e.type}</Typography.Text>{' '}
+                <Typography.Text strong>{e.typeName}</Typography.Text>{' '}
                 <Typography.Text type="secondary">{fmt(e.at, dateTime)}</Typography.Text>
                 {e.reason ? <div>{e.reason}</div> : null}
               </>

@@ -44,6 +44,7 @@ export const MyFilingsQuery = graphql(`
         }
         events {
           type
+          typeName
           fromStatus
           toStatus
           reason

@@ -42,21 +42,6 @@ const STATUS_COLOURS: Record<string, string> = {
   CANCELLED: '#a8071a',
 };
 
-const EVENT_NAMES: Record<string, string> = {
-  FILING_SUBMITTED: '提交备案申请',
-  FILING_COUNTY_OPINION: '县（区）人社部门审核意见',
-  FILING_APPROVE: '市人社局准予备案',
-  FILING_RETURN: '市人社局退回补正',
-  FILING_REJECT: '市人社局不予备案',
-  FILING_RESUBMIT: '补正后重新提交',
-  FILING_WITHDRAW: '撤回申请',
-  AGENCY_FILED: '机构已备案',
-  AGENCY_SUSPENDED: '机构被暂停',
-  AGENCY_CANCELLED: '机构被注销',
-  VIOLATION_RECORDED: '记录违规',
-  VIOLATION_CLOSED: '违规整改完毕',
-};
-export const eventName = (type: string) => EVENT_NAMES[type] ?? type;
 
 type Action = { kind: 'resubmit' | 'withdraw'; filingId: string } | null;
 
@@ -258,7 +243,7 @@ export function MyAgenciesPage() {
                   key: `${e.type}-${e.at}`,
                   content: (
                     <>
-                      <Typography.Text strong>{eventName(e.type)}</Typography.Text>{' '}
+                      <Typography.Text strong>{e.typeName}</Typography.Text>{' '}
                       <Typography.Text type="secondary">{fmt(e.at, dateTime)}</Typography.Text>
                       {e.reason ? <div>{e.reason}</div> : null}
                     </>
