@@ -25,7 +25,8 @@ let pending = '';
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   pending += chunk.toString();
-  const lines = pending.split('\n');
+  // strip colour codes: some runners colour their summary even with FORCE_COLOR=0
+  const lines = pending.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   pending = lines.pop() ?? '';
   for (const line of lines) {
     const m = summary.exec(line);

@@ -136,6 +136,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     grants: [{ role: Role.COLLEGE_ADMIN, orgCode: haiyang.creditCode }],
   },
   {
+    username: 'dehua.admin',
+    displayName: '德化职业技术学校 院校管理员（演示）',
+    organisation: dehua.name,
+    grants: [{ role: Role.COLLEGE_ADMIN, orgCode: dehua.creditCode }],
+  },
+  {
     username: 'liming.admin',
     displayName: '黎明职业大学 院校管理员（演示）',
     organisation: liming.name,
