@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'jsdom' } });
+// jsdom + antd renders are slow when the whole suite runs on two busy cores: generous limits, same assertions.
+export default defineConfig({ test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'jsdom', testTimeout: 30_000 } });

@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/react';
+
 // jsdom lacks matchMedia, which antd's responsive helpers read.
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
@@ -21,3 +23,6 @@ if (!globalThis.ResizeObserver) {
     disconnect() {}
   };
 }
+
+// findBy*/waitFor give up after 1 s by default; under a full parallel test run that is too tight.
+configure({ asyncUtilTimeout: 10_000 });
