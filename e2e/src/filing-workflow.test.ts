@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ERROR_MESSAGES, idNumberCheckChar, maskIdNumber } from '@skills/domain';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPS, SERVICES, startPlatform, type Platform } from '../../scripts/lib/platform.mjs';
@@ -155,6 +156,57 @@ describe('filing workflow through the UI', () => {
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('中职学生不能评价三级/高级工');
     await shot(page, 'institution-apply-refused-zhongzhi.png');
+    await signOut(page);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a filed college registers an assessor (masked ID, 回避) and sees the server’s refusal of a bad ID', async () => {
+    const first17 = '35058219800101123';
+    const check = idNumberCheckChar(first17);
+    const idNumber = first17 + check;
+    const wrongId = first17 + (check === '0' ? '1' : '0');
+    const page = await openPage();
+    await signIn(page, shellUrl, 'liming.admin', '/institution');
+    await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
+    await page
+      .getByRole('link', { name: /考评员$/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: '考评员' }).waitFor();
+
+    const form = page.getByRole('region', { name: '登记考评员' });
+    await form.getByLabel('姓名', { exact: true }).fill('陈明');
+    await form.getByLabel('身份证号', { exact: true }).fill(wrongId);
+    await form.getByLabel('手机号', { exact: true }).fill('13812345678');
+    const qualification = form.getByRole('group', { name: '资格 1' });
+    await qualification.getByLabel('职业（工种）编码').fill('6-31-01-03');
+    await qualification.getByLabel('等级').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '三级/高级工' })
+      .click();
+    await form.getByRole('button', { name: '增加回避关系' }).click();
+    await form.getByRole('group', { name: '回避关系 1' }).getByLabel('对方姓名').fill('王小明');
+
+    // a wrong check character: the server's typed Chinese error, as sent
+    await form.getByRole('button', { name: '登记考评员' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: '登记未成功' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain(ERROR_MESSAGES.INVALID_ID_NUMBER);
+
+    await form.getByLabel('身份证号', { exact: true }).fill(idNumber);
+    await form.getByRole('button', { name: '登记考评员' }).click();
+    await page.getByRole('status').filter({ hasText: '已登记考评员 陈明' }).waitFor();
+    const row = page.getByRole('table', { name: '考评员' }).getByRole('row').filter({ hasText: '陈明' });
+    await row.getByText(maskIdNumber(idNumber)).waitFor();
+    const text = await row.innerText();
+    expect(maskIdNumber(idNumber)).toMatch(/^3505\*{10}/);
+    expect(text).not.toContain(idNumber);
+    expect(text).toContain('138****5678');
+    expect(text).toContain('6-31-01-03 三级/高级工');
+    expect(text).toContain('任课教师：王小明');
+    await shot(page, 'institution-assessors.png');
+    await expectAccessible(page);
     await signOut(page);
     expect(page.errors).toEqual([]);
     await page.close();

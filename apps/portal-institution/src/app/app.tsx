@@ -4,6 +4,7 @@ import { GraphqlProvider } from '@skills/graphql-client';
 import { BasePathProvider, PortalNav, registerReactInstance } from '@skills/ui-kit';
 import React from 'react';
 import { Route, Routes } from 'react-router';
+import { AssessorsPage } from '../features/assessors/components/assessors-page';
 import { ApplyPage } from '../features/filing/components/apply-page';
 import { MyAgenciesPage } from '../features/filing/components/my-agencies-page';
 import { ScopeChangePage } from '../features/filing/components/scope-change-page';
@@ -27,6 +28,7 @@ export default function PortalApp({ basePath }: PortalAppProps) {
           <Route index element={<MyAgenciesPage />} />
           <Route path="apply" element={<ApplyPage />} />
           <Route path="agencies/:agencyId/expand" element={<ScopeChangePage />} />
+          <Route path="agencies/:agencyId/assessors" element={<AssessorsPage />} />
           <Route path="majors" element={<MajorMappingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -42,7 +42,6 @@ const STATUS_COLOURS: Record<string, string> = {
   CANCELLED: '#a8071a',
 };
 
-
 type Action = { kind: 'resubmit' | 'withdraw'; filingId: string } | null;
 
 /** 本校评价机构：机构、备案申请及办理记录，补正后重新提交、撤回、申请增设 */
@@ -116,7 +115,15 @@ export function MyAgenciesPage() {
                 <Space>
                   <Tag color={STATUS_COLOURS[agency.status]}>{agency.statusName}</Tag>
                   {agency.status === 'FILED' ? (
-                    <Link to={path(`/agencies/${agency.id}/expand`)}>申请增设</Link>
+                    <>
+                      <Link
+                        to={path(`/agencies/${agency.id}/assessors`)}
+                        aria-label={`${agency.name} 考评员`}
+                      >
+                        考评员
+                      </Link>
+                      <Link to={path(`/agencies/${agency.id}/expand`)}>申请增设</Link>
+                    </>
                   ) : null}
                 </Space>
               }
