@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloServer } from '@apollo/server';
 import { Role } from '@skills/domain';
 import { GraphQLError } from 'graphql';
@@ -18,6 +17,7 @@ import {
 } from '@skills/service-kit';
 import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
+import { dedupingFetcher } from './fetcher.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
 import { policyPlugin, type PolicyContext } from './policy.js';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -65,14 +65,15 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const urls: Record<string, string> = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? process.env[s.urlEnv] ?? s.defaultUrl]),
   );
+  const subgraphFetcher = dedupingFetcher(CLAIMS_HEADER);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name] ?? url,
-        // Node's fetch (undici) keeps connections to subgraphs alive and pooled; the default fetcher
-        // (make-fetch-happen) adds caching layers a gateway does not need. See docs/adr/0008.
-        fetcher: fetch as unknown as Fetcher,
+        // Node's fetch (pooled keep-alive) with in-flight de-duplication of identical queries; the default
+        // fetcher (make-fetch-happen) adds caching layers a gateway does not need. See docs/adr/0008.
+        fetcher: subgraphFetcher,
         willSendRequest({ request, context }) {
           for (const h of FORWARDED) {
             const v = context.headers?.[h];
