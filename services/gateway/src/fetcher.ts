@@ -17,11 +17,14 @@ const header = (h: unknown, name: string): string => {
   return Array.isArray(v) ? v.join(',') : (v ?? '');
 };
 
-/** True when the JSON body carries a query operation (not a mutation or subscription). */
-function isQuery(body: string): boolean {
+/**
+ * True when the JSON body carries a query that may be shared: not a mutation or subscription, and not a read
+ * of unmasked personal data (each such view must leave its own audit row).
+ */
+function isShareable(body: string): boolean {
   try {
     const q = (JSON.parse(body) as { query?: unknown }).query;
-    return typeof q === 'string' && !/^\s*(mutation|subscription)\b/.test(q);
+    return typeof q === 'string' && !/^\s*(mutation|subscription)\b/.test(q) && !/Unmasked\b/.test(q);
   } catch {
     return false;
   }
@@ -31,7 +34,8 @@ export function dedupingFetcher(claimsHeader: string): Fetcher {
   const inflight = new Map<string, Promise<Buffered>>();
   const f = async (url: string, init?: { method?: string; headers?: unknown; body?: unknown }) => {
     const body = typeof init?.body === 'string' ? init.body : null;
-    if (init?.method !== 'POST' || body === null || !isQuery(body)) return fetch(url, init as RequestInit);
+    if (init?.method !== 'POST' || body === null || !isShareable(body))
+      return fetch(url, init as RequestInit);
     const key = `${url}\n${header(init.headers, claimsHeader)}\n${body}`;
     let shared = inflight.get(key);
     if (!shared) {
