@@ -7,7 +7,7 @@ import { Route, Routes } from 'react-router';
 import { AgencyDetailPage } from '../features/agency-register/components/agency-detail-page';
 import { AgencyRegisterPage } from '../features/agency-register/components/agency-register-page';
 import { CatalogueStatisticsPage } from '../features/catalogue-statistics/components/catalogue-statistics-page';
-import { CoveragePage } from '../features/coverage/components/coverage-page';
+import { CoveragePage } from '../features/filing-coverage/components/coverage-page';
 import { ReviewQueuePage } from '../features/filing-review/components/review-queue-page';
 import { NotFoundPage } from './not-found-page';
 
