@@ -9,3 +9,4 @@ export * from './id-number.js';
 export * from './credit-code.js';
 export * from './roles.js';
 export * from './quanzhou.js';
+export * from './account-id.js';
