@@ -1,6 +1,6 @@
 // 演示账号: one account per role so a new user can try every portal. Seeded only when DEMO_ACCOUNTS=true
 // (npm start); every row is marked demo. The password is printed at start with a warning.
-import { demoCollege, idNumberCheckChar, makeDemoCreditCode, Role } from '@skills/domain';
+import { demoAccountId, demoCollege, idNumberCheckChar, makeDemoCreditCode, Role } from '@skills/domain';
 import type { PrismaClient } from './db.js';
 import { hashPassword } from './sessions.js';
 
@@ -190,6 +190,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<number> {
     if (await prisma.account.findUnique({ where: { username: a.username } })) continue;
     await prisma.account.create({
       data: {
+        // fixed ids, so other services' demo data can name who acted (DEMO_ACCOUNT_IDS)
+        id: demoAccountId(a.username),
         username: a.username,
         displayName: a.displayName,
         passwordHash,

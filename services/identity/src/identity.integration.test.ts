@@ -6,8 +6,9 @@ import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT_IDS, demoAccountId } from '@skills/domain';
 import { readConfig } from './config.js';
-import { DEMO_PASSWORD } from './demo.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo.js';
 import { AUDIENCE, ISSUER } from './sessions.js';
 import { startIdentity, type IdentityService } from './server.js';
 
@@ -17,6 +18,7 @@ const kinds = await testDatabaseKinds();
 describe.each(kinds)('identity subgraph on %s', (kind) => {
   let db: TestDatabase | undefined;
   let svc: IdentityService;
+  const sql: string[] = [];
   const gql = async (query: string, variables?: object, claims?: string) => {
     const res = await fetch(svc.url, {
       method: 'POST',
@@ -44,6 +46,7 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
         NODE_ENV: 'test',
         MAX_FAILED_LOGINS: '3',
       }),
+      { onQuery: (q) => sql.push(q) },
     );
   });
   afterAll(async () => {
@@ -158,6 +161,60 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
       });
       expect(log).toHaveLength(before + 1);
       expect(log[0]).toMatchObject({ reason: '核对报名信息' });
+    });
+  });
+  describe('Actor entities (办理人), as other subgraphs reference them', () => {
+    const ENTITIES =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Actor { id displayName organisationName } } }';
+    type Actor = { id: string; displayName: string | null; organisationName: string | null } | null;
+    const signedIn = () =>
+      signClaims(
+        {
+          kind: 'user',
+          id: demoAccountId('quanzhou.hr'),
+          grants: [{ role: 'CITY_HR', regionCode: '350500', orgCode: null }],
+        },
+        SECRET,
+      );
+
+    it('seeds the demo accounts with their fixed ids, and seeding again changes nothing', async () => {
+      const accounts = await svc.prisma.account.findMany({ where: { demo: true } });
+      expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
+      for (const a of accounts) expect(a.id).toBe(demoAccountId(a.username));
+      expect(await seedDemo(svc.prisma)).toBe(0);
+    });
+
+    it('resolves 100 references in one _entities call with one SQL query; an unknown id is null', async () => {
+      const ids: string[] = Object.values(DEMO_ACCOUNT_IDS);
+      const unknown = '0b5e7c1a-3f4d-4e2b-9a6c-8d7e6f5a4b3c';
+      const representations = Array.from({ length: 100 }, (_, i) => ({
+        __typename: 'Actor',
+        id: i === 50 ? unknown : ids[i % ids.length],
+      }));
+      const claims = await signedIn();
+      sql.length = 0;
+      const r = await gql(ENTITIES, { r: representations }, claims);
+      expect(r.errors).toBeUndefined();
+      expect(sql).toHaveLength(1);
+      const actors = r.data._entities as Actor[];
+      expect(actors).toHaveLength(100);
+      expect(actors[50]).toBeNull();
+      const known = actors.filter((a, i) => i !== 50);
+      expect(known.map((a) => a!.id)).toEqual(representations.filter((_, i) => i !== 50).map((x) => x.id));
+      expect(known.every((a) => a!.displayName)).toBe(true);
+      expect(actors[ids.indexOf(demoAccountId('quanzhou.hr'))]).toEqual({
+        id: demoAccountId('quanzhou.hr'),
+        displayName: '泉州市人社局鉴定指导中心（演示）',
+        organisationName: '泉州市人力资源和社会保障局',
+      });
+      expect(actors[ids.indexOf(demoAccountId('candidate.demo'))]!.organisationName).toBeNull();
+    });
+
+    it('shows names to signed-in callers only: anonymous callers get the reference with null names', async () => {
+      const id = demoAccountId('shishi.hr');
+      const r = await gql(ENTITIES, { r: [{ __typename: 'Actor', id }] });
+      expect(r.errors).toBeUndefined();
+      expect(r.data._entities).toEqual([{ id, displayName: null, organisationName: null }]);
     });
   });
 });

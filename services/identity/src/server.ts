@@ -9,8 +9,8 @@ import {
 } from '@skills/service-kit';
 import { verifyApiKey } from './api-keys.js';
 import { readConfig, type Config } from './config.js';
-import type { Context } from './context.js';
-import { createPrisma, type PrismaClient } from './db.js';
+import { createLoaders, type Context } from './context.js';
+import { createPrisma, type PrismaClient, type PrismaOptions } from './db.js';
 import { seedDemo } from './demo.js';
 import { createKeyStore, type KeyStore } from './keys.js';
 import { schema } from './schema/index.js';
@@ -63,7 +63,10 @@ export interface IdentityService extends RunningService<PrismaClient> {
   keys: KeyStore;
 }
 
-export async function startIdentity(config: Config): Promise<IdentityService> {
+export async function startIdentity(
+  config: Config,
+  prismaOptions: PrismaOptions = {},
+): Promise<IdentityService> {
   if (config.DEMO_ACCOUNTS && config.NODE_ENV === 'production')
     throw new Error('DEMO_ACCOUNTS must not be enabled in production');
   let keys!: KeyStore;
@@ -73,7 +76,7 @@ export async function startIdentity(config: Config): Promise<IdentityService> {
     config,
     migrations: migrationPaths,
     schema,
-    prisma: createPrisma,
+    prisma: (url, dbSchema) => createPrisma(url, dbSchema, prismaOptions),
     prepare: async (prisma, log) => {
       db = prisma;
       if (config.DEMO_ACCOUNTS) {
@@ -83,7 +86,7 @@ export async function startIdentity(config: Config): Promise<IdentityService> {
       keys = createKeyStore(prisma, config.SIGNING_KEY_ROTATION_DAYS, config.ACCESS_TOKEN_TTL_SECONDS);
       await keys.signingKey();
     },
-    context: (base, prisma) => ({ ...base, prisma, keys, config }),
+    context: (base, prisma) => ({ ...base, prisma, keys, config, loaders: createLoaders(prisma) }),
     routes: async (req, res) => {
       if (req.url === JWKS_PATH) {
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=300' });

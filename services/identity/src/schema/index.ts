@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import './account.js';
 import './session.js';
 import './api-key.js';
+import './actor.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,
