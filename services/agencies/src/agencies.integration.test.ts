@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoCollege, Role, type Grant } from '@skills/domain';
+import { demoAccountId, demoCollege, Role, type Grant } from '@skills/domain';
 import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
   createTestDatabase,
@@ -13,6 +13,7 @@ import {
 } from '@skills/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
+import { seedBulk } from './demo.js';
 import { startAgencies, type AgenciesService } from './server.js';
 
 const SECRET = 'agencies-test-claims-secret-0123456789ab';
@@ -412,5 +413,64 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(r.errors).toBeUndefined();
     expect(r.data._entities).toHaveLength(100);
     expect(sql.filter((q) => /from "\w+"\."Agency"/i.test(q))).toHaveLength(1);
+  });
+  describe("who did each step (办理人): references to identity's actors", () => {
+    const EVENTS = 'query($id: ID!) { agency(id: $id) { events { type actorId actorRole actor { id } } } }';
+    type Event = { type: string; actorId: string; actorRole: string | null; actor: { id: string } | null };
+    const eventsOf = async (id: string) =>
+      new Map(
+        ((await gql(EVENTS, { id }, 'quanzhou')).data.agency.events as Event[]).map((e) => [e.type, e]),
+      );
+
+    it('demo filings name the demo accounts: the college submits, the county gives its opinion, the city decides', async () => {
+      const agencyOf = async (college: string) =>
+        (
+          await svc.prisma.agency.findFirstOrThrow({
+            where: { institutionCode: demoCollege(college).creditCode },
+          })
+        ).id;
+      const jinjiang = await eventsOf(await agencyOf('泉州职业技术大学')); // filed, 晋江 350582
+      expect(jinjiang.get('FILING_COUNTY_OPINION')).toEqual({
+        type: 'FILING_COUNTY_OPINION',
+        actorId: demoAccountId('jinjiang.hr'),
+        actorRole: 'COUNTY_HR',
+        actor: { id: demoAccountId('jinjiang.hr') },
+      });
+      expect(jinjiang.get('FILING_APPROVE')!.actor).toEqual({ id: demoAccountId('quanzhou.hr') });
+      expect(jinjiang.get('AGENCY_FILED')!.actor).toEqual({ id: demoAccountId('quanzhou.hr') });
+      // the demo has no account for this college's admin: a system step, with no actor to resolve
+      expect(jinjiang.get('FILING_SUBMITTED')).toMatchObject({ actorId: 'demo-seed', actor: null });
+      const limingEvents = await eventsOf(await agencyOf('黎明职业大学'));
+      expect(limingEvents.get('FILING_SUBMITTED')!.actor).toEqual({ id: demoAccountId('liming.admin') });
+      const nanan = await eventsOf(await agencyOf('南安职业中专学校')); // returned for correction
+      expect(nanan.get('FILING_COUNTY_OPINION')!.actor).toEqual({ id: demoAccountId('nanan.hr') });
+      expect(nanan.get('FILING_RETURN')!.actor).toEqual({ id: demoAccountId('quanzhou.hr') });
+    });
+
+    it("bulk agencies each carry the city's approval, added once (also to agencies seeded without it)", async () => {
+      expect(await seedBulk(svc.prisma, 3)).toBe(3);
+      expect(await seedBulk(svc.prisma, 3)).toBe(0);
+      const approvals = () =>
+        svc.prisma.agencyEvent.findMany({
+          where: { agencyId: { startsWith: 'bulk-' } },
+          orderBy: { agencyId: 'asc' },
+        });
+      const first = await approvals();
+      expect(first.map((e) => [e.agencyId, e.type, e.actorId])).toEqual(
+        ['bulk-1', 'bulk-2', 'bulk-3'].map((id) => [id, 'FILING_APPROVE', demoAccountId('quanzhou.hr')]),
+      );
+      await svc.prisma.agencyEvent.delete({ where: { id: first[1]!.id } });
+      await seedBulk(svc.prisma, 3);
+      expect((await approvals()).map((e) => e.agencyId)).toEqual(['bulk-1', 'bulk-2', 'bulk-3']);
+      const bulk = await eventsOf('bulk-2');
+      expect([...bulk.values()]).toEqual([
+        {
+          type: 'FILING_APPROVE',
+          actorId: demoAccountId('quanzhou.hr'),
+          actorRole: 'CITY_HR',
+          actor: { id: demoAccountId('quanzhou.hr') },
+        },
+      ]);
+    });
   });
 });

@@ -1,8 +1,17 @@
 // 演示数据: Fujian regions, the Quanzhou colleges of DOMAIN.md C (generated credit codes, marked demo) and
 // filings in several states, so every screen of the workflow has something real to show. Loaded once, when
 // the register is empty and DEMO_DATA=true (npm start).
-import { demoCollege, FUJIAN_REGIONS, makeDemoCreditCode, QUANZHOU_COLLEGES } from '@skills/domain';
+import {
+  demoAccountId,
+  demoCollege,
+  FUJIAN_REGIONS,
+  makeDemoCreditCode,
+  QUANZHOU_COLLEGES,
+  Role,
+  type DemoUsername,
+} from '@skills/domain';
 import type { PrismaClient } from './db.js';
+import { needsCounty } from './filings.js';
 import type { Prisma } from './generated/prisma/client.js';
 
 const D = (s: string) => new Date(`${s}T08:00:00+08:00`);
@@ -83,6 +92,26 @@ const AGENCIES: DemoAgency[] = [
   },
 ];
 
+/**
+ * Who did a step in the demo (办理人): identity's demo accounts, by their fixed ids, so the history names real
+ * (demo) people — the college's admin submits, the county's HR bureau gives its opinion, the city's decides.
+ * A step with no demo account to do it (a college or county the demo has no account for) stays a system step.
+ */
+const SYSTEM = { actorId: 'demo-seed', actorRole: null };
+const by = (username: DemoUsername, role: Role) => ({ actorId: demoAccountId(username), actorRole: role });
+const COLLEGE_ADMINS: Record<string, DemoUsername> = { 黎明职业大学: 'liming.admin' };
+const COUNTY_HR: Record<string, DemoUsername> = {
+  '350581': 'shishi.hr',
+  '350582': 'jinjiang.hr',
+  '350583': 'nanan.hr',
+};
+const submitter = (college: string) =>
+  COLLEGE_ADMINS[college] ? by(COLLEGE_ADMINS[college], Role.COLLEGE_ADMIN) : SYSTEM;
+const county = (regionCode: string) =>
+  COUNTY_HR[regionCode] ? by(COUNTY_HR[regionCode], Role.COUNTY_HR) : SYSTEM;
+const CITY = by('quanzhou.hr', Role.CITY_HR);
+const SUPERVISOR = by('quanzhou.supervisor', Role.SUPERVISOR);
+
 export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
   for (const r of FUJIAN_REGIONS) {
     await prisma.region.upsert({
@@ -132,7 +161,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           status: filed ? 'APPROVED' : a.state,
           requestedScope: a.scope as unknown as Prisma.InputJsonValue,
           regionCode: c.regionCode,
-          submittedBy: 'demo-seed',
+          submittedBy: submitter(a.college).actorId,
           ...(countyStep ? { countyOpinion: '材料齐全，同意报市局备案', countyAgrees: true } : {}),
           ...(filed ? { decidedAt: validFrom, decisionReason: null } : {}),
           ...(a.state === 'RETURNED'
@@ -143,29 +172,34 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
             : {}),
         },
       });
-      const steps: Array<[string, string | null, string | null, string | null]> = [
-        ['FILING_SUBMITTED', null, 'SUBMITTED', null],
+      type Actor = { actorId: string; actorRole: string | null };
+      const steps: Array<[string, string | null, string | null, string | null, Actor]> = [
+        ['FILING_SUBMITTED', null, 'SUBMITTED', null, submitter(a.college)],
       ];
       if (countyStep)
-        steps.push(['FILING_COUNTY_OPINION', 'SUBMITTED', 'COUNTY_REVIEWED', '材料齐全，同意报市局备案']);
+        steps.push([
+          'FILING_COUNTY_OPINION',
+          'SUBMITTED',
+          'COUNTY_REVIEWED',
+          '材料齐全，同意报市局备案',
+          county(c.regionCode),
+        ]);
       if (filed)
         steps.push(
-          ['FILING_APPROVE', 'COUNTY_REVIEWED', 'APPROVED', null],
-          ['AGENCY_FILED', 'APPLYING', 'FILED', null],
+          ['FILING_APPROVE', 'COUNTY_REVIEWED', 'APPROVED', null, CITY],
+          ['AGENCY_FILED', 'APPLYING', 'FILED', null, CITY],
         );
       if (a.state === 'RETURNED')
-        steps.push(['FILING_RETURN', 'COUNTY_REVIEWED', 'RETURNED', '考评员名单不足，请补充后重新提交']);
-      for (const [type, fromStatus, toStatus, reason] of steps) {
+        steps.push([
+          'FILING_RETURN',
+          'COUNTY_REVIEWED',
+          'RETURNED',
+          '考评员名单不足，请补充后重新提交',
+          CITY,
+        ]);
+      for (const [type, fromStatus, toStatus, reason, actor] of steps) {
         await tx.agencyEvent.create({
-          data: {
-            agencyId: agency.id,
-            filingId: filing.id,
-            type,
-            fromStatus,
-            toStatus,
-            reason,
-            actorId: 'demo-seed',
-          },
+          data: { agencyId: agency.id, filingId: filing.id, type, fromStatus, toStatus, reason, ...actor },
         });
       }
       if (a.openViolation) {
@@ -175,7 +209,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
             type: a.openViolation.type,
             severity: 'SERIOUS',
             description: a.openViolation.description,
-            foundBy: 'demo-seed',
+            foundBy: SUPERVISOR.actorId,
             deadline: D('2026-12-31'),
           },
         });
@@ -184,7 +218,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
             agencyId: agency.id,
             type: 'VIOLATION_RECORDED',
             reason: a.openViolation.description,
-            actorId: 'demo-seed',
+            ...SUPERVISOR,
           },
         });
       }
@@ -220,11 +254,19 @@ const BULK_COUNTIES = [
 
 /**
  * Synthetic filed agencies for load tests and benchmarks (DEMO_BULK_AGENCIES=N): "演示院校NNNN", marked demo,
- * each filed with three real occupations. Idempotent: only what is missing is added.
+ * each filed with three real occupations and approved by the city (quanzhou.hr) in its history. Idempotent:
+ * only what is missing is added.
  */
 export async function seedBulk(prisma: PrismaClient, n: number): Promise<number> {
   const have = await prisma.institution.count({ where: { name: { startsWith: '演示院校' } } });
-  if (have >= n) return 0;
+  const added = have < n ? await addBulk(prisma, have, n) : 0;
+  await addBulkApprovals(prisma);
+  return added;
+}
+
+const BULK_FILED_ON = D('2025-12-01');
+
+async function addBulk(prisma: PrismaClient, have: number, n: number): Promise<number> {
   const rows = Array.from({ length: n - have }, (_, k) => {
     const i = have + k + 1;
     const regionCode = BULK_COUNTIES[i % BULK_COUNTIES.length]!;
@@ -239,7 +281,7 @@ export async function seedBulk(prisma: PrismaClient, n: number): Promise<number>
       demo: true,
     })),
   });
-  const from = D('2025-12-01');
+  const from = BULK_FILED_ON;
   await prisma.agency.createMany({
     data: rows.map((r) => ({
       id: `bulk-${r.i}`,
@@ -265,4 +307,23 @@ export async function seedBulk(prisma: PrismaClient, n: number): Promise<number>
     skipDuplicates: true,
   });
   return rows.length;
+}
+
+/** The approval in each bulk agency's history (also for agencies seeded before histories were), one statement. */
+async function addBulkApprovals(prisma: PrismaClient) {
+  const missing = await prisma.agency.findMany({
+    where: { id: { startsWith: 'bulk-' }, events: { none: { type: 'FILING_APPROVE' } } },
+    select: { id: true, regionCode: true },
+  });
+  if (!missing.length) return;
+  await prisma.agencyEvent.createMany({
+    data: missing.map((a) => ({
+      agencyId: a.id,
+      type: 'FILING_APPROVE',
+      fromStatus: needsCounty(a.regionCode) ? 'COUNTY_REVIEWED' : 'SUBMITTED',
+      toStatus: 'APPROVED',
+      at: BULK_FILED_ON,
+      ...CITY,
+    })),
+  });
 }

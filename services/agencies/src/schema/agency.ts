@@ -1,4 +1,4 @@
-import { AGENCY_KIND_NAMES, type AgencyKind, type SkillLevel } from '@skills/domain';
+import { AGENCY_KIND_NAMES, isAccountId, type AgencyKind, type SkillLevel } from '@skills/domain';
 import { access, principalCan } from '@skills/service-kit';
 import { BUREAUS, COLLEGE_SIDE, regionsWithin, visibleRows } from '../access-scope.js';
 import { builder } from '../builder.js';
@@ -10,6 +10,11 @@ import { Institution } from './institution.js';
 const OccupationRef = builder
   .externalRef('Occupation', builder.keyDirective(builder.selection<{ code: string }>('code'), false))
   .implement({ fields: (t) => ({ code: t.exposeString('code') }) });
+
+/** Actor (操作人) is owned by the identity subgraph; here it is only the account id identity resolves. */
+const ActorRef = builder
+  .externalRef('Actor', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
+  .implement({ fields: (t) => ({ id: t.exposeID('id') }) });
 
 export const AGENCY_STATUS_NAMES: Record<string, string> = {
   APPLYING: '申请中',
@@ -91,6 +96,12 @@ export const AgencyEvent = builder.prismaObject('AgencyEvent', {
     toStatus: t.exposeString('toStatus', { nullable: true }),
     actorId: t.exposeString('actorId', { nullable: true }),
     actorRole: t.exposeString('actorRole', { nullable: true }),
+    actor: t.field({
+      type: ActorRef,
+      nullable: true,
+      description: '办理人（由身份子图解析姓名、单位）；系统或演示数据写入的记录为空',
+      resolve: (e) => (isAccountId(e.actorId) ? { id: e.actorId } : null),
+    }),
     reason: t.exposeString('reason', { nullable: true }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
