@@ -30,6 +30,8 @@ let identityUrl: string;
 let agenciesUrl: string;
 let agenciesProxy: Server;
 const agenciesBodies: string[] = [];
+let identityProxy: Server;
+const identityBodies: string[] = [];
 let proxy: Server;
 const catalogueBodies: string[] = [];
 let probe: RunningServer;
@@ -63,6 +65,8 @@ beforeAll(async () => {
     services.start('@skills/identity', { CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true' }),
   ]);
   proxy = await countingProxy(catalogueUrl);
+  // entity fetches (Actor) go through this one; sign-in's JWKS may use identity directly
+  identityProxy = await countingProxy(identityUrl, identityBodies);
   // agencies asks the catalogue directly here (in the platform it goes through the gateway)
   agenciesUrl = await services.start('@skills/agencies', {
     CLAIMS_SECRET: SECRET,
@@ -108,6 +112,7 @@ afterAll(async () => {
   await probe?.close();
   proxy?.close();
   agenciesProxy?.close();
+  identityProxy?.close();
   services.stop();
 });
 
@@ -127,6 +132,7 @@ describe('gateway', () => {
     const jwks = identityUrl.replace('/graphql', '/.well-known/jwks.json');
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
     const agenciesProxyUrl = `http://127.0.0.1:${(agenciesProxy.address() as AddressInfo).port}/graphql`;
+    const identityProxyUrl = `http://127.0.0.1:${(identityProxy.address() as AddressInfo).port}/graphql`;
     gateway = await startGateway({
       config: readConfig({
         PORT: '0',
@@ -137,7 +143,7 @@ describe('gateway', () => {
         MAX_QUERY_COST: '1000',
       }),
       supergraphSdl,
-      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl, agencies: agenciesProxyUrl },
+      subgraphUrls: { catalogue: proxyUrl, identity: identityProxyUrl, agencies: agenciesProxyUrl },
       // no caching of API key answers, so a revoked key is refused at once in the test
       verifyApiKey: createApiKeyVerifier(identityUrl, SECRET, 0),
       log,
@@ -151,7 +157,7 @@ describe('gateway', () => {
         IDENTITY_JWKS_URL: jwks,
       }),
       supergraphSdl,
-      subgraphUrls: { catalogue: proxyUrl, identity: identityUrl, agencies: agenciesProxyUrl },
+      subgraphUrls: { catalogue: proxyUrl, identity: identityProxyUrl, agencies: agenciesProxyUrl },
       log,
     });
   });
@@ -229,6 +235,43 @@ describe('gateway', () => {
         },
       },
     };
+
+    it('lists 100 agencies of the bureau register across three subgraphs (occupation names, who handled each step): one fetch per subgraph', async () => {
+      const token = await login('quanzhou.hr'); // CITY_HR of 350500: every bulk agency's county is within
+      agenciesBodies.length = 0;
+      catalogueBodies.length = 0;
+      identityBodies.length = 0;
+      const r = await post(
+        gateway.url,
+        {
+          query:
+            '{ agencies(search: "演示院校") { name scope { occupation { name } } events { typeName actor { displayName } } } }',
+        },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(r.json.errors).toBeUndefined();
+      type Node = {
+        name: string;
+        scope: Array<{ occupation: { name: string } | null }>;
+        events: Array<{ typeName: string; actor: { displayName: string | null } | null }> | null;
+      };
+      const nodes = r.json.data.agencies as Node[];
+      expect(nodes).toHaveLength(100);
+      expect(nodes.every((n) => n.name.startsWith('演示院校'))).toBe(true);
+      const scope = nodes.flatMap((n) => n.scope);
+      expect(scope).toHaveLength(300);
+      expect(scope.every((s) => s.occupation && s.occupation.name.length > 0)).toBe(true);
+      for (const n of nodes)
+        expect(n.events).toEqual([
+          { typeName: '准予备案', actor: { displayName: '泉州市人社局鉴定指导中心（演示）' } },
+        ]);
+      expect(agenciesBodies).toHaveLength(1);
+      expect(catalogueBodies).toHaveLength(1);
+      expect(catalogueBodies[0]).toContain('_entities');
+      expect(identityBodies).toHaveLength(1);
+      expect(identityBodies[0]).toContain('_entities');
+      expect(identityBodies[0]).toContain('"__typename":"Actor"');
+    });
 
     it('signs in through the gateway and sees their own account', async () => {
       const token = await login('quanzhou.hr');
