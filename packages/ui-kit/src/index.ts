@@ -17,3 +17,4 @@ export { registerReactInstance } from './react-instance';
 export { CursorPager } from './cursor-pager';
 export { StandalonePortal, type StandalonePortalProps } from './standalone';
 export { PortalNav, type PortalNavItem } from './portal-nav';
+export { ActorLine, actorText, type ActorView } from './actor';

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { ActorLine, actorText } from './actor';
 import { BasePathProvider, normaliseBasePath, portalPath, usePortalPath } from './base-path';
 import { skillLevelText } from './skill-level';
 import { ErrorState } from './states';
@@ -51,4 +52,21 @@ describe('ErrorState', () => {
 it('labels skill levels from @skills/domain', () => {
   expect(skillLevelText('LEVEL_4')).toBe('四级/中级工');
   expect(skillLevelText('LEVEL_9')).toBe('LEVEL_9');
+});
+
+describe('办理人 (ActorLine)', () => {
+  it('names the actor with their organisation, and nothing for a system step or a hidden name', () => {
+    expect(
+      actorText({ displayName: '晋江市人社局（演示）', organisationName: '晋江市人力资源和社会保障局' }),
+    ).toBe('晋江市人社局（演示） · 晋江市人力资源和社会保障局');
+    expect(actorText({ displayName: '考生 王小明（演示）', organisationName: null })).toBe(
+      '考生 王小明（演示）',
+    );
+    expect(actorText(null)).toBeNull();
+    expect(actorText({ displayName: null, organisationName: '某单位' })).toBeNull();
+    const { container } = render(<ActorLine actor={null} />);
+    expect(container.textContent).toBe('');
+    render(<ActorLine actor={{ displayName: '泉州市人社局鉴定指导中心（演示）', organisationName: null }} />);
+    expect(screen.getByText('办理人：泉州市人社局鉴定指导中心（演示）')).toBeTruthy();
+  });
 });

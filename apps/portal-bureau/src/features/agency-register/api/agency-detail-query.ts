@@ -35,6 +35,11 @@ export const AgencyDetailQuery = graphql(`
         fromStatus
         toStatus
         actorId
+        actor {
+          id
+          displayName
+          organisationName
+        }
         reason
         at
       }

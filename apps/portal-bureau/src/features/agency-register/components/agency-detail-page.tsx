@@ -5,6 +5,7 @@ import {
   type ViolationType,
 } from '@skills/graphql-client';
 import {
+  ActorLine,
   ErrorState,
   LoadingState,
   NotFoundState,
@@ -289,6 +290,7 @@ export function AgencyDetailPage() {
                 <Typography.Text strong>{e.typeName}</Typography.Text>{' '}
                 <Typography.Text type="secondary">{fmt(e.at, dateTime)}</Typography.Text>
                 {e.reason ? <div>{e.reason}</div> : null}
+                <ActorLine actor={e.actor} />
               </>
             ),
           }))}

@@ -47,6 +47,11 @@ export const MyFilingsQuery = graphql(`
           typeName
           fromStatus
           toStatus
+          actor {
+            id
+            displayName
+            organisationName
+          }
           reason
           at
         }

@@ -1,5 +1,12 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, skillLevelText, usePortalPath } from '@skills/ui-kit';
+import {
+  ActorLine,
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  skillLevelText,
+  usePortalPath,
+} from '@skills/ui-kit';
 import {
   Alert,
   Button,
@@ -253,6 +260,7 @@ export function MyAgenciesPage() {
                       <Typography.Text strong>{e.typeName}</Typography.Text>{' '}
                       <Typography.Text type="secondary">{fmt(e.at, dateTime)}</Typography.Text>
                       {e.reason ? <div>{e.reason}</div> : null}
+                      <ActorLine actor={e.actor} />
                     </>
                   ),
                 }))}
