@@ -11,6 +11,15 @@ export const configSchema = baseConfigSchema.extend({
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   /** Largest estimated cost (fields, multiplied by list sizes) a query may have. */
   MAX_QUERY_COST: z.coerce.number().int().min(10).default(20_000),
+  /**
+   * How long an anonymous answer to a public query may be served from the response cache (docs/adr/0008);
+   * 0 turns the cache off. Mutations through the gateway invalidate at once; this bounds everything else.
+   */
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /** Upper bound of the response cache, in MiB of JSON. */
+  RESPONSE_CACHE_MAX_MIB: z.coerce.number().min(1).max(4096).default(64),
+  /** Processes serving the gateway (node:cluster); 0 = one per core. */
+  GATEWAY_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */
   CORS_ORIGINS: z
     .string()

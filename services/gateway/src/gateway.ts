@@ -19,12 +19,13 @@ import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
 import { dedupingFetcher } from './fetcher.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
-import { policyPlugin, type PolicyContext } from './policy.js';
+import { policyPlugin } from './policy.js';
+import { publicQueryFields, ResponseCache, type CacheContext } from './response-cache.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { jwksUrlOf, type Config } from './config.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
-interface GatewayContext extends PolicyContext {
+interface GatewayContext extends CacheContext {
   headers: IncomingHttpHeaders;
   /** the principal signed for subgraphs; null when anonymous */
   claims: string | null;
@@ -51,10 +52,13 @@ export interface GatewayOptions {
   verifyApiKey?: VerifyApiKey;
   /** registered (trusted) operations; defaults to the build's dist/persisted-operations.json */
   operations?: PersistedOperation[];
+  /** told when this process invalidates cached answers, so peer workers can do the same */
+  onInvalidate?: (subgraphs: string[]) => void;
 }
 
 export interface Gateway extends RunningServer {
   log: Logger;
+  responseCache: ResponseCache;
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
@@ -75,6 +79,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         // fetcher (make-fetch-happen) adds caching layers a gateway does not need. See docs/adr/0008.
         fetcher: subgraphFetcher,
         willSendRequest({ request, context }) {
+          context.touched?.add(name);
           for (const h of FORWARDED) {
             const v = context.headers?.[h];
             if (typeof v === 'string') request.http?.headers.set(h, v);
@@ -117,6 +122,12 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     };
   };
   const development = config.NODE_ENV === 'development';
+  const responseCache = new ResponseCache({
+    ttlMs: config.RESPONSE_CACHE_TTL_SECONDS * 1000,
+    maxChars: config.RESPONSE_CACHE_MAX_MIB * 2 ** 20,
+    publicFields: publicQueryFields(supergraphSdl),
+    ...(opts.onInvalidate ? { onInvalidate: opts.onInvalidate } : {}),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -130,6 +141,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     persistedQueries: { cache: persistedQueryCache(operations) },
     plugins: [
       policyPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST }, operations),
+      // after the policy: a cached answer is still subject to the depth and cost limits
+      responseCache.plugin(),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -146,9 +159,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         principal.kind === 'anonymous' || !config.CLAIMS_SECRET
           ? null
           : await signClaims(principal, config.CLAIMS_SECRET);
-      return { headers: req.headers, principal, allowedOperations, claims };
+      return { headers: req.headers, principal, allowedOperations, claims, touched: new Set<string>() };
     },
   });
   log.info({ url: server.url, subgraphs: urls }, 'gateway ready');
-  return { ...server, log };
+  return { ...server, log, responseCache };
 }

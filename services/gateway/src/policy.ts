@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Principal } from '@skills/service-kit';
+import { LRUCache } from 'lru-cache';
 import type { PersistedOperation } from './persisted.js';
 
 export interface PolicyContext extends BaseContext {
@@ -70,6 +71,8 @@ export function policyPlugin(
   registered: readonly PersistedOperation[],
 ): ApolloServerPlugin<PolicyContext> {
   const byHash = new Map(registered.map((o) => [o.sha256Hash, o]));
+  const depths = new WeakMap<OperationDefinitionNode, number>();
+  const costs = new LRUCache<string, number>({ max: 5000 });
   return {
     async requestDidStart() {
       return {
@@ -89,21 +92,32 @@ export function policyPlugin(
               throw refuse('FORBIDDEN', `该接口密钥未获准调用操作 ${trusted.name}`, 403);
             }
           }
-          const fragments = new Map(
-            (document as DocumentNode).definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((f) => [f.name.value, f]),
-          );
-          const depth = operationDepth(operation, fragments);
+          // Depth depends on the document only, cost also on the variables (list sizes): both are computed
+          // once per operation (and variables) rather than on every request (docs/adr/0008).
+          let depth = depths.get(operation);
+          if (depth === undefined) {
+            const fragments = new Map(
+              (document as DocumentNode).definitions
+                .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+                .map((f) => [f.name.value, f]),
+            );
+            depth = operationDepth(operation, fragments);
+            depths.set(operation, depth);
+          }
           if (depth > limits.maxDepth)
             throw refuse('QUERY_TOO_DEEP', `查询嵌套层级过深（${depth} 层，最多 ${limits.maxDepth} 层）`);
-          const cost = getComplexity({
-            schema: rc.schema,
-            query: document,
-            ...(operation.name ? { operationName: operation.name.value } : {}),
-            variables: rc.request.variables ?? {},
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const costKey = `${rc.queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}`;
+          let cost = costs.get(costKey);
+          if (cost === undefined) {
+            cost = getComplexity({
+              schema: rc.schema,
+              query: document,
+              ...(operation.name ? { operationName: operation.name.value } : {}),
+              variables: rc.request.variables ?? {},
+              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+            costs.set(costKey, cost);
+          }
           if (cost > limits.maxCost)
             throw refuse(
               'QUERY_TOO_COSTLY',
