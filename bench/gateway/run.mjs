@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // bench/gateway — our gateway against a peer (Hive Gateway) on the same supergraph and the same subgraphs,
 // and against the subgraph called directly, all measured in one run on this machine (loopback only, bounded).
-//   node bench/gateway/run.mjs [--duration 8] [--connections 20] [--agencies 1000]
+//   node bench/gateway/run.mjs [--duration 8] [--connections 20] [--agencies 1000] [--mode same|varied|both]
+//                              [--workers N] [--ops lookup,join]
 // Needs the build (pnpm turbo run build) and PostgreSQL at TEST_POSTGRES_URL (default 127.0.0.1:5432).
 // Prints a table and writes bench/results/gateway-<timestamp>.{json,md}.
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { operations } from './operations.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,8 +24,17 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '8' },
     connections: { type: 'string', default: '20' },
     agencies: { type: 'string', default: '1000' },
+    mode: { type: 'string', default: 'both' },
+    /** our gateway's cluster workers (GATEWAY_WORKERS); 1 = one process, like Hive Gateway here */
+    workers: { type: 'string', default: '1' },
+    /** only operations whose name contains one of these (comma-separated) */
+    ops: { type: 'string' },
   },
 });
+const MODES = args.mode === 'both' ? ['same', 'varied'] : [args.mode];
+const WORKERS = Number(args.workers);
+/** signed-in users for the authenticated operations (the first is used when a request needs one user) */
+const USERS = ['quanzhou.hr', 'province.hr', 'jinjiang.hr', 'nanan.hr', 'shishi.hr', 'quanzhou.edu', 'haiyang.admin', 'liming.admin'];
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const SECRET = randomBytes(32).toString('base64url');
@@ -78,16 +89,16 @@ async function post(url, body, headers = {}) {
   return r.json();
 }
 
-function measure(url, body, headers) {
+/** Drives `url` for DURATION seconds; `nth(i)` gives the body and headers of the i-th request. */
+function measure(url, nth) {
+  let i = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
-        method: 'POST',
         connections: CONNECTIONS,
         duration: DURATION,
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
+        requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, method: 'POST', ...nth(i++) }) }],
       },
       (err, r) => (err ? reject(err) : resolve(r)),
     );
@@ -130,23 +141,30 @@ try {
   const supergraphPath = join(work, 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraph);
 
-  log('starting our gateway and Hive Gateway …');
-  const oursPort = await freePort();
-  const ours = run(process.execPath, ['dist/server.js'], {
-    cwd: gatewayDir,
-    env: {
-      ...process.env,
-      PORT: String(oursPort),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      CLAIMS_SECRET: SECRET,
-      SUPERGRAPH_PATH: supergraphPath,
-      CATALOGUE_URL: catalogue,
-      IDENTITY_URL: identity,
-      AGENCIES_URL: agencies,
-    },
-  });
-  await waitFor(`http://127.0.0.1:${oursPort}/health`, ours);
+  log('starting our gateway (as shipped, and without its response cache) and Hive Gateway …');
+  const startOurs = async (env) => {
+    const port = await freePort();
+    const child = run(process.execPath, ['dist/server.js'], {
+      cwd: gatewayDir,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        CLAIMS_SECRET: SECRET,
+        SUPERGRAPH_PATH: supergraphPath,
+        CATALOGUE_URL: catalogue,
+        IDENTITY_URL: identity,
+        AGENCIES_URL: agencies,
+        GATEWAY_WORKERS: String(WORKERS),
+        ...env,
+      },
+    });
+    await waitFor(`http://127.0.0.1:${port}/health`, child);
+    return { port, child };
+  };
+  const { port: oursPort } = await startOurs({});
+  const oursNoCache = await startOurs({ RESPONSE_CACHE_TTL_SECONDS: '0' });
   const hivePort = await freePort();
   // Hive forwards the signed claims header as given by the client (it has no part in our auth).
   writeFileSync(
@@ -161,59 +179,105 @@ try {
 
   const oursUrl = `http://127.0.0.1:${oursPort}/graphql`;
   const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
-  const login = await post(oursUrl, { query: 'mutation { login(username: "quanzhou.hr", password: "Demo#2026") { accessToken } }' });
-  const token = login.data.login.accessToken;
-  const { signClaims } = await import(require.resolve('@skills/service-kit'));
-  const me = await post(oursUrl, { query: '{ me { id roles { role regionCode orgCode } } }' }, { authorization: `Bearer ${token}` });
-  const claims = await signClaims({ kind: 'user', id: me.data.me.id, grants: me.data.me.roles }, SECRET, 3600);
+  const targets = { ours: oursUrl, oursNoCache: `http://127.0.0.1:${oursNoCache.port}/graphql`, hive: hiveUrl };
 
-  const ops = [
-    { name: 'one-subgraph lookup', body: { query: '{ occupation(code: "6-31-01-03") { code name levels standard } }' }, direct: catalogue },
-    { name: 'two-subgraph join', body: { query: '{ agency(id: "bulk-1") { name filingNumber scope { levels occupation { code name } } } }' } },
-    { name: 'list of 100 joined', body: { query: '{ publicAgencies(first: 100) { edges { node { name regionCode institution { name } scope { occupation { name } } } } } }' } },
-    { name: 'authenticated', body: { query: '{ me { username roles { role regionName } } }' }, auth: true, direct: identity },
-  ];
+  // Signed-in callers: our gateway gets each user's bearer token; Hive and the direct subgraph get the claims our
+  // gateway would sign for that user (Hive has no part in our authentication).
+  const { signClaims } = await import(require.resolve('@skills/service-kit'));
+  const users = [];
+  for (const username of USERS) {
+    const login = await post(oursUrl, { query: 'mutation($u: String!) { login(username: $u, password: "Demo#2026") { accessToken } }', variables: { u: username } });
+    if (login.errors) throw new Error(`login ${username}: ${JSON.stringify(login.errors)}`);
+    const token = login.data.login.accessToken;
+    const me = await post(oursUrl, { query: '{ me { id roles { role regionCode orgCode } } }' }, { authorization: `Bearer ${token}` });
+    users.push({ username, token, claims: await signClaims({ kind: 'user', id: me.data.me.id, grants: me.data.me.roles }, SECRET, 3600) });
+  }
+  const codes = await post(subgraphUrls.catalogue, { query: '{ occupations(first: 500) { edges { node { code } } } }' });
+  const occupationCodes = codes.data.occupations.edges.map((e) => e.node.code);
+  const supergraphText = readFileSync(supergraphPath, 'utf8');
+  const ops = operations({ occupationCodes, agencies: Number(args.agencies) }).filter(
+    (op) => (!args.ops || args.ops.split(',').some((f) => op.name.includes(f))) && (!op.needs || supergraphText.includes(`type Actor`)),
+  );
+
+  /** The i-th request of an operation in a mode: body and headers, for a target kind. */
+  const requestOf = (op, mode, i, kind) => {
+    const variables = mode === 'same' ? op.same : op.vary(i);
+    const user = op.auth ? (mode === 'varied' && op.variedUsers ? users[i % users.length] : users[0]) : null;
+    const headers = { 'content-type': 'application/json' };
+    if (user) Object.assign(headers, kind === 'ours' || kind === 'oursNoCache' ? { authorization: `Bearer ${user.token}` } : { 'x-skills-claims': user.claims });
+    return { body: JSON.stringify({ query: op.query, variables }), headers };
+  };
 
   const results = [];
-  for (const op of ops) {
-    // correctness first: both gateways give the same data
-    const a = await post(oursUrl, op.body, op.auth ? { authorization: `Bearer ${token}` } : {});
-    const b = await post(hiveUrl, op.body, op.auth ? { 'x-skills-claims': claims } : {});
-    if (a.errors || b.errors || JSON.stringify(a.data) !== JSON.stringify(b.data)) {
-      throw new Error(`${op.name}: gateways disagree or fail\nours: ${JSON.stringify(a).slice(0, 300)}\nhive: ${JSON.stringify(b).slice(0, 300)}`);
+  for (const mode of MODES) {
+    for (const op of ops) {
+      // correctness first: every target gives the same data for a sample of this mode's requests
+      for (const i of [0, 1, 2, 7]) {
+        const answers = {};
+        for (const [kind, url] of Object.entries({ ...targets, ...(op.direct ? { direct: subgraphUrls[op.direct] } : {}) })) {
+          const { body, headers } = requestOf(op, mode, i, kind);
+          answers[kind] = await (await fetch(url, { method: 'POST', headers, body })).json();
+        }
+        const ref = JSON.stringify(answers.ours.data);
+        for (const [kind, a] of Object.entries(answers)) {
+          if (a.errors || !a.data || JSON.stringify(a.data) !== ref)
+            throw new Error(`${op.name} (${mode}, request ${i}): ${kind} disagrees or fails: ${JSON.stringify(a).slice(0, 300)}\nours: ${ref.slice(0, 300)}`);
+        }
+      }
+      const row = { mode, operation: op.name };
+      const plan = [...(op.direct ? [['direct', subgraphUrls[op.direct]]] : []), ...Object.entries(targets)];
+      for (const [kind, url] of plan) {
+        if (kind === 'oursNoCache' && !op.public) continue; // only public operations are cached
+        log(`${mode} · ${op.name}: ${kind} …`);
+        row[kind] = await measure(url, (i) => requestOf(op, mode, i, kind));
+      }
+      results.push(row);
     }
-    const row = { operation: op.name };
-    if (op.direct) {
-      log(`${op.name}: direct subgraph …`);
-      row.direct = await measure(op.direct, op.body, op.auth ? { 'x-skills-claims': claims } : {});
-    }
-    log(`${op.name}: our gateway …`);
-    row.ours = await measure(oursUrl, op.body, op.auth ? { authorization: `Bearer ${token}` } : {});
-    log(`${op.name}: Hive Gateway …`);
-    row.hive = await measure(hiveUrl, op.body, op.auth ? { 'x-skills-claims': claims } : {});
-    results.push(row);
   }
 
   const fig = (r) => (r ? { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx } : null);
+  const ratio = (a, b) => (a && b ? +(a.rps / b.rps).toFixed(2) : null);
   const rows = results.map((r) => {
-    const d = fig(r.direct);
-    const o = fig(r.ours);
-    const h = fig(r.hive);
-    return { operation: r.operation, direct: d, ours: o, hive: h, oursOverHive: +(o.rps / h.rps).toFixed(2), oursOverDirect: d ? +(o.rps / d.rps).toFixed(2) : null };
+    const f = { direct: fig(r.direct), ours: fig(r.ours), oursNoCache: fig(r.oursNoCache), hive: fig(r.hive) };
+    return {
+      mode: r.mode,
+      operation: r.operation,
+      ...f,
+      oursOverHive: ratio(f.ours, f.hive),
+      oursNoCacheOverHive: ratio(f.oursNoCache, f.hive),
+      oursOverDirect: ratio(f.ours, f.direct),
+    };
   });
-  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), connections: CONNECTIONS, durationSeconds: DURATION, agencies: Number(args.agencies), at: new Date().toISOString() };
-  const cell = (f) => (f ? `${f.rps} req/s · p50 ${f.p50} ms · p99 ${f.p99} ms${f.errors ? ` · ${f.errors} errors` : ''}` : '—');
+  const machine = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    agencies: Number(args.agencies),
+    gatewayWorkers: WORKERS,
+    at: new Date().toISOString(),
+  };
+  const cell = (f) => (f ? `${f.rps} req/s · p50 ${f.p50} · p99 ${f.p99} ms${f.errors ? ` · ${f.errors} errors` : ''}` : '—');
   const md = [
     `# Gateway benchmark ${machine.at}`,
     '',
-    `Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; autocannon -c ${CONNECTIONS} -d ${DURATION}; PostgreSQL; ${machine.agencies} synthetic agencies.`,
+    `Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; autocannon -c ${CONNECTIONS} -d ${DURATION}; PostgreSQL; ${machine.agencies} synthetic agencies; our gateway ${WORKERS} worker(s), Hive Gateway 1 process.`,
     '',
-    '| operation | direct subgraph | our gateway | Hive Gateway | ours/Hive | ours/direct |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.operation} | ${cell(r.direct)} | ${cell(r.ours)} | ${cell(r.hive)} | ${r.oursOverHive} | ${r.oursOverDirect ?? '—'} |`),
+    '| mode | operation | direct subgraph | ours (as shipped) | ours, no response cache | Hive Gateway | ours/Hive | ours no cache/Hive | ours/direct |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.mode} | ${r.operation} | ${cell(r.direct)} | ${cell(r.ours)} | ${cell(r.oursNoCache)} | ${cell(r.hive)} | ${r.oursOverHive ?? '—'} | ${r.oursNoCacheOverHive ?? '—'} | ${r.oursOverDirect ?? '—'} |`,
+    ),
     '',
-    'The authenticated row: our gateway verifies the bearer JWT and signs claims per request; Hive Gateway only',
-    'forwards a pre-signed claims header, so it does less work there.',
+    '- same: every request is the same operation with the same variables; varied: each request has other variables',
+    '  (occupation codes, agency ids, counties, signed-in users), so one cached or shared answer cannot serve them all.',
+    '- "as shipped": our gateway with its production defaults, which include the response cache for anonymous',
+    '  requests to public operations; Hive Gateway runs with its defaults (no response cache).',
+    '- authenticated rows: our gateway verifies the bearer JWT and signs claims per request; Hive Gateway only',
+    '  forwards a pre-signed claims header, so it does less work there.',
   ].join('\n');
   console.log(`\n${md}\n`);
   const resultsDir = join(here, '..', 'results');
