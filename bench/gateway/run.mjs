@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '1' },
     /** only operations whose name contains one of these (comma-separated) */
     ops: { type: 'string' },
+    /** write CPU profiles of our gateways here (node --cpu-prof), to see where a request's time goes */
+    'prof-dir': { type: 'string' },
   },
 });
 const MODES = args.mode === 'both' ? ['same', 'varied'] : [args.mode];
@@ -144,7 +146,8 @@ try {
   log('starting our gateway (as shipped, and without its response cache) and Hive Gateway …');
   const startOurs = async (env) => {
     const port = await freePort();
-    const child = run(process.execPath, ['dist/server.js'], {
+    const prof = args['prof-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${args['prof-dir']}`] : [];
+    const child = run(process.execPath, [...prof, 'dist/server.js'], {
       cwd: gatewayDir,
       env: {
         ...process.env,

@@ -17,7 +17,7 @@ import {
 } from '@skills/service-kit';
 import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
-import { dedupingFetcher } from './fetcher.js';
+import { createSubgraphClient, subgraphFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
 import { policyPlugin } from './policy.js';
 import { publicQueryFields, ResponseCache, type CacheContext } from './response-cache.js';
@@ -69,15 +69,16 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const urls: Record<string, string> = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? process.env[s.urlEnv] ?? s.defaultUrl]),
   );
-  const subgraphFetcher = dedupingFetcher(CLAIMS_HEADER);
+  const subgraphClient = createSubgraphClient(CLAIMS_HEADER);
+  const fetcher = subgraphFetcher(subgraphClient);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
+      // undici on a keep-alive pool with in-flight de-duplication of identical queries, instead of the
+      // default fetcher (make-fetch-happen, with caching layers a gateway does not need). docs/adr/0008.
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name] ?? url,
-        // Node's fetch (pooled keep-alive) with in-flight de-duplication of identical queries; the default
-        // fetcher (make-fetch-happen) adds caching layers a gateway does not need. See docs/adr/0008.
-        fetcher: subgraphFetcher,
+        fetcher,
         willSendRequest({ request, context }) {
           context.touched?.add(name);
           for (const h of FORWARDED) {
@@ -163,5 +164,13 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     },
   });
   log.info({ url: server.url, subgraphs: urls }, 'gateway ready');
-  return { ...server, log, responseCache };
+  return {
+    ...server,
+    log,
+    responseCache,
+    close: async () => {
+      await server.close();
+      await subgraphClient.close();
+    },
+  };
 }

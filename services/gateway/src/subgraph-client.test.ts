@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dedupingFetcher } from './fetcher.js';
+import { createSubgraphClient, isShareable, subgraphFetcher } from './subgraph-client.js';
 
 let server: Server;
 let url: string;
@@ -22,9 +22,13 @@ beforeAll(async () => {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  server.close();
+  await client.close();
+});
 
-const fetcher = dedupingFetcher('x-skills-claims') as unknown as (u: string, i: object) => Promise<Response>;
+const client = createSubgraphClient('x-skills-claims');
+const fetcher = subgraphFetcher(client) as unknown as (u: string, i: object) => Promise<Response>;
 const call = (query: string, claims?: string) =>
   fetcher(url, {
     method: 'POST',
@@ -32,7 +36,7 @@ const call = (query: string, claims?: string) =>
     body: JSON.stringify({ query }),
   }).then((r) => r.json());
 
-describe('dedupingFetcher', () => {
+describe('subgraph client', () => {
   it('shares one request among identical concurrent queries of the same caller', async () => {
     hits = 0;
     const results = (await Promise.all(Array.from({ length: 10 }, () => call('{ a }', 'alice')))) as Array<{
@@ -60,5 +64,17 @@ describe('dedupingFetcher', () => {
     await call('{ a }', 'alice');
     await call('{ a }', 'alice');
     expect(hits).toBe(2);
+  });
+  it('reads shareability from the JSON text: mutations and unmasked reads are never shared', () => {
+    const body = (query: string, variables = {}) => JSON.stringify({ query, variables });
+    expect(isShareable(body('{ occupation(code: "x") { name } }'))).toBe(true);
+    expect(isShareable(body('mutation { login }'))).toBe(false);
+    expect(isShareable(body('\n  mutation Apply($i: X) { apply(i: $i) { id } }'))).toBe(false);
+    expect(isShareable(body('subscription { s }'))).toBe(false);
+    expect(isShareable(body('{ me { idNumberUnmasked(reason: "r") } }'))).toBe(false);
+    // a variable cannot make a mutation look like a query
+    expect(isShareable(JSON.stringify({ variables: { query: '{ a }' }, query: 'mutation { m }' }))).toBe(
+      false,
+    );
   });
 });
