@@ -2,7 +2,7 @@
 // references 100 occupations (standing in for agencies until that subgraph exists), and our gateway between
 // them — all over real HTTP. A counting proxy in front of the catalogue shows how many fetches a query causes.
 import { createHash } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
@@ -16,7 +16,7 @@ import { makeDemoCreditCode } from '@skills/domain';
 import { createApiKeyVerifier } from './api-keys.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { loadOperations } from './persisted.js';
-import { post, sdlOf, Services } from './testing/platform.js';
+import { countingProxy, post, sdlOf, Services } from './testing/platform.js';
 
 const catalogueSdl = sdlOf('@skills/catalogue');
 const identitySdl = sdlOf('@skills/identity');
@@ -37,34 +37,12 @@ const catalogueBodies: string[] = [];
 let probe: RunningServer;
 let occupationCodes: string[] = [];
 
-/** Forwards to a subgraph and records each GraphQL body, so tests can count subgraph fetches. */
-function countingProxy(target: string, bodies: string[] = catalogueBodies): Promise<Server> {
-  const t = new URL(target);
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      bodies.push(body.toString('utf8'));
-      const up = request(
-        { host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers },
-        (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
-        },
-      );
-      up.end(body);
-    });
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 beforeAll(async () => {
   [catalogueUrl, identityUrl] = await Promise.all([
     services.start('@skills/catalogue', { CLAIMS_SECRET: SECRET }),
     services.start('@skills/identity', { CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true' }),
   ]);
-  proxy = await countingProxy(catalogueUrl);
+  proxy = await countingProxy(catalogueUrl, catalogueBodies);
   // entity fetches (Actor) go through this one; sign-in's JWKS may use identity directly
   identityProxy = await countingProxy(identityUrl, identityBodies);
   // agencies asks the catalogue directly here (in the platform it goes through the gateway)
