@@ -271,6 +271,8 @@ describe('filing workflow through the UI', () => {
     await opinion.getByRole('textbox', { name: '审核意见' }).fill('材料齐全，同意报市局备案');
     await opinion.getByRole('button', { name: /提\s*交/ }).click();
     await row.getByText('县区已审核，待市局决定').waitFor();
+    // axe must not see the dialog mid-way through its closing animation (no name, faded colours)
+    await opinion.waitFor({ state: 'hidden' });
     await shot(page, 'bureau-review-county.png');
     await expectAccessible(page);
     await signOut(page);
@@ -286,6 +288,7 @@ describe('filing workflow through the UI', () => {
     await decision.getByLabel('准予备案').check();
     await decision.getByRole('button', { name: /提\s*交/ }).click();
     await cityRow.waitFor({ state: 'detached' }); // no longer open
+    await decision.waitFor({ state: 'hidden' });
     const after = await readCoverage(page);
     expect(after.total).toBe(before.total);
     expect(after.filed).toBe(before.filed + 1);
