@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '20' },
     agencies: { type: 'string', default: '1000' },
     mode: { type: 'string', default: 'both' },
-    /** our gateway's cluster workers (GATEWAY_WORKERS); 1 = one process, like Hive Gateway here */
+    /** processes per gateway: our GATEWAY_WORKERS and Hive's --fork (the same, to compare like with like) */
     workers: { type: 'string', default: '1' },
     /** only operations whose name contains one of these (comma-separated) */
     ops: { type: 'string' },
@@ -174,7 +174,7 @@ try {
     join(work, 'gateway.config.mjs'),
     `export const gatewayConfig = { supergraph: ${JSON.stringify(supergraphPath)}, propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ 'x-skills-claims': request.headers.get('x-skills-claims') ?? undefined }) } };\n`,
   );
-  const hive = run(process.execPath, [join(dirname(require.resolve('@graphql-hive/gateway/package.json')), 'dist/bin.js'), 'supergraph', '--port', String(hivePort), '--host', '127.0.0.1'], {
+  const hive = run(process.execPath, [join(dirname(require.resolve('@graphql-hive/gateway/package.json')), 'dist/bin.js'), 'supergraph', '--port', String(hivePort), '--host', '127.0.0.1', '--fork', String(WORKERS)], {
     cwd: work,
     env: { ...process.env, NODE_ENV: 'production' },
   });
@@ -210,6 +210,20 @@ try {
     if (user) Object.assign(headers, kind === 'ours' || kind === 'oursNoCache' ? { authorization: `Bearer ${user.token}` } : { 'x-skills-claims': user.claims });
     return { body: JSON.stringify({ query: op.query, variables }), headers };
   };
+
+  // First request of each operation on a fresh gateway (parse, validate, plan) against the same request again.
+  const firstRequest = [];
+  for (const op of ops) {
+    const timed = async () => {
+      const { body, headers } = requestOf(op, 'same', 0, 'oursNoCache');
+      const t = performance.now();
+      await (await fetch(targets.oursNoCache, { method: 'POST', headers, body })).text();
+      return +(performance.now() - t).toFixed(1);
+    };
+    const cold = await timed();
+    const warm = Math.min(await timed(), await timed(), await timed());
+    firstRequest.push({ operation: op.name, coldMs: cold, warmMs: warm });
+  }
 
   const results = [];
   for (const mode of MODES) {
@@ -266,7 +280,7 @@ try {
   const md = [
     `# Gateway benchmark ${machine.at}`,
     '',
-    `Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; autocannon -c ${CONNECTIONS} -d ${DURATION}; PostgreSQL; ${machine.agencies} synthetic agencies; our gateway ${WORKERS} worker(s), Hive Gateway 1 process.`,
+    `Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB; autocannon -c ${CONNECTIONS} -d ${DURATION}; PostgreSQL; ${machine.agencies} synthetic agencies; each gateway ${WORKERS} process(es) (our GATEWAY_WORKERS, Hive --fork).`,
     '',
     '| mode | operation | direct subgraph | ours (as shipped) | ours, no response cache | Hive Gateway | ours/Hive | ours no cache/Hive | ours/direct |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -274,6 +288,10 @@ try {
       (r) =>
         `| ${r.mode} | ${r.operation} | ${cell(r.direct)} | ${cell(r.ours)} | ${cell(r.oursNoCache)} | ${cell(r.hive)} | ${r.oursOverHive ?? '—'} | ${r.oursNoCacheOverHive ?? '—'} | ${r.oursOverDirect ?? '—'} |`,
     ),
+    '',
+    '| operation | first request on a fresh gateway (parse, validate, plan) | the same request again |',
+    '| --- | --- | --- |',
+    ...firstRequest.map((f) => `| ${f.operation} | ${f.coldMs} ms | ${f.warmMs} ms |`),
     '',
     '- same: every request is the same operation with the same variables; varied: each request has other variables',
     '  (occupation codes, agency ids, counties, signed-in users), so one cached or shared answer cannot serve them all.',
@@ -286,7 +304,7 @@ try {
   const resultsDir = join(here, '..', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const stamp = machine.at.replace(/[:.]/g, '-');
-  writeFileSync(join(resultsDir, `gateway-${stamp}.json`), JSON.stringify({ machine, rows }, null, 2));
+  writeFileSync(join(resultsDir, `gateway-${stamp}.json`), JSON.stringify({ machine, rows, firstRequest }, null, 2));
   writeFileSync(join(resultsDir, `gateway-${stamp}.md`), md + '\n');
   log(`results written to bench/results/gateway-${stamp}.{json,md}`);
 } catch (e) {
