@@ -67,4 +67,26 @@ describe('gateway authentication', () => {
       expect((e as GraphQLError).extensions.http).toEqual({ status: 401 });
     }
   });
+  it('checks a token once, and stops accepting it when it expires', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k2', alg: 'ES256' }] });
+    let lookups = 0;
+    const counted = createAuthenticator((h, t) => {
+      lookups++;
+      return jwks(h, t);
+    });
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ grants: [] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
+      .setSubject('acc-2')
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setExpirationTime(exp)
+      .sign(privateKey);
+    for (let i = 0; i < 5; i++)
+      expect((await counted({ authorization: `Bearer ${token}` })).id).toBe('acc-2');
+    expect(lookups).toBe(1);
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    expect(await codeOf(counted({ authorization: `Bearer ${token}` }))).toBe('TOKEN_EXPIRED');
+  });
 });

@@ -5,6 +5,7 @@ import { ANONYMOUS, type Principal } from '@skills/service-kit';
 import type { Grant } from '@skills/domain';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export const TOKEN_ISSUER = 'skills-identity';
@@ -19,24 +20,33 @@ export type Authenticate = (headers: IncomingHttpHeaders) => Promise<Principal>;
 export function createAuthenticator(keys: JWTVerifyGetKey | URL): Authenticate {
   const getKey =
     keys instanceof URL ? createRemoteJWKSet(keys, { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : keys;
+  // A token cannot change: once its ES256 signature checks out, the answer holds until it expires. Verifying
+  // each token once, not on every request, is most of what an authenticated request costs here (ADR 0008).
+  const verified = new LRUCache<string, Principal>({ max: 10_000, ttlAutopurge: false });
   return async (headers) => {
     const auth = headers.authorization;
     if (!auth) return ANONYMOUS;
     const [scheme, token] = auth.split(' ');
     if (scheme !== 'Bearer' || !token)
       throw refuse('INVALID_TOKEN', '登录凭证格式不正确（应为 Bearer 令牌）');
+    const known = verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, getKey, {
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
         algorithms: ['ES256'],
       });
-      return {
+      const principal: Principal = {
         kind: 'user',
         id: payload.sub ?? null,
         ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
         grants: Array.isArray(payload.grants) ? (payload.grants as Grant[]) : [],
       };
+      // remembered until the token's own expiry (lru-cache drops it then, and get() never returns it after)
+      const ttl = typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : 0;
+      if (ttl > 0) verified.set(token, principal, { ttl });
+      return principal;
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw refuse('TOKEN_EXPIRED', '登录已过期，请重新登录');
       throw refuse('INVALID_TOKEN', '登录凭证无效，请重新登录');

@@ -22,6 +22,7 @@ import { persistedQueryCache, type PersistedOperation } from './persisted.js';
 import { policyPlugin } from './policy.js';
 import { publicQueryFields, ResponseCache, type CacheContext } from './response-cache.js';
 import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
 import { jwksUrlOf, type Config } from './config.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -122,6 +123,19 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       allowedOperations: key.allowedOperations,
     };
   };
+  // Signed claims live 60 s; one signature per caller serves their requests for half of that, and identical
+  // claims let identical concurrent subgraph queries of that caller share one fetch.
+  const signed = new LRUCache<string, string>({ max: 10_000, ttl: 30_000 });
+  const claimsFor = async (headers: IncomingHttpHeaders, principal: Principal, secret: string) => {
+    const credential = headers.authorization ?? headers['x-api-key'];
+    const key = typeof credential === 'string' ? credential : null;
+    let claims = key ? signed.get(key) : undefined;
+    if (!claims) {
+      claims = await signClaims(principal, secret);
+      if (key) signed.set(key, claims);
+    }
+    return claims;
+  };
   const development = config.NODE_ENV === 'development';
   const responseCache = new ResponseCache({
     ttlMs: config.RESPONSE_CACHE_TTL_SECONDS * 1000,
@@ -159,7 +173,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       const claims =
         principal.kind === 'anonymous' || !config.CLAIMS_SECRET
           ? null
-          : await signClaims(principal, config.CLAIMS_SECRET);
+          : await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
       return { headers: req.headers, principal, allowedOperations, claims, touched: new Set<string>() };
     },
   });
