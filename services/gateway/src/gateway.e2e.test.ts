@@ -15,7 +15,7 @@ import { readConfig } from './config.js';
 import { makeDemoCreditCode } from '@skills/domain';
 import { createApiKeyVerifier } from './api-keys.js';
 import { startGateway, type Gateway } from './gateway.js';
-import { loadOperations } from './persisted.js';
+import { loadOperations, sha256 } from './persisted.js';
 import { countingProxy, post, sdlOf, Services } from './testing/platform.js';
 
 const catalogueSdl = sdlOf('@skills/catalogue');
@@ -144,6 +144,37 @@ describe('gateway', () => {
     await prodGateway?.close();
   });
 
+  it('plans the registered operations at start without asking any subgraph (a mutation too)', async () => {
+    const ops = loadOperations(fileURLToPath(new URL('../operations', import.meta.url)));
+    const mutation =
+      'mutation Suspend($id: ID!) { changeAgencyStatus(agencyId: $id, status: SUSPENDED, reason: "x") { id } }';
+    const proxied = (p: typeof proxy) => `http://127.0.0.1:${(p.address() as AddressInfo).port}/graphql`;
+    catalogueBodies.length = 0;
+    agenciesBodies.length = 0;
+    identityBodies.length = 0;
+    const fresh = await startGateway({
+      config: readConfig({ PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production', CLAIMS_SECRET: SECRET }),
+      supergraphSdl: composeSupergraph([
+        { name: 'catalogue', url: 'http://unused/graphql', sdl: catalogueSdl },
+        { name: 'identity', url: 'http://unused/graphql', sdl: identitySdl },
+        { name: 'agencies', url: 'http://unused/graphql', sdl: sdlOf('@skills/agencies') },
+      ]).supergraphSdl,
+      subgraphUrls: {
+        catalogue: proxied(proxy),
+        identity: proxied(identityProxy),
+        agencies: proxied(agenciesProxy),
+      },
+      operations: [...ops, { name: 'Suspend', query: mutation, sha256Hash: sha256(mutation) }],
+      log,
+    });
+    try {
+      expect(fresh.warmedUp.operations).toBe(ops.length + 1);
+      expect([...catalogueBodies, ...agenciesBodies, ...identityBodies]).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('answers the occupation lookup through the gateway (电工)', async () => {
     const r = await post(gateway.url, { query: '{ occupation(code: "6-31-01-03") { code name } }' });
     expect(r.json).toEqual({ data: { occupation: { code: '6-31-01-03', name: '电工' } } });
@@ -171,6 +202,15 @@ describe('gateway', () => {
     expect(agenciesBodies).toHaveLength(1);
     expect(catalogueBodies).toHaveLength(1);
     expect(catalogueBodies[0]).toContain('_entities');
+  });
+
+  it('says a missing required variable is the caller’s mistake (BAD_USER_INPUT, not an internal error)', async () => {
+    const r = await post(prodGateway.url, {
+      query: 'query Occupation($code: String!) { occupation(code: $code) { name } }',
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(r.json.errors[0].message).toMatch(/请求变量不正确/);
   });
 
   it("passes the subgraph's typed error and Chinese message through", async () => {

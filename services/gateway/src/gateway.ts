@@ -6,6 +6,7 @@ import { Role } from '@skills/domain';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
+  ANONYMOUS,
   CLAIMS_HEADER,
   createLogger,
   listen,
@@ -21,6 +22,7 @@ import { createSubgraphClient, subgraphFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
 import { policyPlugin } from './policy.js';
 import { publicQueryFields, ResponseCache, type CacheContext } from './response-cache.js';
+import { placeholderVariables, WARM_UP_DONE, warmUpDone } from './warm-up.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { jwksUrlOf, type Config } from './config.js';
@@ -30,6 +32,8 @@ interface GatewayContext extends CacheContext {
   headers: IncomingHttpHeaders;
   /** the principal signed for subgraphs; null when anonymous */
   claims: string | null;
+  /** a start-up dry run: planned, then stopped before any subgraph is asked */
+  warmUp?: boolean;
 }
 
 export const defaultOperationsPath = fileURLToPath(
@@ -60,6 +64,8 @@ export interface GatewayOptions {
 export interface Gateway extends RunningServer {
   log: Logger;
   responseCache: ResponseCache;
+  /** registered operations parsed, validated and planned before the first request */
+  warmedUp: { operations: number; ms: number };
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
@@ -74,6 +80,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const fetcher = subgraphFetcher(subgraphClient);
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // The plan is in the plan cache by now; a warm-up run ends here, before any subgraph is asked.
+    experimental_didResolveQueryPlan: ({ requestContext }) => {
+      if ((requestContext.context as GatewayContext).warmUp) throw warmUpDone();
+    },
     buildService: ({ name, url }) =>
       // undici on a keep-alive pool with in-flight de-duplication of identical queries, instead of the
       // default fetcher (make-fetch-happen, with caching layers a gateway does not need). docs/adr/0008.
@@ -177,11 +187,35 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       return { headers: req.headers, principal, allowedOperations, claims, touched: new Set<string>() };
     },
   });
-  log.info({ url: server.url, subgraphs: urls }, 'gateway ready');
+  // Registered operations are planned now, not on a partner's first call (src/warm-up.ts).
+  const warmStart = performance.now();
+  let warmed = 0;
+  for (const op of operations) {
+    const r = await apollo.executeOperation(
+      { query: op.query, operationName: op.name, variables: placeholderVariables(gateway.schema!, op) },
+      {
+        contextValue: {
+          headers: {},
+          principal: ANONYMOUS,
+          allowedOperations: null,
+          claims: null,
+          touched: new Set<string>(),
+          warmUp: true,
+        },
+      },
+    );
+    const errors = r.body.kind === 'single' ? (r.body.singleResult.errors ?? []) : [];
+    if (!errors.length || !errors.every((e) => e.extensions?.code === WARM_UP_DONE))
+      log.warn({ operation: op.name, errors }, 'a registered operation could not be planned at start');
+    else warmed++;
+  }
+  const warmedUp = { operations: warmed, ms: Math.round(performance.now() - warmStart) };
+  log.info({ url: server.url, subgraphs: urls, warmedUp }, 'gateway ready');
   return {
     ...server,
     log,
     responseCache,
+    warmedUp,
     close: async () => {
       await server.close();
       await subgraphClient.close();

@@ -18,6 +18,8 @@ export interface PolicyContext extends BaseContext {
   principal: Principal;
   /** operations a partner's API key may run (null for other callers) */
   allowedOperations: readonly string[] | null;
+  /** the gateway's own start-up planning of registered operations (never set for a request) */
+  warmUp?: boolean;
 }
 
 export interface Limits {
@@ -78,7 +80,7 @@ export function policyPlugin(
       return {
         async didResolveOperation(rc) {
           const { contextValue: ctx, operation, document } = rc;
-          if (!operation) return; // graphql-js reports the missing operation itself
+          if (!operation || ctx.warmUp) return; // graphql-js reports a missing operation itself
           if (ctx.principal.kind === 'partner') {
             const trusted = rc.queryHash ? byHash.get(rc.queryHash) : undefined;
             if (!trusted || trusted.name !== operation.name?.value) {
@@ -109,13 +111,18 @@ export function policyPlugin(
           const costKey = `${rc.queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}`;
           let cost = costs.get(costKey);
           if (cost === undefined) {
-            cost = getComplexity({
-              schema: rc.schema,
-              query: document,
-              ...(operation.name ? { operationName: operation.name.value } : {}),
-              variables: rc.request.variables ?? {},
-              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            try {
+              cost = getComplexity({
+                schema: rc.schema,
+                query: document,
+                ...(operation.name ? { operationName: operation.name.value } : {}),
+                variables: rc.request.variables ?? {},
+                estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch (e) {
+              // missing or mistyped variables: the caller's mistake, said as such (not an internal error)
+              throw refuse('BAD_USER_INPUT', `请求变量不正确：${(e as Error).message}`);
+            }
             costs.set(costKey, cost);
           }
           if (cost > limits.maxCost)

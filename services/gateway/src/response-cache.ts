@@ -169,7 +169,9 @@ export class ResponseCache {
           },
           async responseForOperation(rc): Promise<GraphQLResponse | null> {
             if (!cache.enabled || !cacheable(rc)) return null;
-            key = `${rc.queryHash}\n${rc.operationName ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}`;
+            // the language is forwarded to subgraphs, so an answer may depend on it
+            const language = rc.request.http?.headers.get('accept-language') ?? '';
+            key = `${rc.queryHash}\n${rc.operationName ?? ''}\n${language}\n${JSON.stringify(rc.request.variables ?? {})}`;
             const e = cache.entries.get(key);
             if (e) {
               hit = true;
@@ -189,7 +191,8 @@ export class ResponseCache {
           },
           async willSendResponse(rc) {
             if (mutation) {
-              cache.invalidate(rc.contextValue.touched);
+              // a mutation that reached no subgraph changed nothing
+              if (rc.contextValue.touched.size) cache.invalidate(rc.contextValue.touched);
               return;
             }
             if (!key || hit) return;
