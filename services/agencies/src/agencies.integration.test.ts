@@ -402,6 +402,23 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(county.vocationalColleges).toBeGreaterThan(0);
   });
 
+  it('answers the bureau register with as many SQL statements for 1 agency as for all of them (no N+1)', async () => {
+    const REGISTER = `query($r: String) { agencies(regionCode: $r) {
+      id name status region { name } institution { name schoolType }
+      scope { levels occupation { code } } events { type actor { id } } violations { type } } }`;
+    const statementsFor = async (region: string) => {
+      sql.length = 0;
+      const r = await gql(REGISTER, { r: region }, 'quanzhou');
+      expect(r.errors).toBeUndefined();
+      return { agencies: r.data.agencies.length as number, statements: sql.length };
+    };
+    const one = await statementsFor('350582'); // 晋江: one demo agency
+    const all = await statementsFor('350500'); // 泉州市: every demo agency
+    expect(one.agencies).toBeGreaterThanOrEqual(1);
+    expect(all.agencies).toBeGreaterThan(one.agencies + 3);
+    expect(all.statements).toBe(one.statements);
+  });
+
   it('resolves a federated batch of agency references with one SQL query', async () => {
     const ids = (await svc.prisma.agency.findMany({ select: { id: true } })).map((a) => a.id);
     const reps = Array.from({ length: 100 }, (_, i) => ({ __typename: 'Agency', id: ids[i % ids.length] }));
