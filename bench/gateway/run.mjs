@@ -29,6 +29,9 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '1' },
     /** only operations whose name contains one of these (comma-separated) */
     ops: { type: 'string' },
+    /** seconds of unmeasured load on each target before a row, so that no target pays for cold subgraph and
+     * database caches or an unwarmed JIT (without it, whichever target runs first is measurably slower) */
+    warmup: { type: 'string', default: '1' },
     /** write CPU profiles of our gateways here (node --cpu-prof), to see where a request's time goes */
     'prof-dir': { type: 'string' },
   },
@@ -92,14 +95,14 @@ async function post(url, body, headers = {}) {
 }
 
 /** Drives `url` for DURATION seconds; `nth(i)` gives the body and headers of the i-th request. */
-function measure(url, nth) {
+function measure(url, nth, seconds = DURATION) {
   let i = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         connections: CONNECTIONS,
-        duration: DURATION,
+        duration: seconds,
         requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, method: 'POST', ...nth(i++) }) }],
       },
       (err, r) => (err ? reject(err) : resolve(r)),
@@ -255,8 +258,12 @@ try {
       }
       const row = { mode, operation: op.name };
       const plan = [...(op.direct ? [['direct', subgraphUrls[op.direct]]] : []), ...Object.entries(targets)];
-      for (const [kind, url] of plan) {
-        if (kind === 'oursNoCache' && !op.public) continue; // only public operations are cached
+      const measured = plan.filter(([kind]) => kind !== 'oursNoCache' || op.public); // only public operations are cached
+      if (Number(args.warmup) > 0) {
+        log(`${mode} · ${op.name}: warming every target (unmeasured) …`);
+        for (const [kind, url] of measured) await measure(url, (i) => requestOf(op, mode, i + 1_000_000, kind), Number(args.warmup));
+      }
+      for (const [kind, url] of measured) {
         log(`${mode} · ${op.name}: ${kind} …`);
         row[kind] = await measure(url, (i) => requestOf(op, mode, i, kind));
       }
