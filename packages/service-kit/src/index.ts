@@ -9,3 +9,4 @@ export * from './migrations.js';
 export * from './subgraph.js';
 export * from './access.js';
 export * from './service.js';
+export * from './prisma.js';

@@ -1,12 +1,8 @@
-import { PrismaPg } from '@prisma/adapter-pg';
+import { openPrisma } from '@skills/service-kit';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export type { PrismaClient };
 
-export function createPrisma(url: string, schema = 'public', onQuery?: (sql: string) => void): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: 10 }, { schema });
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query', (e) => onQuery(e.query));
-  return client;
-}
+/** One Prisma client per process, over the pg driver adapter (works for PostgreSQL and PGlite alike). */
+export const createPrisma = (url: string, schema = 'public', onQuery?: (sql: string) => void): PrismaClient =>
+  openPrisma(PrismaClient, url, schema, onQuery ? { onQuery } : {});
