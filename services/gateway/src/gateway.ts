@@ -22,7 +22,7 @@ import { createSubgraphClient, subgraphFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
 import { policyPlugin } from './policy.js';
 import { publicQueryFields, ResponseCache, type CacheContext } from './response-cache.js';
-import { placeholderVariables, WARM_UP_DONE, warmUpDone } from './warm-up.js';
+import { planAtStart, warmUpDone } from './warm-up.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { jwksUrlOf, type Config } from './config.js';
@@ -188,28 +188,14 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     },
   });
   // Registered operations are planned now, not on a partner's first call (src/warm-up.ts).
-  const warmStart = performance.now();
-  let warmed = 0;
-  for (const op of operations) {
-    const r = await apollo.executeOperation(
-      { query: op.query, operationName: op.name, variables: placeholderVariables(gateway.schema!, op) },
-      {
-        contextValue: {
-          headers: {},
-          principal: ANONYMOUS,
-          allowedOperations: null,
-          claims: null,
-          touched: new Set<string>(),
-          warmUp: true,
-        },
-      },
-    );
-    const errors = r.body.kind === 'single' ? (r.body.singleResult.errors ?? []) : [];
-    if (!errors.length || !errors.every((e) => e.extensions?.code === WARM_UP_DONE))
-      log.warn({ operation: op.name, errors }, 'a registered operation could not be planned at start');
-    else warmed++;
-  }
-  const warmedUp = { operations: warmed, ms: Math.round(performance.now() - warmStart) };
+  const warmedUp = await planAtStart(apollo, gateway.schema!, operations, log, () => ({
+    headers: {},
+    principal: ANONYMOUS,
+    allowedOperations: null,
+    claims: null,
+    touched: new Set<string>(),
+    warmUp: true,
+  }));
   log.info({ url: server.url, subgraphs: urls, warmedUp }, 'gateway ready');
   return {
     ...server,

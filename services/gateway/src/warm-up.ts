@@ -14,6 +14,8 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Logger } from '@skills/service-kit';
 import type { PersistedOperation } from './persisted.js';
 
 export const WARM_UP_DONE = 'WARM_UP_DONE';
@@ -56,4 +58,29 @@ export function placeholderVariables(schema: GraphQLSchema, op: PersistedOperati
     if (type && isNonNullType(type)) vars[v.variable.name.value] = placeholder(type);
   }
   return vars;
+}
+
+/**
+ * Runs each registered operation as a dry run (`contextValue` must make the gateway stop after planning, see
+ * warmUpDone) and says how many were planned. One that cannot be planned is logged, not fatal.
+ */
+export async function planAtStart<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  schema: GraphQLSchema,
+  operations: readonly PersistedOperation[],
+  log: Logger,
+  contextValue: () => TContext,
+): Promise<{ operations: number; ms: number }> {
+  const start = performance.now();
+  let planned = 0;
+  for (const op of operations) {
+    const r = await apollo.executeOperation(
+      { query: op.query, operationName: op.name, variables: placeholderVariables(schema, op) },
+      { contextValue: contextValue() },
+    );
+    const errors = r.body.kind === 'single' ? (r.body.singleResult.errors ?? []) : [];
+    if (errors.length && errors.every((e) => e.extensions?.code === WARM_UP_DONE)) planned++;
+    else log.warn({ operation: op.name, errors }, 'a registered operation could not be planned at start');
+  }
+  return { operations: planned, ms: Math.round(performance.now() - start) };
 }
