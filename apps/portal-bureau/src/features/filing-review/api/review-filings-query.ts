@@ -27,12 +27,18 @@ export const ReviewFilingsQuery = graphql(`
           name
           schoolTypeName
         }
+        events {
+          id
+          type
+          reason
+          at
+        }
       }
     }
   }
 `);
 
-/** 备案审核队列：本地区的备案申请（服务端按账号地区筛选） */
+/** 备案审核队列：本地区的备案申请（服务端按账号地区筛选），带机构办理记录（补正说明） */
 export function useReviewFilings(open: boolean) {
   return useQuery(ReviewFilingsQuery, { variables: { open }, fetchPolicy: 'cache-and-network' });
 }

@@ -7,6 +7,7 @@ import { useDecideFiling } from '../api/decide-filing-mutation';
 import { useGiveCountyOpinion } from '../api/give-county-opinion-mutation';
 import { useRegionNames } from '../api/region-names-query';
 import { useReviewFilings } from '../api/review-filings-query';
+import { cityMayDecide, filingNotes, filingTypeName } from '../utils/filing-review';
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   dateStyle: 'medium',
@@ -108,6 +109,7 @@ export function ReviewQueuePage() {
                 </>
               ),
             },
+            { title: '类型', render: (_: unknown, f) => filingTypeName(f.type), width: 80 },
             { title: '地区', render: (_: unknown, f) => names.get(f.regionCode) ?? f.regionCode, width: 90 },
             {
               title: '申请范围',
@@ -129,12 +131,9 @@ export function ReviewQueuePage() {
               render: (_: unknown, f) => (
                 <>
                   <Tag color={STATUS_COLOURS[f.status]}>{f.statusName}</Tag>
-                  {f.countyOpinion ? (
-                    <div>
-                      县区{f.countyAgrees ? '同意' : '不同意'}：{f.countyOpinion}
-                    </div>
-                  ) : null}
-                  {f.decisionReason ? <div>市局：{f.decisionReason}</div> : null}
+                  {filingNotes(f, f.agency.events ?? []).map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
                 </>
               ),
             },
@@ -148,7 +147,7 @@ export function ReviewQueuePage() {
                       县区意见
                     </Button>
                   ) : null}
-                  {bureau.isCityHr && (f.status === 'COUNTY_REVIEWED' || f.status === 'SUBMITTED') ? (
+                  {bureau.isCityHr && cityMayDecide(f) ? (
                     <Button size="small" type="primary" onClick={() => start('city', f.id, f.agency.name)}>
                       备案决定
                     </Button>
