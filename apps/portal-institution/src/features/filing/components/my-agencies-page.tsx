@@ -27,6 +27,7 @@ import { Link, useLocation } from 'react-router';
 import { useMyFilings } from '../api/my-filings-query';
 import { useResubmitFiling } from '../api/resubmit-filing-mutation';
 import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
+import { agencyState, type StateAgency, type StateFiling } from '../utils/agency-state';
 
 const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
@@ -50,6 +51,12 @@ const STATUS_COLOURS: Record<string, string> = {
 };
 
 type Action = { kind: 'resubmit' | 'withdraw'; filingId: string } | null;
+
+/** 机构状态：已备案、申请中，或最近的申请已撤回、不予备案时的“未备案（…）” */
+function AgencyStateTag({ agency, filings }: { agency: StateAgency; filings: readonly StateFiling[] }) {
+  const state = agencyState(agency, filings);
+  return <Tag color={STATUS_COLOURS[state.status]}>{state.label}</Tag>;
+}
 
 /** 本校评价机构：机构、备案申请及办理记录，补正后重新提交、撤回、申请增设 */
 export function MyAgenciesPage() {
@@ -120,7 +127,7 @@ export function MyAgenciesPage() {
               }
               extra={
                 <Space>
-                  <Tag color={STATUS_COLOURS[agency.status]}>{agency.statusName}</Tag>
+                  <AgencyStateTag agency={agency} filings={filings} />
                   {agency.status === 'FILED' ? (
                     <>
                       <Link
