@@ -1,64 +1,24 @@
 // End-to-end: the filing workflow through the UI on its own platform (fresh data): a college applies, the county
 // gives its opinion, the city approves and the coverage KPI rises, and the agency appears on the public list.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ERROR_MESSAGES, idNumberCheckChar, maskIdNumber } from '@skills/domain';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPS, SERVICES, startPlatform, type Platform } from '../../scripts/lib/platform.mjs';
-import { seriousAxeViolations } from './support/axe.js';
-import { launchChromium } from './support/browser.js';
-import { freePort } from './support/ports.js';
+import { expectAccessible } from './support/axe.js';
+import { shot, startFreshPlatform, type FreshPlatform } from './support/fresh-platform.js';
 import { DEMO_PASSWORD, signIn, signOut } from './support/session.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RESULTS = join(ROOT, 'e2e', 'test-results');
-
-let platform: Platform;
-let browser: BrowserContext;
-let dataDir: string;
+let e2e: FreshPlatform;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'skills-e2e-filing-'));
-  await mkdir(RESULTS, { recursive: true });
-  const names = [...SERVICES, ...APPS].map((s) => s.name);
-  const ports: Record<string, number> = Object.fromEntries(
-    await Promise.all(names.map(async (n) => [n, await freePort()] as const)),
-  );
-  const origins = APPS.map((a) => ports[a.name]!)
-    .flatMap((p) => [`http://127.0.0.1:${p}`, `http://localhost:${p}`])
-    .join(',');
-  platform = await startPlatform({
-    ports,
-    env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', CORS_ORIGINS: origins },
-  });
-  browser = await launchChromium();
+  e2e = await startFreshPlatform('skills-e2e-filing-');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await e2e?.stop();
 });
 
-const shellUrl = (path: string) => new URL(path, platform.urls.shell).href;
-
-async function openPage(): Promise<Page & { errors: string[] }> {
-  const page = (await browser.newPage()) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  return page;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await seriousAxeViolations(page)).toEqual([]);
-}
-
-async function shot(page: Page, file: string) {
-  await page.screenshot({ path: join(RESULTS, file), fullPage: true });
-}
+const shellUrl = (path: string) => e2e.shellUrl(path);
+const openPage = () => e2e.openPage();
 
 /** The 泉州市 coverage KPI as shown on 备案覆盖率: filed / vocational colleges. */
 async function readCoverage(page: Page): Promise<{ filed: number; total: number }> {
@@ -69,28 +29,11 @@ async function readCoverage(page: Page): Promise<{ filed: number; total: number 
   return { filed, total };
 }
 
-/** A GraphQL call to the gateway as a demo account (for checks that have no UI account). */
-async function gql(query: string, variables: object = {}, token?: string) {
-  const res = await fetch(platform.manifest!.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as {
-    data?: Record<string, unknown>;
-    errors?: { message: string; extensions?: { code?: string } }[];
-  };
-}
-
 describe('filing workflow through the UI', () => {
   it('refuses 二级 (only by expansion) for a college with a typed Chinese message at the API', async () => {
-    const login = await gql('mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', {
-      u: 'haiyang.admin',
-      p: DEMO_PASSWORD,
-    });
-    const token = (login.data!.login as { accessToken: string }).accessToken;
+    const token = await e2e.token('haiyang.admin');
     // the 高职 college's own refusal carries the same code the form shows
-    const r = await gql(
+    const r = await e2e.gql(
       'mutation($c:String!,$s:[ScopeItemInput!]!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:$s,requestKey:"e2e-cap"){id}}',
       { c: '12350581DM0005006B', s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }] },
       token,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -39,4 +40,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       help: v.help,
       nodes: v.nodes.map((n) => JSON.stringify(n.target)),
     }));
+}
+
+/** Fails the test on any serious or critical axe violation in the page as it is now. */
+export async function expectAccessible(page: Page) {
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
