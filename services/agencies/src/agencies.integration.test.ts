@@ -70,6 +70,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       liming: await as('u-liming', { role: Role.COLLEGE_ADMIN, orgCode: liming.creditCode }),
       fangzhi: await as('u-fangzhi', { role: Role.COLLEGE_ADMIN, orgCode: fangzhi.creditCode }),
       shishi: await as('u-shishi', { role: Role.COUNTY_HR, regionCode: '350581' }),
+      licheng: await as('u-licheng', { role: Role.COUNTY_HR, regionCode: liming.regionCode }),
       jinjiang: await as('u-jinjiang', { role: Role.COUNTY_HR, regionCode: '350582' }),
       quanzhou: await as('u-quanzhou', { role: Role.CITY_HR, regionCode: '350500' }),
       quanzhouEdu: await as('u-qzedu', { role: Role.CITY_EDU, regionCode: '350500' }),
@@ -291,6 +292,31 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data.requestScopeChange).toEqual({ type: 'SCOPE_CHANGE', status: 'SUBMITTED' });
+  });
+
+  it('an approved 增设 adds 二级 to 电工 (四级, 三级 stay): levels are merged, not replaced', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode },
+    });
+    const filing = await svc.prisma.filing.findFirstOrThrow({
+      where: { agencyId: agency.id, type: 'SCOPE_CHANGE', status: 'SUBMITTED' },
+    });
+    const opinion = await gql(
+      'mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意增设") { status } }',
+      { f: filing.id },
+      'licheng',
+    );
+    expect(opinion.errors).toBeUndefined();
+    const decided = await gql(
+      'mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { status } }',
+      { f: filing.id },
+      'quanzhou',
+    );
+    expect(decided.errors).toBeUndefined();
+    const item = await svc.prisma.scopeItem.findUniqueOrThrow({
+      where: { agencyId_occupationCode: { agencyId: agency.id, occupationCode: '6-31-01-03' } },
+    });
+    expect(item.levels).toEqual([4, 3, 2]);
   });
 
   describe('assessors (考评员) and their conflicts of interest', () => {

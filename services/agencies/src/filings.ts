@@ -300,11 +300,19 @@ async function applyApproval(
     });
     return;
   }
+  // 增设 adds levels to an occupation already in scope: the approved levels are the union, never a replacement
+  const have = new Map(
+    (await tx.scopeItem.findMany({ where: { agencyId: agency.id } })).map((i) => [
+      i.occupationCode,
+      i.levels,
+    ]),
+  );
   for (const s of scope) {
+    const levels = [...new Set([...(have.get(s.occupationCode) ?? []), ...s.levels])].sort((a, b) => b - a);
     await tx.scopeItem.upsert({
       where: { agencyId_occupationCode: { agencyId: agency.id, occupationCode: s.occupationCode } },
-      create: { agencyId: agency.id, occupationCode: s.occupationCode, kind: s.kind, levels: s.levels },
-      update: { levels: s.levels },
+      create: { agencyId: agency.id, occupationCode: s.occupationCode, kind: s.kind, levels },
+      update: { levels },
     });
   }
   if (filing.type === 'INITIAL') {
