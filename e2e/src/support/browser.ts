@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -14,7 +14,7 @@ export async function launchChromium(): Promise<BrowserContext> {
     );
   }
   const profile = await mkdtemp(join(tmpdir(), 'skills-e2e-chromium-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
@@ -30,4 +30,7 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
+  // the profile is this run's alone: leave nothing behind in /tmp
+  context.on('close', () => void rm(profile, { recursive: true, force: true }));
+  return context;
 }

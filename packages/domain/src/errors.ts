@@ -37,6 +37,7 @@ export const ErrorCode = {
   AGENCY_NOT_FILED: 'AGENCY_NOT_FILED',
   FILING_WRONG_STATE: 'FILING_WRONG_STATE',
   FILING_ALREADY_OPEN: 'FILING_ALREADY_OPEN',
+  SCOPE_NOT_CHANGEABLE: 'SCOPE_NOT_CHANGEABLE',
   REASON_REQUIRED: 'REASON_REQUIRED',
 } as const;
 
@@ -83,6 +84,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   AGENCY_NOT_FILED: '该机构尚未备案或已暂停、注销，不能办理此事项',
   FILING_WRONG_STATE: '该备案申请当前状态为“{status}”，不能{action}',
   FILING_ALREADY_OPEN: '该机构已有一份正在办理的备案申请',
+  SCOPE_NOT_CHANGEABLE: '只有补正后重新提交备案或增设申请时才能修改申请范围',
   REASON_REQUIRED: '请填写理由',
 };
 

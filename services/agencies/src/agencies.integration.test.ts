@@ -294,6 +294,33 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(r.data.requestScopeChange).toEqual({ type: 'SCOPE_CHANGE', status: 'SUBMITTED' });
   });
 
+  it('补正: a returned application is resubmitted with a corrected scope, checked by the same rules', async () => {
+    const nanan = demoCollege('南安职业中专学校'); // 中职, returned for correction in the demo data
+    tokens.nanan = await as('u-nanan', { role: Role.COLLEGE_ADMIN, orgCode: nanan.creditCode });
+    const filing = await svc.prisma.filing.findFirstOrThrow({
+      where: { agency: { institutionCode: nanan.creditCode }, status: 'RETURNED' },
+    });
+    const RESUBMIT = `mutation($f: ID!, $s: [ScopeItemInput!]) {
+      resubmitFiling(filingId: $f, note: "已按意见补正", scope: $s) { status requestedScope { occupationCode levels } } }`;
+    const refused = await gql(
+      RESUBMIT,
+      { f: filing.id, s: [{ occupationCode: '4-03-02-01', levels: ['LEVEL_4', 'LEVEL_3'] }] },
+      'nanan',
+    );
+    expect(codeOf(refused)).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
+    expect((await svc.prisma.filing.findUniqueOrThrow({ where: { id: filing.id } })).status).toBe('RETURNED');
+    const ok = await gql(
+      RESUBMIT,
+      { f: filing.id, s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_5', 'LEVEL_4'] }] },
+      'nanan',
+    );
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.resubmitFiling).toEqual({
+      status: 'SUBMITTED',
+      requestedScope: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_5', 'LEVEL_4'] }],
+    });
+  });
+
   it('an approved 增设 adds 二级 to 电工 (四级, 三级 stay): levels are merged, not replaced', async () => {
     const agency = await svc.prisma.agency.findFirstOrThrow({
       where: { institutionCode: liming.creditCode },

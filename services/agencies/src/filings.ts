@@ -231,6 +231,8 @@ export interface ActInput {
   reason?: string | null;
   /** county opinion: does the county agree to filing */
   agree?: boolean | null;
+  /** resubmission: the corrected scope, checked by the same rules as the original request */
+  scope?: ScopeRequest[] | undefined;
 }
 
 /** Moves a filing one step: county opinion, city decision, resubmission or withdrawal. */
@@ -248,6 +250,22 @@ export async function actOnFiling(ctx: Context, input: ActInput) {
     throw new DomainError('REASON_REQUIRED');
   const from = filing.status as FilingStatus;
   const to = nextStatus(from, input.action, needsCounty(filing.regionCode));
+  let corrected: ScopeValue[] | null = null;
+  if (input.scope) {
+    // only a resubmission of a filing that asked for scope may change it
+    if (input.action !== 'RESUBMIT' || filing.type === 'RENEWAL')
+      throw new DomainError('SCOPE_NOT_CHANGEABLE');
+    const institution = await ctx.prisma.institution.findUniqueOrThrow({
+      where: { creditCode: filing.agency.institutionCode },
+    });
+    corrected = await validatedScope(
+      ctx,
+      institution.schoolType as SchoolType,
+      filing.agency.kind as AgencyKind,
+      input.scope,
+      filing.type === 'SCOPE_CHANGE',
+    );
+  }
   const now = new Date();
   return ctx.prisma.$transaction(async (tx) => {
     // Optimistic: only the first of two concurrent decisions wins.
@@ -261,6 +279,7 @@ export async function actOnFiling(ctx: Context, input: ActInput) {
         ...(['APPROVE', 'RETURN', 'REJECT'].includes(input.action)
           ? { decisionReason: reason, decidedAt: now }
           : {}),
+        ...(corrected ? { requestedScope: corrected as unknown as Prisma.InputJsonValue } : {}),
       },
     });
     if (moved.count !== 1) throw new DomainError('CONFLICT');

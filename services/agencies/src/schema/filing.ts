@@ -197,8 +197,23 @@ builder.mutationFields((t) => ({
     type: 'Filing',
     description: '院校补正后重新提交',
     ...access.roles(Role.COLLEGE_ADMIN),
-    args: { filingId: t.arg.id({ required: true }), note: t.arg.string() },
-    resolve: (_q, _r, a, ctx) => act('RESUBMIT')(String(a.filingId), a.note, ctx),
+    args: {
+      filingId: t.arg.id({ required: true }),
+      note: t.arg.string(),
+      scope: t.arg({
+        type: [ScopeInput],
+        description: '补正后的申请范围（不填则沿用原申请；重新按规则核验）',
+      }),
+    },
+    resolve: (_q, _r, a, ctx) =>
+      typed(() =>
+        filings.actOnFiling(ctx, {
+          filingId: String(a.filingId),
+          action: 'RESUBMIT',
+          reason: a.note ?? null,
+          scope: a.scope?.map((s) => ({ occupationCode: s.occupationCode.trim(), levels: s.levels ?? [] })),
+        }),
+      ),
   }),
   withdrawFiling: t.prismaField({
     type: 'Filing',
