@@ -31,6 +31,7 @@ export const MyFilingsQuery = graphql(`
         institution {
           creditCode
           name
+          schoolType
           schoolTypeName
         }
         scope {

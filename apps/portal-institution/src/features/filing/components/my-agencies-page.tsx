@@ -25,9 +25,9 @@ import {
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMyFilings } from '../api/my-filings-query';
-import { useResubmitFiling } from '../api/resubmit-filing-mutation';
 import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
 import { agencyState, type StateAgency, type StateFiling } from '../utils/agency-state';
+import { ResubmitDialog, type ResubmitTarget } from './resubmit-dialog';
 
 const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
@@ -50,7 +50,7 @@ const STATUS_COLOURS: Record<string, string> = {
   CANCELLED: '#a8071a',
 };
 
-type Action = { kind: 'resubmit' | 'withdraw'; filingId: string } | null;
+type Action = { kind: 'withdraw'; filingId: string } | null;
 
 /** 机构状态：已备案、申请中，或最近的申请已撤回、不予备案时的“未备案（…）” */
 function AgencyStateTag({ agency, filings }: { agency: StateAgency; filings: readonly StateFiling[] }) {
@@ -66,7 +66,7 @@ export function MyAgenciesPage() {
   const [action, setAction] = useState<Action>(null);
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
-  const [resubmit, resubmitState] = useResubmitFiling();
+  const [resubmitting, setResubmitting] = useState<ResubmitTarget | null>(null);
   const [withdraw, withdrawState] = useWithdrawFiling();
 
   if (loading && !data) return <LoadingState label="正在加载本校评价机构…" />;
@@ -91,9 +91,7 @@ export function MyAgenciesPage() {
     if (!action) return;
     setFailure(null);
     try {
-      if (action.kind === 'resubmit')
-        await resubmit({ variables: { filingId: action.filingId, note: text.trim() || null } });
-      else await withdraw({ variables: { filingId: action.filingId, reason: text.trim() } });
+      await withdraw({ variables: { filingId: action.filingId, reason: text.trim() } });
       setAction(null);
       setText('');
     } catch (e) {
@@ -236,7 +234,16 @@ export function MyAgenciesPage() {
                         {f.status === 'RETURNED' ? (
                           <Button
                             size="small"
-                            onClick={() => setAction({ kind: 'resubmit', filingId: f.id })}
+                            onClick={() =>
+                              setResubmitting({
+                                filingId: f.id,
+                                type: f.type,
+                                requestedScope: f.requestedScope,
+                                agencyKind: agency.kind,
+                                schoolType: agency.institution.schoolType,
+                                schoolTypeName: agency.institution.schoolTypeName,
+                              })
+                            }
                           >
                             补正后重新提交
                           </Button>
@@ -278,20 +285,18 @@ export function MyAgenciesPage() {
       </Flex>
       <Modal
         open={action !== null}
-        title={action?.kind === 'resubmit' ? '补正后重新提交' : '撤回申请'}
+        title="撤回申请"
         okText="确定"
         cancelText="取消"
-        confirmLoading={resubmitState.loading || withdrawState.loading}
-        okButtonProps={{ disabled: action?.kind === 'withdraw' && !text.trim() }}
+        confirmLoading={withdrawState.loading}
+        okButtonProps={{ disabled: !text.trim() }}
         onOk={() => void confirm()}
         onCancel={() => {
           setAction(null);
           setFailure(null);
         }}
       >
-        <label htmlFor="filing-action-text">
-          {action?.kind === 'resubmit' ? '补正说明（可选）' : '撤回原因'}
-        </label>
+        <label htmlFor="filing-action-text">撤回原因</label>
         <Input.TextArea
           id="filing-action-text"
           rows={3}
@@ -302,6 +307,13 @@ export function MyAgenciesPage() {
           <Alert type="error" showIcon role="alert" title={failure} style={{ marginTop: 12 }} />
         ) : null}
       </Modal>
+      {resubmitting ? (
+        <ResubmitDialog
+          key={resubmitting.filingId}
+          target={resubmitting}
+          onClose={() => setResubmitting(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capDescription, capProblems, scopeInput } from './scope';
+import { capDescription, capProblems, scopeComplete, scopeDraft, scopeInput } from './scope';
 
 const electrician = (levels: string[]) => ({
   code: '6-31-01-03',
@@ -24,5 +24,33 @@ describe('scope preview', () => {
     expect(
       scopeInput([{ code: 'FJZX-0001', name: '德化陶瓷手工成型', special: true, available: [], levels: [] }]),
     ).toEqual([{ occupationCode: 'FJZX-0001', levels: [] }]);
+  });
+});
+
+describe('补正: the requested scope as a draft', () => {
+  it('names items from the catalogue and offers their standard levels', () => {
+    const draft = scopeDraft(
+      [
+        { occupationCode: '6-31-01-03', kind: 'OCCUPATION', levels: ['LEVEL_4'] },
+        { occupationCode: 'FJZX-0001', kind: 'SPECIAL_ABILITY', levels: [] },
+      ],
+      new Map([
+        ['6-31-01-03', { name: '电工', levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3', 'LEVEL_2', 'LEVEL_1'] }],
+        ['FJZX-0001', { name: '德化陶瓷手工成型' }],
+      ]),
+    );
+    expect(draft).toEqual([
+      electrician(['LEVEL_4']),
+      { code: 'FJZX-0001', name: '德化陶瓷手工成型', special: true, available: [], levels: [] },
+    ]);
+    expect(scopeComplete(draft)).toBe(true);
+  });
+  it('without the catalogue, shows the code and the levels already chosen', () => {
+    const [item] = scopeDraft([
+      { occupationCode: '6-31-01-03', kind: 'OCCUPATION', levels: ['LEVEL_4', 'LEVEL_3'] },
+    ]);
+    expect(item).toMatchObject({ name: '6-31-01-03', available: ['LEVEL_4', 'LEVEL_3'] });
+    expect(scopeComplete([{ ...item!, levels: [] }])).toBe(false);
+    expect(scopeComplete([])).toBe(false);
   });
 });

@@ -56,3 +56,45 @@ export function newRequestKey(): string {
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
+
+/** One item of a filing's requested scope, as the agencies service stores it. */
+export interface RequestedScopeItem {
+  occupationCode: string;
+  /** OCCUPATION / SPECIAL_ABILITY */
+  kind: string;
+  levels: readonly string[];
+}
+
+/** What the catalogue says about a requested item: its name and the levels its standard sets. */
+export interface ScopeItemDetails {
+  name: string;
+  levels?: readonly string[];
+}
+
+/**
+ * The scope editor's draft of a requested scope (补正: pre-filled with what was asked for). Without the
+ * catalogue's details an item is shown by its code and offers only the levels already chosen.
+ */
+export function scopeDraft(
+  requested: readonly RequestedScopeItem[],
+  details: ReadonlyMap<string, ScopeItemDetails> = new Map(),
+): ScopeDraftItem[] {
+  return requested.map((r) => {
+    const found = details.get(r.occupationCode);
+    const special = r.kind === 'SPECIAL_ABILITY';
+    const available = special ? [] : [...(found?.levels ?? r.levels)];
+    for (const l of r.levels) if (!special && !available.includes(l)) available.push(l);
+    return {
+      code: r.occupationCode,
+      name: found?.name ?? r.occupationCode,
+      special,
+      available,
+      levels: special ? [] : [...r.levels],
+    };
+  });
+}
+
+/** A draft every item of which can be submitted (at least one item; each occupation with a level). */
+export function scopeComplete(items: readonly ScopeDraftItem[]): boolean {
+  return items.length > 0 && items.every((i) => i.special || i.levels.length > 0);
+}
