@@ -1,13 +1,13 @@
 // End-to-end: the filing paths besides the straight approval, through the UI on their own platform (fresh data):
-// 退回补正 and 补正后重新提交 (泉州海洋职业学院, 石狮市), 撤回 (德化职业技术学校), and 申请增设 — approved for the
-// college filed here, refused for one with an open violation (黎明职业大学).
+// 退回补正 and 补正后重新提交 with a corrected scope (泉州海洋职业学院, 石狮市), 撤回 (德化职业技术学校), and
+// 申请增设 — approved for the college filed here, refused for one with an open violation (黎明职业大学).
 //
 // Who can do what (the agencies service's rules): only the city (quanzhou.hr) returns an application; a county
 // gives an opinion (同意/不同意) first when the college is in a county. 德化县 and 丰泽区 (黎明) have no demo county
 // account, so an application there cannot get past the county in the demo: 德化 is the one that withdraws, and
 // the expansion that goes all the way to approval is 海洋's (石狮市, shishi.hr) once it is filed.
-// The tests share the platform and run in order: 海洋's application is returned (1), resubmitted and filed (2),
-// then expanded (4).
+// The tests share the platform and run in order: 海洋's application is returned (1), resubmitted with 车工 added
+// to its scope and filed (2), then expanded (4).
 import { ERROR_MESSAGES } from '@skills/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ const COUNTY_DISAGREES = '实操考评员名单不足3名，不同意报市局�
 const RETURN_REASON = '考评员名单不足（每个职业实操考评员应不少于3名），请补充后重新提交';
 const CORRECTION = '已补充电工实操考评员3名，名单见附件';
 const WITHDRAW_REASON = '实训场地改造，暂缓申请';
+/** 海洋's scope as corrected on resubmission (电工 as applied for, 车工 四级 added), as the tables list it */
+const CORRECTED_SCOPE = '6-31-01-03 四级/中级工、三级/高级工；6-18-01-01 四级/中级工';
 
 /** The college's card for one agency on 本校评价机构 (a section named by the agency). */
 const agencyCard = (page: Page, agency: string) => page.getByRole('region', { name: agency, exact: true });
@@ -144,7 +146,7 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await page.close();
   });
 
-  it('补正后重新提交: the college resubmits with a 补正说明; it is back in the county’s queue, then filed', async () => {
+  it('补正后重新提交: the college corrects the scope (a refusal first) and adds a 补正说明; it is back in the county’s queue, then filed', async () => {
     const page = await e2e.openPage();
     await signIn(page, shellUrl, 'haiyang.admin', '/institution');
     await openMyAgencies(page);
@@ -152,12 +154,43 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     const row = filingRow(card, HAIYANG_AGENCY, '首次备案');
     await row.getByRole('button', { name: '补正后重新提交' }).click();
     const dialog = page.getByRole('dialog', { name: '补正后重新提交' });
+    const confirm = dialog.getByRole('button', { name: /确\s*定/ });
+
+    // the requested scope, pre-filled in the 申请备案 scope editor, with the 高职 cap preview
+    const electrician = dialog.getByRole('group', { name: '电工 申请等级' });
+    await electrician.waitFor();
+    expect(await electrician.getByLabel('四级/中级工').isChecked()).toBe(true);
+    expect(await electrician.getByLabel('三级/高级工').isChecked()).toBe(true);
+    expect(await electrician.getByLabel('二级/技师').isChecked()).toBe(false);
+    await dialog.getByTestId('cap-preview').getByText('本校为高职').waitFor();
+
+    // 二级 is beyond a 高职's cap: the preview warns, the server refuses, the dialog stays open and nothing moves
+    await electrician.getByLabel('二级/技师').check();
+    await dialog
+      .getByRole('list', { name: '超出上限的等级' })
+      .getByText(/^电工：/)
+      .waitFor();
+    await confirm.click();
+    const refusal = dialog.getByRole('alert').filter({ hasText: '重新提交未成功' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('二级/技师');
+    await row.getByText('退回补正', { exact: true }).waitFor();
+
+    // the correction: 电工 back within the cap, and 车工 四级 added
+    await electrician.getByLabel('二级/技师').uncheck();
+    const search = dialog.getByRole('searchbox', { name: '检索职业（工种）' });
+    await search.fill('车工');
+    await search.press('Enter');
+    await dialog.getByRole('button', { name: '加入 车工', exact: true }).click();
+    await dialog.getByRole('group', { name: '车工 申请等级' }).getByLabel('四级/中级工').check();
+    await dialog.getByText('拟备案范围（2 项）').waitFor();
     await dialog.getByLabel('补正说明（可选）').fill(CORRECTION);
     await shot(page, 'corrections-institution-resubmit-dialog.png');
     await expectAccessible(page);
-    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await confirm.click();
     await row.getByText('已提交，待县区审核', { exact: true }).waitFor();
     await dialog.waitFor({ state: 'hidden' });
+    expect(await row.innerText()).toContain(CORRECTED_SCOPE);
     expect(await row.getByRole('button', { name: '补正后重新提交' }).count()).toBe(0);
     await row.getByRole('button', { name: '撤回' }).waitFor(); // still possible before the county's opinion
     await card.getByText('补正后重新提交', { exact: true }).waitFor(); // the history's step…
@@ -166,13 +199,14 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await expectAccessible(page);
     await signOut(page);
 
-    // back in 石狮市's queue: the county sees what was returned and what the college corrected
+    // back in 石狮市's queue: the county sees what was returned, what the college corrected, and the new scope
     await signIn(page, shellUrl, 'shishi.hr', '/bureau');
     await openQueue(page);
     const countyRow = reviewQueue(page).getByRole('row').filter({ hasText: HAIYANG });
     await countyRow.getByText('已提交，待县区审核', { exact: true }).waitFor();
     const queued = await countyRow.innerText();
     expect(queued).toContain('首次备案');
+    expect(queued).toContain(CORRECTED_SCOPE);
     expect(queued).toContain(`退回前县区不同意：${COUNTY_DISAGREES}`);
     expect(queued).toContain(`市局退回补正：${RETURN_REASON}`);
     expect(queued).toContain(`补正说明：${CORRECTION}`);
@@ -181,18 +215,30 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await countyOpinion(page, true, '考评员已补充，材料齐全，同意报市局备案');
     await signOut(page);
 
-    // the city approves this time
+    // the city sees the corrected scope too, and approves this time
     await signIn(page, shellUrl, 'quanzhou.hr', '/bureau');
     await openQueue(page);
+    expect(await reviewQueue(page).getByRole('row').filter({ hasText: HAIYANG }).innerText()).toContain(
+      CORRECTED_SCOPE,
+    );
     const cityRow = await cityDecision(page, '准予备案');
     await cityRow.waitFor({ state: 'detached' });
     await signOut(page);
 
+    // the filed scope is the corrected one
     await signIn(page, shellUrl, 'haiyang.admin', '/institution');
     await openMyAgencies(page);
     await card.getByText('已备案', { exact: true }).first().waitFor();
     await card.getByText(/^FJ-350500-\d{4}-\d{4}$/).waitFor(); // 备案编号
     await filingRow(card, HAIYANG_AGENCY, '首次备案').getByText('已备案', { exact: true }).waitFor();
+    const scope = card.getByRole('table', { name: `${HAIYANG_AGENCY} 备案范围`, exact: true });
+    await scope.getByRole('row').filter({ hasText: '电工' }).getByText('四级/中级工、三级/高级工').waitFor();
+    await scope
+      .getByRole('row')
+      .filter({ hasText: '车工' })
+      .getByText('四级/中级工', { exact: true })
+      .waitFor();
+    expect(await scope.getByRole('row').count()).toBe(3); // the header and the two occupations
     await signOut(page);
     expect(page.errors).toEqual([]);
     await page.close();
