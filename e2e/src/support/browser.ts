@@ -30,7 +30,10 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
-  // the profile is this run's alone: leave nothing behind in /tmp
-  context.on('close', () => void rm(profile, { recursive: true, force: true }));
+  // the profile is this run's alone: leave nothing behind in /tmp. Chromium's helpers may still be writing to it
+  // when the context closes (ENOTEMPTY), so retry; a leftover directory must never fail a test run.
+  context.on('close', () => {
+    rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => undefined);
+  });
   return context;
 }
