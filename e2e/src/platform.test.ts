@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPS, SERVICES, startPlatform, type Platform } from '../../scripts/lib/platform.mjs';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.mjs';
 import { seriousAxeViolations } from './support/axe.js';
-import { launchChromium } from './support/browser.js';
+import { closeChromium, launchChromium } from './support/browser.js';
 import { freePort } from './support/ports.js';
 import { signIn, signInHere, signOut } from './support/session.js';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeChromium(browser);
   await platform?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });

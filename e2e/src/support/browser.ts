@@ -30,10 +30,22 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
-  // the profile is this run's alone: leave nothing behind in /tmp. Chromium's helpers may still be writing to it
-  // when the context closes (ENOTEMPTY), so retry; a leftover directory must never fail a test run.
-  context.on('close', () => {
-    rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(() => undefined);
-  });
+  profiles.set(context, profile);
   return context;
+}
+
+const profiles = new WeakMap<BrowserContext, string>();
+
+/**
+ * Closes the browser and removes its profile (this run's alone). Chromium's helpers may still be writing to it
+ * just after closing (ENOTEMPTY), so removal retries; a leftover directory must never fail a test run.
+ */
+export async function closeChromium(context: BrowserContext | undefined): Promise<void> {
+  if (!context) return;
+  await context.close();
+  const profile = profiles.get(context);
+  if (profile)
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(
+      () => undefined,
+    );
 }

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { APPS, SERVICES, startPlatform, type Platform } from '../../../scripts/lib/platform.mjs';
-import { launchChromium } from './browser.js';
+import { closeChromium, launchChromium } from './browser.js';
 import { freePort } from './ports.js';
 import { DEMO_PASSWORD } from './session.js';
 
@@ -42,7 +42,7 @@ export async function startFreshPlatform(prefix: string): Promise<FreshPlatform>
   let platform: Platform | undefined;
   let browser: BrowserContext | undefined;
   const stop = async () => {
-    await browser?.close();
+    await closeChromium(browser);
     await platform?.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
