@@ -1,3 +1,4 @@
+// jsdom set-up for component tests of the shell and the portals (vitest setupFiles: "@skills/ui-kit/test-setup").
 import { configure } from '@testing-library/react';
 
 // jsdom lacks matchMedia, which antd's responsive helpers read.
