@@ -18,3 +18,5 @@ export { CursorPager } from './cursor-pager';
 export { StandalonePortal, type StandalonePortalProps } from './standalone';
 export { PortalNav, type PortalNavItem } from './portal-nav';
 export { ActorLine, actorText, type ActorView } from './actor';
+export { formatDate, formatDateTime } from './format';
+export { EventTimeline, type TimelineEvent } from './event-timeline';

@@ -1,6 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ActorLine, actorText } from './actor';
+import { EventTimeline } from './event-timeline';
+import { formatDate, formatDateTime } from './format';
 import { BasePathProvider, normaliseBasePath, portalPath, usePortalPath } from './base-path';
 import { skillLevelText } from './skill-level';
 import { ErrorState } from './states';
@@ -68,5 +70,36 @@ describe('办理人 (ActorLine)', () => {
     expect(container.textContent).toBe('');
     render(<ActorLine actor={{ displayName: '泉州市人社局鉴定指导中心（演示）', organisationName: null }} />);
     expect(screen.getByText('办理人：泉州市人社局鉴定指导中心（演示）')).toBeTruthy();
+  });
+});
+
+describe('dates and the 办理记录 timeline', () => {
+  it('formats in China time whatever the browser zone, and says — for no date', () => {
+    expect(formatDateTime('2026-11-27T16:30:00Z')).toBe('2026年11月28日 00:30');
+    expect(formatDate('2026-11-27T16:30:00Z')).toBe('2026年11月28日');
+    expect(formatDate(null)).toBe('—');
+  });
+  it('lists each step with its time, reason and 办理人', () => {
+    const { container } = render(
+      <EventTimeline
+        label="办理记录"
+        events={[
+          {
+            type: 'FILING_RETURN',
+            typeName: '退回补正',
+            at: '2026-11-27T01:00:00Z',
+            reason: '请补充场地材料',
+            actor: { displayName: '王审核', organisationName: '泉州市人社局' },
+          },
+          { type: 'AGENCY_FILED', typeName: '备案', at: '2026-11-28T01:00:00Z', actor: null },
+        ]}
+      />,
+    );
+    const view = within(container);
+    expect(view.getByText('退回补正')).toBeTruthy();
+    expect(view.getByText('2026年11月27日 09:00')).toBeTruthy();
+    expect(view.getByText('请补充场地材料')).toBeTruthy();
+    expect(view.getByText('办理人：王审核 · 泉州市人社局')).toBeTruthy();
+    expect(view.getAllByText(/^办理人：/)).toHaveLength(1);
   });
 });

@@ -5,7 +5,8 @@ import {
   type ViolationType,
 } from '@skills/graphql-client';
 import {
-  ActorLine,
+  EventTimeline,
+  formatDate,
   ErrorState,
   LoadingState,
   NotFoundState,
@@ -28,7 +29,6 @@ import {
   Space,
   Table,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -38,14 +38,6 @@ import { useAgencyDetail } from '../api/agency-detail-query';
 import { useChangeAgencyStatus } from '../api/change-agency-status-mutation';
 import { useCloseViolation } from '../api/close-violation-mutation';
 import { useRecordViolation } from '../api/record-violation-mutation';
-
-const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Asia/Shanghai',
-});
-const fmt = (d: string | null | undefined, f = date) => (d ? f.format(new Date(d)) : '—');
 
 export const VIOLATION_TYPE_LABELS: Record<ViolationType, string> = {
   OUTSOURCING: '转包、委托第三方组织评价',
@@ -153,7 +145,7 @@ export function AgencyDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="备案编号">{a.filingNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="有效期">
-            {a.validFrom ? `${fmt(a.validFrom)} 至 ${fmt(a.validUntil)}` : '—'}
+            {a.validFrom ? `${formatDate(a.validFrom)} 至 ${formatDate(a.validUntil)}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="统一社会信用代码">{a.institution.creditCode}</Descriptions.Item>
         </Descriptions>
@@ -203,7 +195,7 @@ export function AgencyDetailPage() {
             locale={{ emptyText: <EmptyText>{a.violations ? '无违规记录' : '无权查看违规记录'}</EmptyText> }}
             dataSource={a.violations ?? []}
             columns={[
-              { title: '发现日期', render: (_: unknown, v) => fmt(v.foundAt), width: 120 },
+              { title: '发现日期', render: (_: unknown, v) => formatDate(v.foundAt), width: 120 },
               {
                 title: '类型',
                 render: (_: unknown, v) => VIOLATION_TYPE_LABELS[v.type as ViolationType] ?? v.type,
@@ -217,13 +209,13 @@ export function AgencyDetailPage() {
               },
               { title: '情况', dataIndex: 'description' },
               { title: '处理', dataIndex: 'consequence', render: (c: string) => consequenceText(c) },
-              { title: '整改期限', render: (_: unknown, v) => fmt(v.deadline), width: 120 },
+              { title: '整改期限', render: (_: unknown, v) => formatDate(v.deadline), width: 120 },
               {
                 title: '状态',
                 width: 130,
                 render: (_: unknown, v) =>
                   v.closedAt ? (
-                    <Tag color="#237804">已整改 {fmt(v.closedAt)}</Tag>
+                    <Tag color="#237804">已整改 {formatDate(v.closedAt)}</Tag>
                   ) : (
                     <Button size="small" onClick={() => setPending({ kind: 'close', id: v.id })}>
                       整改完毕
@@ -282,19 +274,7 @@ export function AgencyDetailPage() {
         </Flex>
       </PageSection>
       <PageSection id="events" title="办理记录">
-        <Timeline
-          items={(a.events ?? []).map((e) => ({
-            key: `${e.type}-${e.at}`,
-            content: (
-              <>
-                <Typography.Text strong>{e.typeName}</Typography.Text>{' '}
-                <Typography.Text type="secondary">{fmt(e.at, dateTime)}</Typography.Text>
-                {e.reason ? <div>{e.reason}</div> : null}
-                <ActorLine actor={e.actor} />
-              </>
-            ),
-          }))}
-        />
+        <EventTimeline events={a.events ?? []} />
       </PageSection>
       <Modal
         open={pending !== null}

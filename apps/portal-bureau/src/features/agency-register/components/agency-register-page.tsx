@@ -1,13 +1,11 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { ErrorState, PageHeader, PageSection, usePortalPath } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, usePortalPath, formatDate } from '@skills/ui-kit';
 import { Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useBureauAccount } from '../../../components/bureau-account';
 import { useRegionNames } from '../../filing-review/api/region-names-query';
 import { useAgencyRegister } from '../api/agency-register-query';
-
-const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
 
 /** 机构名录：本地区已备案（含暂停）的评价机构，进入详情可查看范围、办理记录并开展监督检查 */
 export function AgencyRegisterPage() {
@@ -76,7 +74,7 @@ export function AgencyRegisterPage() {
             {
               title: '有效期至',
               width: 130,
-              render: (_: unknown, a) => (a.validUntil ? date.format(new Date(a.validUntil)) : '—'),
+              render: (_: unknown, a) => (a.validUntil ? formatDate(a.validUntil) : '—'),
             },
           ]}
         />

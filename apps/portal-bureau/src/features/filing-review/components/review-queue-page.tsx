@@ -1,5 +1,13 @@
 import { graphqlErrorMessage, type FilingDecision } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, skillLevelText, EmptyText } from '@skills/ui-kit';
+import {
+  ErrorState,
+  LoadingState,
+  PageHeader,
+  PageSection,
+  skillLevelText,
+  EmptyText,
+  formatDateTime,
+} from '@skills/ui-kit';
 import { Alert, Button, Flex, Input, Modal, Radio, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useBureauAccount } from '../../../components/bureau-account';
@@ -8,12 +16,6 @@ import { useGiveCountyOpinion } from '../api/give-county-opinion-mutation';
 import { useRegionNames } from '../api/region-names-query';
 import { useReviewFilings } from '../api/review-filings-query';
 import { cityMayDecide, filingNotes, filingTypeName } from '../utils/filing-review';
-
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Asia/Shanghai',
-});
 
 const STATUS_COLOURS: Record<string, string> = {
   SUBMITTED: '#0b57d0',
@@ -123,7 +125,7 @@ export function ReviewQueuePage() {
             },
             {
               title: '提交时间',
-              render: (_: unknown, f) => dateTime.format(new Date(f.submittedAt)),
+              render: (_: unknown, f) => formatDateTime(f.submittedAt),
               width: 150,
             },
             {

@@ -1,6 +1,8 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
 import {
-  ActorLine,
+  EventTimeline,
+  formatDate,
+  formatDateTime,
   ErrorState,
   LoadingState,
   PageHeader,
@@ -19,7 +21,6 @@ import {
   Space,
   Table,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -28,14 +29,6 @@ import { useMyFilings } from '../api/my-filings-query';
 import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
 import { agencyState, type StateAgency, type StateFiling } from '../utils/agency-state';
 import { ResubmitDialog, type ResubmitTarget } from './resubmit-dialog';
-
-const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Asia/Shanghai',
-});
-const fmt = (d: string | null | undefined, f = date) => (d ? f.format(new Date(d)) : '—');
 
 const STATUS_COLOURS: Record<string, string> = {
   SUBMITTED: '#0b57d0',
@@ -144,7 +137,9 @@ export function MyAgenciesPage() {
                 <Descriptions.Item label="机构类型">{agency.kindName}</Descriptions.Item>
                 <Descriptions.Item label="备案编号">{agency.filingNumber ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label="有效期">
-                  {agency.validFrom ? `${fmt(agency.validFrom)} 至 ${fmt(agency.validUntil)}` : '—'}
+                  {agency.validFrom
+                    ? `${formatDate(agency.validFrom)} 至 ${formatDate(agency.validUntil)}`
+                    : '—'}
                 </Descriptions.Item>
               </Descriptions>
               {agency.scope.length ? (
@@ -176,7 +171,7 @@ export function MyAgenciesPage() {
                   title="存在未整改的违规记录"
                   description={agency.violations
                     .filter((v) => !v.closedAt)
-                    .map((v) => `${v.description}（整改期限 ${fmt(v.deadline)}）`)
+                    .map((v) => `${v.description}（整改期限 ${formatDate(v.deadline)}）`)
                     .join('；')}
                 />
               ) : null}
@@ -190,7 +185,7 @@ export function MyAgenciesPage() {
                 aria-label={`${agency.name} 备案申请`}
                 dataSource={filings}
                 columns={[
-                  { title: '提交时间', render: (_: unknown, f) => fmt(f.submittedAt, dateTime), width: 160 },
+                  { title: '提交时间', render: (_: unknown, f) => formatDateTime(f.submittedAt), width: 160 },
                   {
                     title: '类型',
                     render: (_: unknown, f) =>
@@ -265,20 +260,7 @@ export function MyAgenciesPage() {
               <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
                 办理记录
               </Typography.Title>
-              <Timeline
-                aria-label={`${agency.name} 办理记录`}
-                items={(agency.events ?? []).map((e) => ({
-                  key: `${e.type}-${e.at}`,
-                  content: (
-                    <>
-                      <Typography.Text strong>{e.typeName}</Typography.Text>{' '}
-                      <Typography.Text type="secondary">{fmt(e.at, dateTime)}</Typography.Text>
-                      {e.reason ? <div>{e.reason}</div> : null}
-                      <ActorLine actor={e.actor} />
-                    </>
-                  ),
-                }))}
-              />
+              <EventTimeline events={agency.events ?? []} label={`${agency.name} 办理记录`} />
             </Card>
           </section>
         ))}

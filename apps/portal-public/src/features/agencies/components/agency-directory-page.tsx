@@ -1,5 +1,13 @@
 import { graphqlErrorMessage, pageVariables, withPageCursor } from '@skills/graphql-client';
-import { CursorPager, ErrorState, PageHeader, PageSection, skillLevelText, EmptyText } from '@skills/ui-kit';
+import {
+  CursorPager,
+  ErrorState,
+  PageHeader,
+  PageSection,
+  skillLevelText,
+  EmptyText,
+  formatDate,
+} from '@skills/ui-kit';
 import { Button, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useAgencyFilterOptions } from '../api/agency-filter-options-query';
@@ -7,7 +15,6 @@ import { usePublicAgencies } from '../api/public-agencies-query';
 import { isScopeCode, readAgencySearch, writeAgencySearch, type AgencySearch } from '../utils/agency-search';
 
 const PAGE_SIZE = 20;
-const date = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
 
 /** 评价机构名录（公开）：已备案的评价机构，可按名称、地区、职业检索，显示备案范围 */
 export function AgencyDirectoryPage() {
@@ -129,7 +136,7 @@ export function AgencyDirectoryPage() {
                   render: (_: unknown, a) => (
                     <>
                       <Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>
-                      {a.validUntil ? <div>至 {date.format(new Date(a.validUntil))}</div> : null}
+                      {a.validUntil ? <div>至 {formatDate(a.validUntil)}</div> : null}
                     </>
                   ),
                 },
