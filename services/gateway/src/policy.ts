@@ -12,6 +12,7 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Principal } from '@skills/service-kit';
 import { LRUCache } from 'lru-cache';
+import { operationKey } from './operation-key.js';
 import type { PersistedOperation } from './persisted.js';
 
 export interface PolicyContext extends BaseContext {
@@ -108,7 +109,7 @@ export function policyPlugin(
           }
           if (depth > limits.maxDepth)
             throw refuse('QUERY_TOO_DEEP', `查询嵌套层级过深（${depth} 层，最多 ${limits.maxDepth} 层）`);
-          const costKey = `${rc.queryHash}\n${operation.name?.value ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}`;
+          const costKey = operationKey(rc.queryHash, rc.request);
           let cost = costs.get(costKey);
           if (cost === undefined) {
             try {

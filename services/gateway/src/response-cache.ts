@@ -19,6 +19,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { operationKey } from './operation-key.js';
 import type { PolicyContext } from './policy.js';
 
 export interface CacheContext extends PolicyContext {
@@ -171,7 +172,7 @@ export class ResponseCache {
             if (!cache.enabled || !cacheable(rc)) return null;
             // the language is forwarded to subgraphs, so an answer may depend on it
             const language = rc.request.http?.headers.get('accept-language') ?? '';
-            key = `${rc.queryHash}\n${rc.operationName ?? ''}\n${language}\n${JSON.stringify(rc.request.variables ?? {})}`;
+            key = `${language}\n${operationKey(rc.queryHash, rc.request)}`;
             const e = cache.entries.get(key);
             if (e) {
               hit = true;
