@@ -5,6 +5,8 @@ export interface ServiceEntry {
   dir: string;
   entry: string;
   port: number;
+  /** environment variable that overrides the port */
+  portEnv: string;
   probe: string;
   urlEnv?: string;
 }

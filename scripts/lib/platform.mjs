@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { ROOT } from './toolchain.mjs';
 
-/** Everything `npm start` runs, in start order. Ports are the defaults; env overrides them. */
+/** Everything `npm start` runs, in start order. Ports are the defaults; `portEnv` overrides them. */
 export const SERVICES = [
   {
     name: 'catalogue',
     dir: 'services/catalogue',
     entry: 'dist/server.js',
+    portEnv: 'CATALOGUE_PORT',
     port: 4001,
     probe: '/ready',
     urlEnv: 'CATALOGUE_URL',
@@ -21,6 +22,7 @@ export const SERVICES = [
     name: 'agencies',
     dir: 'services/agencies',
     entry: 'dist/server.js',
+    portEnv: 'AGENCIES_PORT',
     port: 4002,
     probe: '/ready',
     urlEnv: 'AGENCIES_URL',
@@ -29,11 +31,19 @@ export const SERVICES = [
     name: 'identity',
     dir: 'services/identity',
     entry: 'dist/server.js',
+    portEnv: 'IDENTITY_PORT',
     port: 4005,
     probe: '/ready',
     urlEnv: 'IDENTITY_URL',
   },
-  { name: 'gateway', dir: 'services/gateway', entry: 'dist/server.js', port: 4000, probe: '/health' },
+  {
+    name: 'gateway',
+    dir: 'services/gateway',
+    entry: 'dist/server.js',
+    portEnv: 'GATEWAY_PORT',
+    port: 4000,
+    probe: '/health',
+  },
 ];
 
 /**
@@ -101,8 +111,9 @@ export function buildManifest({ gatewayUrl, appUrls, env = {} }) {
   };
 }
 
-function appPort(app, opts, env) {
-  return opts.ports?.[app.name] ?? (env[app.portEnv] ? Number(env[app.portEnv]) : app.port);
+/** A service's or app's port: opts.ports by name, else its port variable, else the default. */
+function portOf(entry, opts, env) {
+  return opts.ports?.[entry.name] ?? (env[entry.portEnv] ? Number(env[entry.portEnv]) : entry.port);
 }
 
 async function waitFor(url, child, timeoutMs) {
@@ -142,7 +153,7 @@ export async function startPlatform(opts = {}) {
   // The browser calls the gateway from the shell's and the portals' origins.
   if (withApps && !env.CORS_ORIGINS) {
     env.CORS_ORIGINS = APPS.flatMap((a) => {
-      const port = appPort(a, opts, env);
+      const port = portOf(a, opts, env);
       return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
     }).join(',');
   }
@@ -158,11 +169,15 @@ export async function startPlatform(opts = {}) {
   };
   try {
     // Subgraphs asking the graph for facts they do not own (agencies → catalogue) go through the gateway.
-    const gatewayPort = opts.ports?.gateway ?? SERVICES.find((s) => s.name === 'gateway').port;
+    const gatewayPort = portOf(
+      SERVICES.find((s) => s.name === 'gateway'),
+      opts,
+      env,
+    );
     env.CATALOGUE_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.DEMO_DATA ??= 'true';
     const startService = async (s) => {
-      const port = opts.ports?.[s.name] ?? s.port;
+      const port = portOf(s, opts, env);
       const child = spawn(process.execPath, [s.entry], {
         cwd: join(ROOT, s.dir),
         env: { ...env, PORT: String(port), DATA_DIR: env.DATA_DIR ?? join(ROOT, '.data') },
@@ -183,7 +198,7 @@ export async function startPlatform(opts = {}) {
     await startService(SERVICES.find((s) => s.name === 'gateway'));
     if (withApps) {
       const appUrls = Object.fromEntries(
-        APPS.map((a) => [a.name, `http://127.0.0.1:${appPort(a, opts, env)}`]),
+        APPS.map((a) => [a.name, `http://127.0.0.1:${portOf(a, opts, env)}`]),
       );
       manifest = buildManifest({ gatewayUrl: urls.gateway, appUrls, env });
       const body = JSON.stringify(manifest, null, 2);
@@ -191,7 +206,7 @@ export async function startPlatform(opts = {}) {
         try {
           const server = await startStaticServer({
             root: join(ROOT, a.dir, 'dist'),
-            port: appPort(a, opts, env),
+            port: portOf(a, opts, env),
             routes: { '/remotes.json': () => ({ body }) },
           });
           servers.push(server);
