@@ -2,7 +2,7 @@
 // (the version pinned in package.json), then install the workspace. Node built-ins only.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,10 +26,22 @@ export function run(cmd, args, opts = {}) {
   }
 }
 
-/** Returns a pnpm command: the one on PATH if it is the pinned version, else a local install under .tools/. */
+// turbo (and package scripts that call pnpm) look the package manager up on PATH: put the chosen pnpm's folder
+// first, for this process and everything it spawns. No outbound telemetry from the build tools either.
+function useFromNowOn(pnpm) {
+  if (pnpm !== 'pnpm') process.env.PATH = `${dirname(pnpm)}${delimiter}${process.env.PATH ?? ''}`;
+  process.env.TURBO_TELEMETRY_DISABLED ??= '1';
+  process.env.DO_NOT_TRACK ??= '1';
+  return pnpm;
+}
+
+/**
+ * Returns a pnpm command — the one on PATH if it is the pinned version, else a local install under .tools/ — and
+ * makes it the `pnpm` found on PATH by every process started from here on.
+ */
 export function ensurePnpm() {
-  if (works('pnpm') === pinned) return 'pnpm';
-  if (existsSync(localPnpm) && works(localPnpm) === pinned) return localPnpm;
+  if (works('pnpm') === pinned) return useFromNowOn('pnpm');
+  if (existsSync(localPnpm) && works(localPnpm) === pinned) return useFromNowOn(localPnpm);
   step(`installing pnpm ${pinned} into .tools/ (npm)`);
   run('npm', [
     'install',
@@ -44,7 +56,7 @@ export function ensurePnpm() {
     console.error('✖ could not install pnpm');
     process.exit(1);
   }
-  return localPnpm;
+  return useFromNowOn(localPnpm);
 }
 
 export function installAndBuild(pnpm) {
