@@ -32,7 +32,13 @@ async function pathWithout(folder: string, shadowed: string[]): Promise<string> 
     for (const name of names) {
       if (seen.has(name)) continue;
       const target = join(dir, name);
-      if (!(await access(target, constants.X_OK).then(() => true, () => false))) continue;
+      if (
+        !(await access(target, constants.X_OK).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
       seen.add(name);
       await symlink(target, join(folder, name));
     }
@@ -60,6 +66,15 @@ async function answers(url: string, init?: RequestInit): Promise<Response | null
   }
 }
 
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe.skipIf(skip)('a fresh clone on a machine with only Node and npm', () => {
   let work: string;
   let child: ChildProcess | undefined;
@@ -67,62 +82,79 @@ describe.skipIf(skip)('a fresh clone on a machine with only Node and npm', () =>
   const tail = () => log.join('').split('\n').slice(-25).join('\n');
 
   afterAll(async () => {
-    if (child?.pid && child.exitCode === null && child.signalCode === null) {
-      process.kill(-child.pid, 'SIGKILL');
-    }
+    if (child?.pid && groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
     if (work) await rm(work, { recursive: true, force: true, maxRetries: 5 });
   });
 
-  it('npm start installs, builds and serves the gateway and the shell, then stops on Ctrl-C', async () => {
-    work = await mkdtemp(join(tmpdir(), 'skills-bootstrap-'));
-    const path = await pathWithout(join(work, 'bin'), SHADOWED);
-    for (const tool of SHADOWED) {
-      expect(spawnSync(tool, ['--version'], { env: { PATH: path } }).error, tool).toBeDefined();
-    }
-    const project = join(work, 'project');
-    const ref = process.env.BOOTSTRAP_TEST_REF ?? 'HEAD';
-    const clone = spawnSync('git', ['clone', '-q', '--no-checkout', ROOT, project], { encoding: 'utf8' });
-    expect(clone.status, clone.stderr).toBe(0);
-    const checkout = spawnSync('git', ['-C', project, 'checkout', '-q', ref], { encoding: 'utf8' });
-    expect(checkout.status, checkout.stderr).toBe(0);
-
-    const env = freshEnv(path);
-    const ports: Record<string, number> = {};
-    for (const entry of [...SERVICES, ...APPS]) {
-      ports[entry.name] = await freePort();
-      env[entry.portEnv] = String(ports[entry.name]);
-    }
-    env.CORS_ORIGINS = APPS.map((a) => `http://127.0.0.1:${ports[a.name]}`).join(',');
-
-    const started = Date.now();
-    // its own process group, so the stop below reaches npm and everything under it, as Ctrl-C in a terminal does
-    child = spawn('npm', ['start'], { cwd: project, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (c: Buffer) => log.push(c.toString()));
-    child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
-    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
-
-    const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
-    const shell = `http://127.0.0.1:${ports.shell}/`;
-    let up = false;
-    while (Date.now() - started < 12 * 60_000 && child.exitCode === null) {
-      const r = await answers(gateway, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
-      if (r?.ok && ((await r.json()) as { data?: { __typename?: string } }).data?.__typename === 'Query') {
-        up = true;
-        break;
+  it(
+    'npm start installs, builds and serves the gateway and the shell, then stops on Ctrl-C',
+    async () => {
+      work = await mkdtemp(join(tmpdir(), 'skills-bootstrap-'));
+      const path = await pathWithout(join(work, 'bin'), SHADOWED);
+      for (const tool of SHADOWED) {
+        expect(spawnSync(tool, ['--version'], { env: { PATH: path } }).error, tool).toBeDefined();
       }
-      await new Promise((r) => setTimeout(r, 2_000));
-    }
-    expect(up, `npm start: the gateway never answered; last lines:\n${tail()}`).toBe(true);
-    expect((await answers(shell))?.status, `the shell at ${shell}`).toBe(200);
+      const project = join(work, 'project');
+      const ref = process.env.BOOTSTRAP_TEST_REF ?? 'HEAD';
+      const clone = spawnSync('git', ['clone', '-q', '--no-checkout', ROOT, project], { encoding: 'utf8' });
+      expect(clone.status, clone.stderr).toBe(0);
+      const checkout = spawnSync('git', ['-C', project, 'checkout', '-q', ref], { encoding: 'utf8' });
+      expect(checkout.status, checkout.stderr).toBe(0);
 
-    process.kill(-child.pid!, 'SIGINT');
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 30_000))]);
-    expect(code, `npm start did not stop cleanly on SIGINT; last lines:\n${tail()}`).toBe(0);
-    expect(await answers(gateway), 'the gateway still answers after the stop').toBeNull();
-    expect(await answers(shell), 'the shell still answers after the stop').toBeNull();
-  }, 15 * 60_000);
+      const env = freshEnv(path);
+      const ports: Record<string, number> = {};
+      for (const entry of [...SERVICES, ...APPS]) {
+        ports[entry.name] = await freePort();
+        env[entry.portEnv] = String(ports[entry.name]);
+      }
+      env.CORS_ORIGINS = APPS.map((a) => `http://127.0.0.1:${ports[a.name]}`).join(',');
+
+      const started = Date.now();
+      // its own process group, so the stop below reaches npm and everything under it, as Ctrl-C in a terminal does
+      child = spawn('npm', ['start'], {
+        cwd: project,
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout!.on('data', (c: Buffer) => log.push(c.toString()));
+      child.stderr!.on('data', (c: Buffer) => log.push(c.toString()));
+      const exited = new Promise<{ ok: boolean }>((r) =>
+        child!.once('exit', (code, signal) => r({ ok: code === 0 || signal === 'SIGINT' })),
+      );
+
+      const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
+      const shell = `http://127.0.0.1:${ports.shell}/`;
+      let up = false;
+      while (Date.now() - started < 12 * 60_000 && child.exitCode === null) {
+        const r = await answers(gateway, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        if (r?.ok && ((await r.json()) as { data?: { __typename?: string } }).data?.__typename === 'Query') {
+          up = true;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 2_000));
+      }
+      expect(up, `npm start: the gateway never answered; last lines:\n${tail()}`).toBe(true);
+      expect((await answers(shell))?.status, `the shell at ${shell}`).toBe(200);
+
+      // Ctrl-C: npm itself ends by the signal; what counts is that every process it started is gone
+      process.kill(-child.pid!, 'SIGINT');
+      const stopped = Date.now();
+      while (groupAlive(child.pid!) && Date.now() - stopped < 30_000) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(groupAlive(child.pid!), `processes of npm start still run 30 s after SIGINT:\n${tail()}`).toBe(
+        false,
+      );
+      expect(log.join(''), 'the platform did not say it stopped').toContain('stopping…');
+      expect(await exited).toMatchObject({ ok: true });
+      expect(await answers(gateway), 'the gateway still answers after the stop').toBeNull();
+      expect(await answers(shell), 'the shell still answers after the stop').toBeNull();
+    },
+    15 * 60_000,
+  );
 });
