@@ -22,7 +22,7 @@ async function main() {
     const db = await startPglite();
     try {
       if (cmd === 'check') {
-        const sql = await pendingSchemaChange(paths, db.url);
+        const sql = await pendingSchemaChange(paths, db);
         if (sql) {
           console.error('schema.prisma has changes without a migration:\n' + sql);
           process.exitCode = 1;
@@ -30,7 +30,7 @@ async function main() {
         return;
       }
       if (!name) throw new Error('usage: skills-migrate create <name>');
-      const dir = await createMigration(paths, name, db.url);
+      const dir = await createMigration(paths, name, db);
       console.log(dir ? `created prisma/migrations/${dir}` : 'schema unchanged; no migration created');
     } finally {
       await db.close();
@@ -44,7 +44,7 @@ async function main() {
       dataDir: process.env.DATA_DIR ?? resolve('../../.data'),
     });
     try {
-      const applied = await applyMigrations(paths, db.url);
+      const applied = await applyMigrations(paths, db);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
     } finally {
       await db.close();

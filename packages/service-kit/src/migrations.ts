@@ -45,23 +45,34 @@ async function loadEngineModule() {
 const noFilter = { externalTables: [], externalEnums: [] };
 const SNAPSHOT = 'schema.snapshot.prisma';
 
+/** Where migrations go: the connection and the PostgreSQL schema that holds the service's tables. */
+export interface MigrationTarget {
+  url: string;
+  /** the service's schema (see openDatabase); the engine looks for its history there */
+  schema: string;
+}
+
 /**
  * Runs `work` with a schema engine on its own connection pool, then frees both. Closing the pool matters:
  * the engine takes a session-level advisory lock while migrating, and a connection left open would keep
  * every other service sharing the database waiting for it.
+ *
+ * The adapter must be told the schema: the engine checks whether `_prisma_migrations` exists in the adapter's
+ * schema (default `public`) while its DDL follows the connection's search_path, so without it a second start
+ * finds "no history" and fails creating a table that exists.
  */
 async function withEngine<T>(
   schemaPath: string,
-  connectionString: string,
+  target: MigrationTarget,
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const schema = readFileSync(schemaPath, 'utf8');
-  const pool = new pg.Pool({ connectionString, max: 2 });
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const datamodel = readFileSync(schemaPath, 'utf8');
+  const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool, { schema: target.schema }));
   let engine: SchemaEngine | undefined;
   try {
-    engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, factory);
+    engine = await SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, () => {}, factory);
     return await work(engine);
   } finally {
     engine?.free();
@@ -106,12 +117,12 @@ export interface MigrationPaths {
  */
 export async function applyMigrations(
   paths: MigrationPaths,
-  connectionString: string,
+  target: MigrationTarget,
   attempts = 8,
 ): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const r = await withEngine(paths.schemaPath, connectionString, (engine) =>
+      const r = await withEngine(paths.schemaPath, target, (engine) =>
         engine.applyMigrations({ migrationsList: migrationsList(paths.migrationsDir), filters: noFilter }),
       );
       return r.appliedMigrationNames;
@@ -126,14 +137,14 @@ export async function applyMigrations(
 /** SQL that would take the last migrated schema (its snapshot) to the current schema.prisma; null if none. */
 export async function pendingSchemaChange(
   paths: MigrationPaths,
-  connectionString: string,
+  target: MigrationTarget,
 ): Promise<string | null> {
   const snap = join(paths.migrationsDir, SNAPSHOT);
   const from = existsSync(snap)
     ? { tag: 'schemaDatamodel', files: [{ path: snap, content: readFileSync(snap, 'utf8') }] }
     : { tag: 'empty' };
   const content = readFileSync(paths.schemaPath, 'utf8');
-  const d = await withEngine(paths.schemaPath, connectionString, (engine) =>
+  const d = await withEngine(paths.schemaPath, target, (engine) =>
     engine.diff({
       from,
       to: { tag: 'schemaDatamodel', files: [{ path: paths.schemaPath, content }] },
@@ -146,8 +157,8 @@ export async function pendingSchemaChange(
 }
 
 /** Writes a new migration folder for the pending change (like `prisma migrate dev --create-only`). */
-export async function createMigration(paths: MigrationPaths, name: string, connectionString: string) {
-  const sql = await pendingSchemaChange(paths, connectionString);
+export async function createMigration(paths: MigrationPaths, name: string, target: MigrationTarget) {
+  const sql = await pendingSchemaChange(paths, target);
   if (sql === null) return null;
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const dirName = `${stamp}_${name.replace(/[^a-z0-9_]/gi, '_')}`;

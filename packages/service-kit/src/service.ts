@@ -51,7 +51,7 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
   });
-  const applied = await applyMigrations(opts.migrations, db.url);
+  const applied = await applyMigrations(opts.migrations, db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const prisma = opts.prisma(db.url, db.schema);
   const cleanup = await opts.prepare?.(prisma, log);

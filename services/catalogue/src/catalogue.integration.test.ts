@@ -324,7 +324,7 @@ describe('migrations', () => {
   it('schema.prisma has no change without a migration', async () => {
     const db = await createTestDatabase('pglite', 'migrations');
     try {
-      expect(await pendingSchemaChange(migrationPaths, db.url)).toBeNull();
+      expect(await pendingSchemaChange(migrationPaths, { url: db.url, schema: 'public' })).toBeNull();
     } finally {
       await db.drop();
     }

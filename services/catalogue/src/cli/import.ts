@@ -45,7 +45,7 @@ const db = await openDatabase({
 const prisma = createPrisma(db.url, db.schema);
 let failed = false;
 try {
-  await applyMigrations(migrationPaths, db.url);
+  await applyMigrations(migrationPaths, db);
   if (positionals.length === 0) {
     (await importShippedCatalogue(prisma, 'cli')).forEach(print);
   } else {
