@@ -21,8 +21,27 @@ step(
     : 'starting services on embedded PostgreSQL (PGlite, .data/)',
 );
 let platform;
+let stopping = false;
+const shutdown = async (code = 0) => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping…');
+  await platform?.stop();
+  process.exit(code);
+};
+// (during start-up the services not yet handed over end themselves when this process exits: their stdin closes)
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
 try {
-  platform = await startPlatform({ env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+  platform = await startPlatform({
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    // a service that crashes is restarted (with a backoff); one that keeps crashing stops the platform
+    restart: true,
+    onGiveUp: (name, lines) => {
+      console.error(`\n✖ ${name} keeps crashing; its last lines:\n${lines}`);
+      void shutdown(1);
+    },
+  });
 } catch (e) {
   console.error(`\n✖ the platform did not start: ${e.message}`);
   process.exit(1);
@@ -52,22 +71,3 @@ ${urls.shell ? `  平台门户 (shell)      \x1b[1m${urls.shell}\x1b[0m   ← op
 ${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(22)} ${a.displayName}`).join('\n')}
 
 Press Ctrl-C to stop.`);
-
-let stopping = false;
-const shutdown = async () => {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nstopping…');
-  await platform.stop();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-for (const c of platform.children) {
-  c.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`a service exited unexpectedly (code ${code}); stopping the platform`);
-      void shutdown().then(() => process.exit(1));
-    }
-  });
-}

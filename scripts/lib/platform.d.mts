@@ -36,9 +36,40 @@ export function buildManifest(opts: {
   env?: Record<string, string | undefined>;
 }): RuntimeManifest;
 
+/** A service process under the launcher's supervision. */
+export interface SupervisedService {
+  name: string;
+  port: number;
+  /** restarts after unexpected exits so far */
+  restarts: number;
+  readonly child: ChildProcess;
+  /** its last output lines */
+  lastLines(): string;
+  /** stops it (SIGTERM, SIGKILL after 10 s); it is not restarted */
+  stop(): Promise<void>;
+  /** starts it again after stop(), on the same port and data */
+  resume(): ChildProcess;
+}
+
+/** Runs one entry of SERVICES (or a service of that shape) under supervision; `spawn()` starts it. */
+export function superviseService(
+  service: Pick<ServiceEntry, 'name' | 'dir' | 'entry'>,
+  opts: {
+    env: Record<string, string | undefined>;
+    port: number;
+    log: 'inherit' | 'ignore';
+    restart: boolean;
+    maxCrashes?: number;
+    backoffMs?: number;
+    onGiveUp?: (name: string, lastLines: string) => void;
+    say: (line: string) => void;
+  },
+): SupervisedService & { spawn(): ChildProcess; down(): string | null };
+
 export interface Platform {
   urls: Record<string, string>;
-  children: ChildProcess[];
+  readonly children: ChildProcess[];
+  service(name: string): SupervisedService | undefined;
   manifest?: RuntimeManifest;
   stop(): Promise<void>;
 }
@@ -46,7 +77,12 @@ export interface Platform {
 export function startPlatform(opts?: {
   env?: Record<string, string>;
   ports?: Record<string, number>;
-  log?: 'inherit' | 'pipe' | 'ignore';
+  /** services' output: to this process's stdout/stderr (default) or only kept for error messages */
+  log?: 'inherit' | 'ignore';
   timeoutMs?: number;
   apps?: boolean;
+  /** restart a service that exits unexpectedly, with a backoff (npm start) */
+  restart?: boolean;
+  /** called when a service exited more than 5 times within a minute; it is not restarted again */
+  onGiveUp?: (name: string, lastLines: string) => void;
 }): Promise<Platform>;

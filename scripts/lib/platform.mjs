@@ -116,10 +116,11 @@ function portOf(entry, opts, env) {
   return opts.ports?.[entry.name] ?? (env[entry.portEnv] ? Number(env[entry.portEnv]) : entry.port);
 }
 
-async function waitFor(url, child, timeoutMs) {
+async function waitFor(url, isDown, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    const down = isDown();
+    if (down) throw new Error(down);
     try {
       const r = await fetch(url);
       if (r.ok) return;
@@ -131,14 +132,115 @@ async function waitFor(url, child, timeoutMs) {
   throw new Error(`not ready after ${timeoutMs} ms (${url})`);
 }
 
+/** The last lines a process wrote, for the message when it keeps crashing. */
+function lastLines(max = 20) {
+  const lines = [];
+  let partial = '';
+  return {
+    push(chunk) {
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop() ?? '';
+      lines.push(...parts);
+      if (lines.length > max) lines.splice(0, lines.length - max);
+    },
+    text: () => [...lines, partial].filter(Boolean).join('\n'),
+  };
+}
+
 /**
- * @param {{ env?: Record<string,string>, ports?: Record<string,number>, log?: 'inherit'|'pipe'|'ignore', timeoutMs?: number, apps?: boolean }} opts
+ * One service process under supervision. The child runs in its own process group (a Ctrl-C in the terminal
+ * reaches only the launcher, which then stops the services in order) and ends itself when the launcher's pipe
+ * on its stdin closes (SKILLS_EXIT_WITH_PARENT), so no service outlives a launcher that was killed.
+ * With `restart`, an exit the launcher did not ask for restarts the service after a backoff (`backoffMs`, 1 s,
+ * doubling to 30 s); more than `maxCrashes` exits within a minute give up and call `onGiveUp` with its last lines.
+ */
+export function superviseService(
+  s,
+  { env, port, log, restart, maxCrashes = 5, backoffMs = 1000, onGiveUp, say },
+) {
+  let child;
+  let stopped = false;
+  let timer;
+  const crashes = [];
+  const output = lastLines();
+  const handle = {
+    name: s.name,
+    port,
+    restarts: 0,
+    get child() {
+      return child;
+    },
+    spawn() {
+      child = spawn(process.execPath, [s.entry], {
+        cwd: join(ROOT, s.dir),
+        env: { ...env, PORT: String(port), SKILLS_EXIT_WITH_PARENT: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const current = child;
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        from.on('data', (c) => {
+          output.push(c);
+          if (log === 'inherit') to.write(c);
+        });
+      }
+      child.on('exit', (code, signal) => {
+        if (stopped || current !== child) return;
+        const how = signal ? `signal ${signal}` : `code ${code}`;
+        if (!restart) return;
+        const now = Date.now();
+        crashes.push(now);
+        while (crashes.length && crashes[0] < now - 60_000) crashes.shift();
+        if (crashes.length > maxCrashes) {
+          say(`✖ ${s.name} exited (${how}) ${crashes.length} times within a minute; giving up`);
+          onGiveUp?.(s.name, output.text());
+          return;
+        }
+        const delay = Math.min(30_000, backoffMs * 2 ** (crashes.length - 1));
+        handle.restarts++;
+        say(`⚠ ${s.name} exited unexpectedly (${how}); restarting in ${delay / 1000} s (restart ${handle.restarts})`);
+        timer = setTimeout(() => {
+          if (!stopped) handle.spawn();
+        }, delay);
+      });
+      return child;
+    },
+    /** Why the service is not running, or null while it runs. */
+    down: () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? `exited with ${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`}\n${output.text()}`
+        : null,
+    lastLines: () => output.text(),
+    /** Stops the service (SIGTERM, then SIGKILL after 10 s) and never restarts it. */
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await gone;
+      clearTimeout(kill);
+    },
+    /** Starts it again after stop() (tests of outages). */
+    resume() {
+      stopped = false;
+      return handle.spawn();
+    },
+  };
+  return handle;
+}
+
+/**
+ * @param {{ env?: Record<string,string>, ports?: Record<string,number>, log?: 'inherit'|'ignore', timeoutMs?: number, apps?: boolean, restart?: boolean, onGiveUp?: (name: string, lastLines: string) => void }} opts
  *   ports: by service or app name (catalogue, gateway, shell, public, bureau, institution, candidate);
- *   apps: false starts only the services.
- * @returns {Promise<{ urls: Record<string,string>, children: import('node:child_process').ChildProcess[], manifest?: object, stop: () => Promise<void> }>}
+ *   apps: false starts only the services; restart: restart a service that exits unexpectedly (npm start).
  */
 export async function startPlatform(opts = {}) {
-  const children = [];
+  const services = [];
   const servers = [];
   const urls = {};
   const env = {
@@ -160,12 +262,8 @@ export async function startPlatform(opts = {}) {
   let manifest;
   const stop = async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
-    for (const c of [...children].reverse()) {
-      if (c.exitCode === null) c.kill('SIGTERM');
-    }
-    await Promise.all(
-      children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))),
-    );
+    // the gateway first, then the subgraphs behind it
+    for (const s of [...services].reverse()) await s.stop();
   };
   try {
     // Subgraphs asking the graph for facts they do not own (agencies → catalogue) go through the gateway.
@@ -177,16 +275,24 @@ export async function startPlatform(opts = {}) {
     env.CATALOGUE_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.DEMO_DATA ??= 'true';
     const startService = async (s) => {
-      const port = portOf(s, opts, env);
-      const child = spawn(process.execPath, [s.entry], {
-        cwd: join(ROOT, s.dir),
-        env: { ...env, PORT: String(port), DATA_DIR: env.DATA_DIR ?? join(ROOT, '.data') },
-        stdio: ['ignore', opts.log ?? 'inherit', opts.log ?? 'inherit'],
+      const handle = superviseService(s, {
+        // per service database (production layout), else the shared one (a schema per service)
+        env: {
+          ...env,
+          DATABASE_URL: env[`${s.name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL ?? '',
+          DATA_DIR: env.DATA_DIR ?? join(ROOT, '.data'),
+        },
+        port: portOf(s, opts, env),
+        log: opts.log ?? 'inherit',
+        restart: opts.restart === true,
+        onGiveUp: opts.onGiveUp,
+        say: (line) => console.error(line),
       });
-      children.push(child);
-      const base = `http://127.0.0.1:${port}`;
+      services.push(handle);
+      handle.spawn();
+      const base = `http://127.0.0.1:${handle.port}`;
       try {
-        await waitFor(base + s.probe, child, opts.timeoutMs ?? 120_000);
+        await waitFor(base + s.probe, handle.down, opts.timeoutMs ?? 120_000);
       } catch (e) {
         throw new Error(`${s.name}: ${e.message}`);
       }
@@ -220,5 +326,13 @@ export async function startPlatform(opts = {}) {
     await stop();
     throw e;
   }
-  return { urls, children, manifest, stop };
+  return {
+    urls,
+    get children() {
+      return services.map((s) => s.child);
+    },
+    service: (name) => services.find((s) => s.name === name),
+    manifest,
+    stop,
+  };
 }

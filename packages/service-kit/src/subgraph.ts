@@ -86,4 +86,16 @@ export function onShutdown(log: Logger, ...closers: Array<() => Promise<void>>) 
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  whenParentExits(() => void stop('parent exited'));
+}
+
+/**
+ * Under a launcher that sets SKILLS_EXIT_WITH_PARENT (npm start, tests), the service runs in its own process
+ * group and its stdin is a pipe from the launcher: end of input means the launcher is gone, however it ended.
+ */
+export function whenParentExits(stop: () => void) {
+  if (process.env.SKILLS_EXIT_WITH_PARENT !== '1') return;
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
 }

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createLogger, onShutdown } from '@skills/service-kit';
+import { createLogger, onShutdown, whenParentExits } from '@skills/service-kit';
 import { readConfig, type Config } from './config.js';
 import { startGateway } from './gateway.js';
 
@@ -51,6 +51,7 @@ function runPrimary(config: Config, workers: number) {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGTERM'));
+  whenParentExits(() => stop('SIGTERM'));
 }
 
 async function runWorker(config: Config) {
