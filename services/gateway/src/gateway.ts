@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { Role } from '@skills/domain';
+import { errorMessage, Role } from '@skills/domain';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
@@ -68,6 +68,13 @@ export interface Gateway extends RunningServer {
   warmedUp: { operations: number; ms: number };
 }
 
+function subgraphUnavailable(name: string, title: string, cause: Error): GraphQLError {
+  return new GraphQLError(errorMessage('SERVICE_UNAVAILABLE', { service: title }), {
+    originalError: cause,
+    extensions: { code: 'SERVICE_UNAVAILABLE', service: name },
+  });
+}
+
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const { config } = opts;
   const log = opts.log ?? createLogger('gateway', config.LOG_LEVEL);
@@ -76,7 +83,11 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const urls: Record<string, string> = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? process.env[s.urlEnv] ?? s.defaultUrl]),
   );
+  const titles = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.title]));
   const subgraphClient = createSubgraphClient(CLAIMS_HEADER);
+  // @apollo/gateway reports usage metrics to Apollo and probes cloud metadata addresses (Alibaba, AWS, GCP,
+  // Azure) on start unless this is set; the platform runs on intranets and connects only where configured.
+  if (!process.env.APOLLO_TELEMETRY_DISABLED) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const fetcher = subgraphFetcher(subgraphClient);
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -97,6 +108,12 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
             if (typeof v === 'string') request.http?.headers.set(h, v);
           }
           if (context.claims) request.http?.headers.set(CLAIMS_HEADER, context.claims);
+        },
+        // A subgraph that cannot be reached (or whose proxy says so) is named, not reported as INTERNAL; the
+        // other subgraphs' fields are still answered, and the next request tries again.
+        didEncounterError(error, _request, response) {
+          if (response && ![502, 503, 504].includes(response.status)) throw error;
+          throw subgraphUnavailable(name, titles[name] ?? name, error);
         },
       }),
   });
