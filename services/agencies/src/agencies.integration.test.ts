@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoAccountId, demoCollege, Role, type Grant } from '@skills/domain';
+import { demoAccountId, demoCollege, makeDemoCreditCode, Role, type Grant } from '@skills/domain';
 import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
   createTestDatabase,
@@ -59,7 +59,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
         CLAIMS_SECRET: SECRET,
         DEMO_DATA: 'true',
         CATALOGUE_GRAPH_URL: catalogueUrl,
-        LOG_LEVEL: 'silent',
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
       }),
       { onQuery: (q) => sql.push(q) },
@@ -279,6 +279,59 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       );
       expect(codeOf(r)).toBe('FILING_WRONG_STATE');
     });
+  });
+
+  describe('under concurrency', () => {
+    it('50 approvals in one city at once get 50 distinct filing numbers, with no gap', async () => {
+      const year = new Date().getUTCFullYear();
+      const ids = await Promise.all(
+        Array.from({ length: 50 }, async (_, i) => {
+          const creditCode = makeDemoCreditCode('350581', 300_000 + i);
+          await svc.prisma.institution.create({
+            data: { creditCode, name: `并发院校${i}`, schoolType: 'HIGHER_VOCATIONAL', regionCode: '350581' },
+          });
+          const agency = await svc.prisma.agency.create({
+            data: {
+              institutionCode: creditCode,
+              kind: 'SKILL_LEVEL_AGENCY',
+              name: `并发院校${i}评价中心`,
+              regionCode: '350581',
+            },
+          });
+          const filing = await svc.prisma.filing.create({
+            data: {
+              agencyId: agency.id,
+              type: 'INITIAL',
+              status: 'COUNTY_REVIEWED',
+              requestedScope: [{ occupationCode: '6-31-01-03', kind: 'OCCUPATION', levels: [4] }],
+              regionCode: '350581',
+              submittedBy: 'u-concurrent',
+            },
+          });
+          return filing.id;
+        }),
+      );
+      const decided = await Promise.all(
+        ids.map((f) =>
+          gql(
+            'mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { agency { filingNumber } } }',
+            { f },
+            'quanzhou',
+          ),
+        ),
+      );
+      expect(decided.flatMap((r) => r.errors ?? [])).toEqual([]);
+      const numbers = decided.map((r) => r.data.decideFiling.agency.filingNumber as string);
+      expect(new Set(numbers).size).toBe(50);
+      // every number of this city and year, including earlier approvals in this run: 1..N, none missing
+      const all = await svc.prisma.agency.findMany({
+        where: { filingNumber: { startsWith: `FJ-350500-${year}-` } },
+        select: { filingNumber: true },
+      });
+      const sequences = all.map((a) => Number(a.filingNumber!.slice(-4))).sort((a, b) => a - b);
+      expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
+      expect(sequences.length).toBeGreaterThanOrEqual(50);
+    }, 120_000);
   });
 
   it('a clean filed agency may expand, also to 技师 (二级)', async () => {

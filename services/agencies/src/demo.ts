@@ -10,8 +10,10 @@ import {
   Role,
   type DemoUsername,
 } from '@skills/domain';
+import { nextNumber } from '@skills/service-kit';
 import type { PrismaClient } from './db.js';
 import { needsCounty } from './filings.js';
+import { filingNumber, filingNumberScope } from './domain/workflow.js';
 import type { Prisma } from './generated/prisma/client.js';
 
 const D = (s: string) => new Date(`${s}T08:00:00+08:00`);
@@ -130,7 +132,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       demo: true,
     })),
   });
-  let seq = 0;
   for (const a of AGENCIES) {
     const c = demoCollege(a.college);
     await prisma.$transaction(async (tx) => {
@@ -143,7 +144,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           name: `${c.name}${a.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
           regionCode: c.regionCode,
           status: filed ? 'FILED' : 'APPLYING',
-          filingNumber: filed ? `FJ-350500-2025-${String(++seq).padStart(4, '0')}` : null,
+          filingNumber: filed
+            ? filingNumber('350500', 2025, await nextNumber(tx, filingNumberScope('350500', 2025)))
+            : null,
           validFrom,
           validUntil: validFrom
             ? new Date(

@@ -1,12 +1,13 @@
 // Filing commands (备案办理). Each checks who may act on this row, validates against the domain rules, and
 // writes in one transaction with an event in the append-only history. Submissions are idempotent by requestKey.
 import { ancestorsOf, DomainError, findRegion, Role, type AgencyKind, type SchoolType } from '@skills/domain';
-import { principalCan } from '@skills/service-kit';
+import { nextNumber, principalCan } from '@skills/service-kit';
 import { BUREAU_HR, COLLEGE_SIDE } from './access-scope.js';
 import type { Context } from './context.js';
 import { checkExpansion, checkScope, type ScopeRequest, type ScopeValue } from './domain/scope-rules.js';
 import {
   filingNumber,
+  filingNumberScope,
   nextStatus,
   OPEN_STATUSES,
   type FilingAction,
@@ -337,13 +338,13 @@ async function applyApproval(
   if (filing.type === 'INITIAL') {
     const city = cityOf(filing.regionCode);
     const year = now.getUTCFullYear();
-    const prefix = filingNumber(city, year, 0).slice(0, -4);
-    const issued = await tx.agency.count({ where: { filingNumber: { startsWith: prefix } } });
+    // unique and gapless under concurrent approvals: the counter row is locked until this transaction ends
+    const sequence = await nextNumber(tx, filingNumberScope(city, year));
     await tx.agency.update({
       where: { id: agency.id },
       data: {
         status: 'FILED',
-        filingNumber: filingNumber(city, year, issued + 1),
+        filingNumber: filingNumber(city, year, sequence),
         validFrom: now,
         validUntil: until(now),
       },

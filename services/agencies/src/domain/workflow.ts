@@ -63,6 +63,9 @@ export function nextStatus(status: FilingStatus, action: FilingAction, needsCoun
   return to;
 }
 
+/** The counter (see nextNumber in @skills/service-kit) that numbers a city's filings of one year. */
+export const filingNumberScope = (cityCode: string, year: number) => `filing-number:${cityCode}:${year}`;
+
 /** 备案编号: FJ-<city code>-<year>-<4-digit sequence>, e.g. FJ-350500-2026-0007. */
 export function filingNumber(cityCode: string, year: number, sequence: number): string {
   return `FJ-${cityCode}-${year}-${String(sequence).padStart(4, '0')}`;
