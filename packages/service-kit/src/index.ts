@@ -11,3 +11,4 @@ export * from './access.js';
 export * from './service.js';
 export * from './prisma.js';
 export * from './counters.js';
+export * from './locks.js';

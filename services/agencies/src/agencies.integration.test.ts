@@ -281,6 +281,50 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     });
   });
 
+  describe('idempotency keys (requestKey)', () => {
+    /** A college of its own for a test (高职 in 石狮), with an admin token named after it. */
+    const freshCollege = async (n: number, name: string) => {
+      const creditCode = makeDemoCreditCode('350581', 299_000 + n);
+      await svc.prisma.institution.create({
+        data: { creditCode, name, schoolType: 'HIGHER_VOCATIONAL', regionCode: '350581' },
+      });
+      tokens[name] = await as(`u-${n}`, { role: Role.COLLEGE_ADMIN, orgCode: creditCode });
+      return creditCode;
+    };
+    const scope = [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }];
+
+    it("a key another college used gives this college nothing of that college's", async () => {
+      const first = await freshCollege(1, '甲院校');
+      const second = await freshCollege(2, '乙院校');
+      const theirs = await apply('甲院校', first, scope, 'same-key');
+      expect(theirs.errors).toBeUndefined();
+      const mine = await apply('乙院校', second, scope, 'same-key');
+      expect(mine.errors).toBeUndefined();
+      expect(mine.data.applyForFiling.id).not.toBe(theirs.data.applyForFiling.id);
+      const stored = await svc.prisma.filing.findUniqueOrThrow({
+        where: { id: mine.data.applyForFiling.id },
+        include: { agency: true },
+      });
+      expect(stored.agency.institutionCode).toBe(second);
+      // each college's replay still gets its own filing
+      expect((await apply('乙院校', second, scope, 'same-key')).data.applyForFiling.id).toBe(stored.id);
+      expect((await apply('甲院校', first, scope, 'same-key')).data.applyForFiling.id).toBe(
+        theirs.data.applyForFiling.id,
+      );
+    });
+
+    it('50 concurrent applications with one key create one filing, and every caller gets it', async () => {
+      const creditCode = await freshCollege(3, '丙院校');
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => apply('丙院校', creditCode, scope, 'burst-key')),
+      );
+      expect(answers.flatMap((r) => r.errors ?? [])).toEqual([]);
+      const ids = new Set(answers.map((r) => r.data.applyForFiling.id));
+      expect(ids.size).toBe(1);
+      expect(await svc.prisma.filing.count({ where: { agency: { institutionCode: creditCode } } })).toBe(1);
+    }, 120_000);
+  });
+
   describe('under concurrency', () => {
     it('50 approvals in one city at once get 50 distinct filing numbers, with no gap', async () => {
       const year = new Date().getUTCFullYear();

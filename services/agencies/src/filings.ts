@@ -1,7 +1,7 @@
 // Filing commands (备案办理). Each checks who may act on this row, validates against the domain rules, and
 // writes in one transaction with an event in the append-only history. Submissions are idempotent by requestKey.
 import { ancestorsOf, DomainError, findRegion, Role, type AgencyKind, type SchoolType } from '@skills/domain';
-import { nextNumber, principalCan } from '@skills/service-kit';
+import { lockKey, nextNumber, principalCan } from '@skills/service-kit';
 import { BUREAU_HR, COLLEGE_SIDE } from './access-scope.js';
 import type { Context } from './context.js';
 import { checkExpansion, checkScope, type ScopeRequest, type ScopeValue } from './domain/scope-rules.js';
@@ -75,8 +75,49 @@ async function validatedScope(
   return values;
 }
 
-async function existingByKey(ctx: Context, requestKey: string | null | undefined) {
-  return requestKey ? ctx.prisma.filing.findUnique({ where: { requestKey } }) : null;
+type Filing = Awaited<ReturnType<Tx['filing']['create']>>;
+
+/** The filing this college submitted under `requestKey`: a key means nothing outside the college that sent it. */
+function findByKey(db: Tx, institutionCode: string, requestKey: string | null | undefined) {
+  return requestKey
+    ? db.filing.findFirst({ where: { requestKey, agency: { institutionCode } } })
+    : Promise.resolve(null);
+}
+
+/**
+ * Submits once per key. `prepare` checks and validates outside any transaction (the catalogue is asked over
+ * HTTP); `submit` runs in a transaction that first takes the college's submission lock, so the college's
+ * submissions are written one at a time: a replay that waited for the first call finds that call's filing, and
+ * the one-open-filing rule cannot be raced. A replay refused by `prepare` because the first call has just
+ * committed (its agency now has an open filing) looks the key up again and gets that filing: every caller with
+ * one key gets the same answer.
+ */
+async function submitOnce<T>(
+  ctx: Context,
+  institutionCode: string,
+  requestKey: string | null | undefined,
+  prepare: () => Promise<T>,
+  submit: (tx: Tx, prepared: T) => Promise<Filing>,
+): Promise<Filing> {
+  const earlier = await findByKey(ctx.prisma, institutionCode, requestKey);
+  if (earlier) return earlier;
+  try {
+    const prepared = await prepare();
+    return await ctx.prisma.$transaction(async (tx) => {
+      await lockKey(tx, `filing-submission:${institutionCode}`);
+      return (await findByKey(tx, institutionCode, requestKey)) ?? (await submit(tx, prepared));
+    });
+  } catch (e) {
+    const replayed = await findByKey(ctx.prisma, institutionCode, requestKey);
+    if (replayed) return replayed;
+    throw e;
+  }
+}
+
+/** The one-open-filing rule, checked again inside the college's submission lock. */
+async function refuseIfOpen(tx: Tx, agencyId: string) {
+  if (await tx.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } }))
+    throw new DomainError('FILING_ALREADY_OPEN');
 }
 
 export interface ApplyInput {
@@ -91,60 +132,73 @@ export interface ApplyInput {
 export async function applyForFiling(ctx: Context, input: ApplyInput) {
   if (!principalCan(ctx.principal, [Role.COLLEGE_ADMIN], { orgCode: input.institutionCode }))
     throw forbidden();
-  const again = await existingByKey(ctx, input.requestKey);
-  if (again) return again;
-  const institution = await ctx.prisma.institution.findUnique({
-    where: { creditCode: input.institutionCode },
-  });
-  if (!institution) throw new DomainError('NOT_FOUND');
-  const agency = await ctx.prisma.agency.findUnique({
-    where: { institutionCode_kind: { institutionCode: institution.creditCode, kind: input.kind } },
-  });
-  if (agency && agency.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
-  if (
-    agency &&
-    (await ctx.prisma.filing.count({ where: { agencyId: agency.id, status: { in: [...OPEN_STATUSES] } } }))
-  ) {
-    throw new DomainError('FILING_ALREADY_OPEN');
-  }
-  const scope = await validatedScope(
-    ctx,
-    institution.schoolType as SchoolType,
-    input.kind,
-    input.scope,
-    false,
-  );
-  return ctx.prisma.$transaction(async (tx) => {
-    const a =
-      agency ??
-      (await tx.agency.create({
-        data: {
-          institutionCode: institution.creditCode,
-          kind: input.kind,
-          name:
-            input.name?.trim() ||
-            `${institution.name}${input.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
-          regionCode: institution.regionCode,
-        },
-      }));
-    const filing = await tx.filing.create({
-      data: {
-        agencyId: a.id,
-        type: 'INITIAL',
-        status: 'SUBMITTED',
-        requestedScope: scope as unknown as Prisma.InputJsonValue,
-        regionCode: institution.regionCode,
-        submittedBy: ctx.principal.id!,
-        requestKey: input.requestKey ?? null,
-      },
+  const agencyOf = (db: Tx) =>
+    db.agency.findUnique({
+      where: { institutionCode_kind: { institutionCode: input.institutionCode, kind: input.kind } },
     });
-    await event(tx, ctx, { agencyId: a.id, filingId: filing.id, type: 'FILING_SUBMITTED', to: 'SUBMITTED' });
-    return filing;
-  });
+  const refuseIfFiled = async (db: Tx) => {
+    const agency = await agencyOf(db);
+    if (agency && agency.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
+    if (agency) await refuseIfOpen(db, agency.id);
+    return agency;
+  };
+  return submitOnce(
+    ctx,
+    input.institutionCode,
+    input.requestKey,
+    async () => {
+      const institution = await ctx.prisma.institution.findUnique({
+        where: { creditCode: input.institutionCode },
+      });
+      if (!institution) throw new DomainError('NOT_FOUND');
+      await refuseIfFiled(ctx.prisma);
+      const scope = await validatedScope(
+        ctx,
+        institution.schoolType as SchoolType,
+        input.kind,
+        input.scope,
+        false,
+      );
+      return { institution, scope };
+    },
+    async (tx, { institution, scope }) => {
+      const a =
+        (await refuseIfFiled(tx)) ??
+        (await tx.agency.create({
+          data: {
+            institutionCode: institution.creditCode,
+            kind: input.kind,
+            name:
+              input.name?.trim() ||
+              `${institution.name}${input.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
+            regionCode: institution.regionCode,
+          },
+        }));
+      const filing = await tx.filing.create({
+        data: {
+          agencyId: a.id,
+          type: 'INITIAL',
+          status: 'SUBMITTED',
+          requestedScope: scope as unknown as Prisma.InputJsonValue,
+          regionCode: institution.regionCode,
+          submittedBy: ctx.principal.id!,
+          requestKey: input.requestKey ?? null,
+        },
+      });
+      await event(tx, ctx, {
+        agencyId: a.id,
+        filingId: filing.id,
+        type: 'FILING_SUBMITTED',
+        to: 'SUBMITTED',
+      });
+      return filing;
+    },
+  );
 }
 
-/** Records a new filing and its first event, in one transaction. */
-function submitFiling(
+/** Records a scope change or renewal and its first event (inside submitOnce's transaction). */
+async function recordSubmission(
+  tx: Tx,
   ctx: Context,
   f: {
     agencyId: string;
@@ -154,26 +208,25 @@ function submitFiling(
     requestKey?: string | null;
   },
 ) {
-  return ctx.prisma.$transaction(async (tx) => {
-    const filing = await tx.filing.create({
-      data: {
-        agencyId: f.agencyId,
-        type: f.type,
-        status: 'SUBMITTED',
-        requestedScope: f.scope as unknown as Prisma.InputJsonValue,
-        regionCode: f.regionCode,
-        submittedBy: ctx.principal.id!,
-        requestKey: f.requestKey ?? null,
-      },
-    });
-    await event(tx, ctx, {
+  await refuseIfOpen(tx, f.agencyId);
+  const filing = await tx.filing.create({
+    data: {
       agencyId: f.agencyId,
-      filingId: filing.id,
-      type: `${f.type}_SUBMITTED`,
-      to: 'SUBMITTED',
-    });
-    return filing;
+      type: f.type,
+      status: 'SUBMITTED',
+      requestedScope: f.scope as unknown as Prisma.InputJsonValue,
+      regionCode: f.regionCode,
+      submittedBy: ctx.principal.id!,
+      requestKey: f.requestKey ?? null,
+    },
   });
+  await event(tx, ctx, {
+    agencyId: f.agencyId,
+    filingId: filing.id,
+    type: `${f.type}_SUBMITTED`,
+    to: 'SUBMITTED',
+  });
+  return filing;
 }
 
 /** 增设: a filed agency asks to add occupations or levels (A.4 conditions first). */
@@ -189,32 +242,37 @@ export async function requestScopeChange(
   });
   if (!agency) throw new DomainError('NOT_FOUND');
   if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();
-  const again = await existingByKey(ctx, requestKey);
-  if (again) return again;
-  const blocked = checkExpansion({
-    agencyStatus: agency.status,
-    periodStart: agency.validFrom ?? agency.createdAt,
-    violations: agency.violations,
-    volume: null, // the assessment subgraph will report this (seam: see config EXPANSION_MIN_EVALUATIONS)
-    minVolume: ctx.config.EXPANSION_MIN_EVALUATIONS,
-  });
-  if (blocked) throw blocked;
-  if (await ctx.prisma.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } }))
-    throw new DomainError('FILING_ALREADY_OPEN');
-  const values = await validatedScope(
+  return submitOnce(
     ctx,
-    agency.institution.schoolType as SchoolType,
-    agency.kind as AgencyKind,
-    scope,
-    true,
-  );
-  return submitFiling(ctx, {
-    agencyId,
-    type: 'SCOPE_CHANGE',
-    scope: values,
-    regionCode: agency.regionCode,
+    agency.institutionCode,
     requestKey,
-  });
+    async () => {
+      const blocked = checkExpansion({
+        agencyStatus: agency.status,
+        periodStart: agency.validFrom ?? agency.createdAt,
+        violations: agency.violations,
+        volume: null, // the assessment subgraph will report this (seam: see config EXPANSION_MIN_EVALUATIONS)
+        minVolume: ctx.config.EXPANSION_MIN_EVALUATIONS,
+      });
+      if (blocked) throw blocked;
+      await refuseIfOpen(ctx.prisma, agencyId);
+      return validatedScope(
+        ctx,
+        agency.institution.schoolType as SchoolType,
+        agency.kind as AgencyKind,
+        scope,
+        true,
+      );
+    },
+    (tx, values) =>
+      recordSubmission(tx, ctx, {
+        agencyId,
+        type: 'SCOPE_CHANGE',
+        scope: values,
+        regionCode: agency.regionCode,
+        requestKey,
+      }),
+  );
 }
 
 const ACTION_ROLES: Record<FilingAction, readonly Role[]> = {
@@ -468,23 +526,28 @@ export async function requestRenewal(ctx: Context, agencyId: string, requestKey?
   const agency = await ctx.prisma.agency.findUnique({ where: { id: agencyId }, include: { scope: true } });
   if (!agency) throw new DomainError('NOT_FOUND');
   if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();
-  const again = await existingByKey(ctx, requestKey);
-  if (again) return again;
-  if (!['FILED', 'EXPIRED'].includes(agency.status)) throw new DomainError('AGENCY_NOT_FILED');
-  if (await ctx.prisma.filing.count({ where: { agencyId, status: { in: [...OPEN_STATUSES] } } }))
-    throw new DomainError('FILING_ALREADY_OPEN');
-  const scope: ScopeValue[] = agency.scope.map((s) => ({
-    occupationCode: s.occupationCode,
-    kind: s.kind as ScopeValue['kind'],
-    levels: s.levels as ScopeValue['levels'],
-  }));
-  return submitFiling(ctx, {
-    agencyId,
-    type: 'RENEWAL',
-    scope: scope,
-    regionCode: agency.regionCode,
+  return submitOnce(
+    ctx,
+    agency.institutionCode,
     requestKey,
-  });
+    async () => {
+      if (!['FILED', 'EXPIRED'].includes(agency.status)) throw new DomainError('AGENCY_NOT_FILED');
+      await refuseIfOpen(ctx.prisma, agencyId);
+      return agency.scope.map((s) => ({
+        occupationCode: s.occupationCode,
+        kind: s.kind as ScopeValue['kind'],
+        levels: s.levels as ScopeValue['levels'],
+      }));
+    },
+    (tx, scope) =>
+      recordSubmission(tx, ctx, {
+        agencyId,
+        type: 'RENEWAL',
+        scope,
+        regionCode: agency.regionCode,
+        requestKey,
+      }),
+  );
 }
 
 /** 到期: filings past their period become EXPIRED (run at start and hourly); each gets a history event. */
