@@ -144,6 +144,59 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     });
   });
 
+  describe('agencies still applying (申请中): seen by their college and their region’s bureaus only', () => {
+    const nanan = demoCollege('南安职业中专学校'); // 南安 350583, returned for correction: its agency is APPLYING
+    const NESTED = `query($c: String!) { institution(creditCode: $c) { agencies { id status } } }`;
+    const LISTED = `{ institutions(search: "南安职业中专") { agencies { id status } } }`;
+    let applying: string;
+
+    beforeAll(async () => {
+      applying = (
+        await svc.prisma.agency.findFirstOrThrow({
+          where: { institutionCode: nanan.creditCode, status: 'APPLYING' },
+        })
+      ).id;
+      tokens.nananCollege = await as('u-nanan-admin', {
+        role: Role.COLLEGE_ADMIN,
+        orgCode: nanan.creditCode,
+      });
+      tokens.nananCounty = await as('u-nanan-hr', { role: Role.COUNTY_HR, regionCode: '350583' });
+    });
+
+    const seen = async (who?: string) => {
+      const nested = await gql(NESTED, { c: nanan.creditCode }, who);
+      const listed = await gql(LISTED, {}, who);
+      const entities = await gql(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id } } }',
+        { r: [{ __typename: 'Agency', id: applying }] },
+        who,
+      );
+      expect([nested.errors, listed.errors, entities.errors]).toEqual([undefined, undefined, undefined]);
+      return [
+        nested.data.institution.agencies.some((a: { id: string }) => a.id === applying),
+        listed.data.institutions
+          .flatMap((i: { agencies: { id: string }[] }) => i.agencies)
+          .some((a: { id: string }) => a.id === applying),
+        entities.data._entities[0]?.id === applying,
+      ];
+    };
+
+    it('anonymous callers, other counties and other colleges do not see it, nested or federated', async () => {
+      for (const who of [undefined, 'jinjiang', 'licheng', 'liming', 'haiyang', 'fuzhou'])
+        expect(await seen(who), who ?? 'anonymous').toEqual([false, false, false]);
+    });
+    it('its college, its county, the city and the city’s education bureau do', async () => {
+      for (const who of ['nananCollege', 'nananCounty', 'quanzhou', 'quanzhouEdu'])
+        expect(await seen(who), who).toEqual([true, true, true]);
+    });
+    it('the root field agrees', async () => {
+      const q = 'query($id: ID!) { agency(id: $id) { id } }';
+      expect((await gql(q, { id: applying })).data.agency).toBeNull();
+      expect((await gql(q, { id: applying }, 'jinjiang')).data.agency).toBeNull();
+      expect((await gql(q, { id: applying }, 'nananCounty')).data.agency).toEqual({ id: applying });
+    });
+  });
+
   describe('the filing workflow: college applies, county gives an opinion, city decides', () => {
     let filingId: string;
     let agencyId: string;

@@ -1,6 +1,12 @@
 import { AGENCY_KIND_NAMES, isAccountId, type AgencyKind, type SkillLevel } from '@skills/domain';
-import { access, principalCan } from '@skills/service-kit';
-import { BUREAUS, COLLEGE_SIDE, regionsWithin, visibleRows } from '../access-scope.js';
+import { access } from '@skills/service-kit';
+import {
+  agencyVisibility,
+  BUREAUS,
+  PUBLIC_AGENCY_STATUSES,
+  regionsWithin,
+  visibleRows,
+} from '../access-scope.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { AgencyKindEnum, SkillLevelEnum } from './common.js';
@@ -30,8 +36,7 @@ const effectiveStatus = (a: { status: string; validUntil: Date | null }) =>
 
 /** Bureaus of the agency's region, and the college that owns it, see its records. */
 const canSeeRecords = (a: { regionCode: string; institutionCode: string }, ctx: Context) =>
-  principalCan(ctx.principal, BUREAUS, { regionCode: a.regionCode }) ||
-  principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: a.institutionCode });
+  agencyVisibility(ctx.principal).recordsVisible(a);
 
 /** 备案范围 */
 export const ScopeItem = builder.prismaObject('ScopeItem', {
@@ -168,14 +173,18 @@ export const Agency = builder.prismaObject('Agency', {
 
 builder.asEntity(Agency, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => ctx.loaders.agency.load(ref.id),
+  resolveReference: async (ref, ctx) => {
+    const a = await ctx.loaders.agency.load(ref.id);
+    return a && agencyVisibility(ctx.principal).allows(a) ? a : null;
+  },
 });
 
 builder.prismaObjectField(Institution, 'agencies', (t) =>
-  t.relation('agencies', { description: '该院校的评价机构', query: { orderBy: { kind: 'asc' } } }),
+  t.relation('agencies', {
+    description: '该院校的评价机构（申请中的机构仅本院校和本地区监管部门可见）',
+    query: (_args, ctx) => ({ where: agencyVisibility(ctx.principal).where, orderBy: { kind: 'asc' } }),
+  }),
 );
-
-const PUBLIC_STATUSES = ['FILED', 'SUSPENDED'];
 
 builder.queryFields((t) => ({
   publicAgencies: t.prismaConnection(
@@ -214,6 +223,7 @@ builder.queryFields((t) => ({
         ...query,
         where: {
           AND: [
+            agencyVisibility(ctx.principal).where,
             scope,
             args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {},
             args.status?.length ? { status: { in: args.status } } : {},
@@ -241,7 +251,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _r, { id }, ctx) => {
       const a = await ctx.prisma.agency.findUnique({ ...query, where: { id: String(id) } });
       if (!a) return null;
-      return PUBLIC_STATUSES.includes(a.status) || canSeeRecords(a, ctx) ? a : null;
+      return agencyVisibility(ctx.principal).allows(a) ? a : null;
     },
   }),
 }));
@@ -253,7 +263,7 @@ function publicWhere(args: {
   kind?: string | null;
 }) {
   return {
-    status: { in: PUBLIC_STATUSES },
+    status: { in: [...PUBLIC_AGENCY_STATUSES] },
     ...(args.search?.trim()
       ? {
           OR: [

@@ -1,6 +1,6 @@
 import { DomainError, Role, type AgencyKind, type SkillLevel } from '@skills/domain';
-import { access, principalCan } from '@skills/service-kit';
-import { BUREAU_HR, COLLEGE_SIDE, visibleRows } from '../access-scope.js';
+import { access } from '@skills/service-kit';
+import { BUREAU_HR, COLLEGE_SIDE, filingVisibility } from '../access-scope.js';
 import { builder } from '../builder.js';
 import { FILING_STATUS_NAMES, type FilingAction, type FilingStatus } from '../domain/workflow.js';
 import * as filings from '../filings.js';
@@ -76,7 +76,7 @@ builder.queryFields((t) => ({
     ...access.roles(...READERS),
     args: { status: t.arg.stringList(), open: t.arg.boolean({ description: '仅显示办理中的' }) },
     resolve: (query, _r, args, ctx) => {
-      const scope = visibleRows(ctx.principal, BUREAU_HR, COLLEGE_SIDE, 'agency');
+      const scope = filingVisibility(ctx.principal).where;
       if (!scope) return [];
       return ctx.prisma.filing.findMany({
         ...query,
@@ -102,10 +102,7 @@ builder.queryFields((t) => ({
         include: { agency: true },
       });
       if (!f) return null;
-      const mine =
-        principalCan(ctx.principal, BUREAU_HR, { regionCode: f.regionCode }) ||
-        principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: f.agency.institutionCode });
-      if (!mine) throw new DomainError('FORBIDDEN');
+      if (!filingVisibility(ctx.principal).allows(f)) throw new DomainError('FORBIDDEN');
       return f;
     },
   }),
