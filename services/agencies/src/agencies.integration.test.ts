@@ -147,7 +147,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   describe('agencies still applying (申请中): seen by their college and their region’s bureaus only', () => {
     const nanan = demoCollege('南安职业中专学校'); // 南安 350583, returned for correction: its agency is APPLYING
     const NESTED = `query($c: String!) { institution(creditCode: $c) { agencies { id status } } }`;
-    const LISTED = `{ institutions(search: "南安职业中专") { agencies { id status } } }`;
+    const LISTED = `{ institutions(search: "南安职业中专") { edges { node { agencies { id status } } } } }`;
     let applying: string;
 
     beforeAll(async () => {
@@ -174,8 +174,8 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       expect([nested.errors, listed.errors, entities.errors]).toEqual([undefined, undefined, undefined]);
       return [
         nested.data.institution.agencies.some((a: { id: string }) => a.id === applying),
-        listed.data.institutions
-          .flatMap((i: { agencies: { id: string }[] }) => i.agencies)
+        listed.data.institutions.edges
+          .flatMap((e: { node: { agencies: { id: string }[] } }) => e.node.agencies)
           .some((a: { id: string }) => a.id === applying),
         entities.data._entities[0]?.id === applying,
       ];
@@ -219,12 +219,16 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     });
 
     it('a county sees its own applications only', async () => {
-      const mine = await gql('{ filings(open: true) { id regionCode } }', {}, 'shishi');
-      expect(mine.data.filings.map((f: { id: string }) => f.id)).toContain(filingId);
-      expect(mine.data.filings.every((f: { regionCode: string }) => f.regionCode === '350581')).toBe(true);
-      const other = await gql('{ filings(open: true) { id regionCode } }', {}, 'jinjiang');
-      expect(other.data.filings.map((f: { id: string }) => f.id)).not.toContain(filingId);
-      expect(other.data.filings.length).toBeGreaterThan(0); // 晋江 has its own (demo) applications
+      const OPEN = '{ filings(open: true, first: 200) { totalCount edges { node { id regionCode } } } }';
+      const nodes = (r: { data?: any }) =>
+        r.data.filings.edges.map((e: { node: { id: string; regionCode: string } }) => e.node);
+      const mine = await gql(OPEN, {}, 'shishi');
+      expect(nodes(mine).map((f: { id: string }) => f.id)).toContain(filingId);
+      expect(nodes(mine).every((f: { regionCode: string }) => f.regionCode === '350581')).toBe(true);
+      expect(mine.data.filings.totalCount).toBe(nodes(mine).length);
+      const other = await gql(OPEN, {}, 'jinjiang');
+      expect(nodes(other).map((f: { id: string }) => f.id)).not.toContain(filingId);
+      expect(nodes(other).length).toBeGreaterThan(0); // 晋江 has its own (demo) applications
       expect(
         codeOf(await gql('query($id: ID!) { filing(id: $id) { id } }', { id: filingId }, 'jinjiang')),
       ).toBe('FORBIDDEN');
@@ -554,15 +558,18 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
 
     it('the region’s HR bureau may unmask an ID number with a reason; each read is audited; others see no list', async () => {
       const q =
-        'query($id: ID!) { agency(id: $id) { assessors { name idNumberUnmasked(reason: "核查考评员资格") } } }';
+        'query($id: ID!) { agency(id: $id) { assessors { totalCount edges { node { name idNumberUnmasked(reason: "核查考评员资格") } } } } }';
       const before = await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } });
       const city = await gql(q, { id: agencyId }, 'quanzhou');
-      expect(city.data.agency.assessors[0].idNumberUnmasked).toBe(fullId);
+      expect(city.data.agency.assessors.totalCount).toBe(1);
+      expect(city.data.agency.assessors.edges[0].node.idNumberUnmasked).toBe(fullId);
       expect(await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } })).toBe(before + 1);
       const college = await gql(q, { id: agencyId }, 'liming');
       expect(codeOf(college)).toBe('FORBIDDEN');
       expect(await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } })).toBe(before + 1);
-      const anon = await gql('query($id: ID!) { agency(id: $id) { assessors { name } } }', { id: agencyId });
+      const anon = await gql('query($id: ID!) { agency(id: $id) { assessors { totalCount } } }', {
+        id: agencyId,
+      });
       expect(anon.data.agency.assessors).toBeNull();
     });
   });
@@ -575,7 +582,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       where: { id: agency.id },
       data: { validUntil: new Date('2026-01-01') },
     });
-    const { expireLapsedFilings } = await import('./filings.js');
+    const { expireLapsedFilings } = await import('./commands/expire-lapsed-filings.js');
     expect(await expireLapsedFilings(svc.prisma)).toBeGreaterThanOrEqual(1);
     const events = await svc.prisma.agencyEvent.findMany({
       where: { agencyId: agency.id, type: 'AGENCY_EXPIRED' },
@@ -606,14 +613,14 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   it('answers the bureau register with as many SQL statements for 1 agency as for all of them (no N+1)', async () => {
-    const REGISTER = `query($r: String) { agencies(regionCode: $r) {
+    const REGISTER = `query($r: String) { agencies(regionCode: $r, first: 200) { edges { node {
       id name status region { name } institution { name schoolType }
-      scope { levels occupation { code } } events { type actor { id } } violations { type } } }`;
+      scope { levels occupation { code } } events { type actor { id } } violations { type } } } } }`;
     const statementsFor = async (region: string) => {
       sql.length = 0;
       const r = await gql(REGISTER, { r: region }, 'quanzhou');
       expect(r.errors).toBeUndefined();
-      return { agencies: r.data.agencies.length as number, statements: sql.length };
+      return { agencies: r.data.agencies.edges.length as number, statements: sql.length };
     };
     const one = await statementsFor('350582'); // 晋江: one demo agency
     const all = await statementsFor('350500'); // 泉州市: every demo agency
