@@ -263,7 +263,7 @@ describe('gateway', () => {
         gateway.url,
         {
           query:
-            '{ agencies(search: "演示院校") { name scope { occupation { name } } events { typeName actor { displayName } } } }',
+            '{ agencies(search: "演示院校", first: 100) { totalCount edges { node { name scope { occupation { name } } events { typeName actor { displayName } } } } } }',
         },
         { authorization: `Bearer ${token}` },
       );
@@ -273,8 +273,9 @@ describe('gateway', () => {
         scope: Array<{ occupation: { name: string } | null }>;
         events: Array<{ typeName: string; actor: { displayName: string | null } | null }> | null;
       };
-      const nodes = r.json.data.agencies as Node[];
+      const nodes = (r.json.data.agencies.edges as { node: Node }[]).map((e) => e.node);
       expect(nodes).toHaveLength(100);
+      expect(r.json.data.agencies.totalCount).toBeGreaterThanOrEqual(100);
       expect(nodes.every((n) => n.name.startsWith('演示院校'))).toBe(true);
       const scope = nodes.flatMap((n) => n.scope);
       expect(scope).toHaveLength(300);
