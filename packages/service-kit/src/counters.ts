@@ -1,7 +1,7 @@
 // Numbers that must be unique and gapless within a scope (备案编号 per city and year; later 证书编号 per issuer and
 // year): a counter row per scope, incremented by one atomic upsert inside the transaction that uses the number.
 // Concurrent callers queue on the row lock; a transaction that rolls back rolls its increment back, so no number
-// is skipped and none is given twice. Each service keeps its own counter table in its own schema (ADR 10):
+// is skipped and none is given twice. Each service keeps its own counter table in its own schema (ADR 13):
 //
 //   /// 编号计数器: the last number given in each numbering scope
 //   model Counter {
