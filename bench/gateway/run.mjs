@@ -189,7 +189,9 @@ try {
 
   // Signed-in callers: our gateway gets each user's bearer token; Hive and the direct subgraph get the claims our
   // gateway would sign for that user (Hive has no part in our authentication).
-  const { signClaims } = await import(require.resolve('@skills/service-kit'));
+  const { ANONYMOUS, signClaims } = await import(require.resolve('@skills/service-kit'));
+  // subgraphs serve only signed requests: what our gateway sends for an anonymous caller
+  const anonymousClaims = await signClaims(ANONYMOUS, SECRET, 3600);
   const users = [];
   for (const username of USERS) {
     const login = await post(oursUrl, { query: 'mutation($u: String!) { login(username: $u, password: "Demo#2026") { accessToken } }', variables: { u: username } });
@@ -198,7 +200,7 @@ try {
     const me = await post(oursUrl, { query: '{ me { id roles { role regionCode orgCode } } }' }, { authorization: `Bearer ${token}` });
     users.push({ username, token, claims: await signClaims({ kind: 'user', id: me.data.me.id, grants: me.data.me.roles }, SECRET, 3600) });
   }
-  const codes = await post(subgraphUrls.catalogue, { query: '{ occupations(first: 500) { edges { node { code } } } }' });
+  const codes = await post(subgraphUrls.catalogue, { query: '{ occupations(first: 500) { edges { node { code } } } }' }, { 'x-skills-claims': anonymousClaims });
   const occupationCodes = codes.data.occupations.edges.map((e) => e.node.code);
   const supergraphText = readFileSync(supergraphPath, 'utf8');
   const ops = operations({ occupationCodes, agencies: Number(args.agencies) }).filter(
@@ -210,7 +212,9 @@ try {
     const variables = mode === 'same' ? op.same : op.vary(i);
     const user = op.auth ? (mode === 'varied' && op.variedUsers ? users[i % users.length] : users[0]) : null;
     const headers = { 'content-type': 'application/json' };
-    if (user) Object.assign(headers, kind === 'ours' || kind === 'oursNoCache' ? { authorization: `Bearer ${user.token}` } : { 'x-skills-claims': user.claims });
+    if (kind === 'ours' || kind === 'oursNoCache') {
+      if (user) headers.authorization = `Bearer ${user.token}`;
+    } else headers['x-skills-claims'] = user ? user.claims : anonymousClaims;
     return { body: JSON.stringify({ query: op.query, variables }), headers };
   };
 

@@ -1,6 +1,7 @@
 // The catalogue facts a filing needs (does the occupation exist, is it skill-type, which levels does its
 // standard define, or is it a 专项 project), asked through the graph in one request per filing.
 import { skillLevelFromCode, type SkillLevel } from '@skills/domain';
+import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import type { CatalogueEntry } from './domain/scope-rules.js';
 
 export interface CatalogueDirectory {
@@ -9,7 +10,20 @@ export interface CatalogueDirectory {
 
 const isOccupationCode = (c: string) => /^\d/.test(c);
 
-export function createCatalogueDirectory(graphUrl: string): CatalogueDirectory {
+/**
+ * `graphUrl` is the gateway in the platform (anonymous there: the catalogue's facts are public) or the catalogue
+ * itself (tests, a cluster without the gateway hop), which serves only signed requests: the call carries this
+ * service's own claims, re-signed before they expire.
+ */
+export function createCatalogueDirectory(graphUrl: string, claimsSecret: string): CatalogueDirectory {
+  let claims: { token: string; until: number } | undefined;
+  const serviceClaims = async () => {
+    if (!claims || claims.until < Date.now()) {
+      const token = await signClaims({ kind: 'service', id: 'agencies', grants: [] }, claimsSecret, 60);
+      claims = { token, until: Date.now() + 30_000 };
+    }
+    return claims.token;
+  };
   return {
     async lookup(codes) {
       const unique = [...new Set(codes)].slice(0, 200);
@@ -21,7 +35,11 @@ export function createCatalogueDirectory(graphUrl: string): CatalogueDirectory {
       );
       const res = await fetch(graphUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        headers: {
+          'content-type': 'application/json',
+          'apollo-require-preflight': 'true',
+          [CLAIMS_HEADER]: await serviceClaims(),
+        },
         body: JSON.stringify({ query: `{ ${fields.join(' ')} }` }),
       });
       if (!res.ok && res.status !== 200) throw new Error(`catalogue answered HTTP ${res.status}`);

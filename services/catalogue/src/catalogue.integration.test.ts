@@ -4,13 +4,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@skills/domain';
-import { CLAIMS_HEADER, pendingSchemaChange, signClaims } from '@skills/service-kit';
+import { ANONYMOUS, CLAIMS_HEADER, pendingSchemaChange, signClaims } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { migrationPaths, startCatalogue, type CatalogueService } from './server.js';
 
 const SECRET = 'catalogue-test-claims-secret-0123456789';
+/** Subgraphs serve only signed requests: what the gateway sends for a caller who is not signed in. */
+const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
 // What the gateway would forward for a province catalogue admin, and for a city officer (no import rights).
 const ADMIN = await signClaims(
   { kind: 'user', id: 'admin-1', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] },
@@ -36,7 +38,7 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   const gql = async <T = Record<string, unknown>>(query: string, variables?: object, token?: string) => {
     const res = await fetch(svc.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { [CLAIMS_HEADER]: token } : {}) },
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: token ?? anonymous },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResponse<T>;

@@ -159,6 +159,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
     let db: TestDatabase | undefined;
     let gateway: Gateway;
     const callers: Caller[] = [];
+    let subgraphUrls: Record<string, string> = {};
 
     beforeAll(async () => {
       db = kind === 'postgres' ? await createTestDatabase('postgres', 'authz_matrix') : undefined;
@@ -174,6 +175,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
           ),
         ),
       );
+      subgraphUrls = urls;
       const identityUrl = urls.identity!;
       gateway = await startGateway({
         config: readConfig({
@@ -297,6 +299,28 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       if (rule.kind === 'authenticated') return 'allowed';
       return rule.roles.some((r) => caller.roles!.includes(r)) ? 'allowed' : 'FORBIDDEN';
     }
+
+    it('a subgraph called directly, around the gateway, refuses every operation and _entities to every caller', async () => {
+      let refused = 0;
+      const entities = {
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+        variables: { r: [{ __typename: 'Agency', id: '1' }] },
+      };
+      for (const [name, url] of Object.entries(subgraphUrls)) {
+        for (const caller of callers) {
+          for (const body of [...OPS.map((op) => ({ query: op.document(caller) })), entities]) {
+            const r = await post(url, body, caller.headers);
+            expect([r.status, r.json.errors?.[0]?.extensions?.code], `${caller.name} → ${name}`).toEqual([
+              401,
+              'UNAUTHENTICATED',
+            ]);
+            expect(r.json.data ?? null).toBeNull();
+            refused++;
+          }
+        }
+      }
+      expect(refused).toBeGreaterThan(callers.length * (OPS.length + 1));
+    });
 
     it.each(OPS.map((o) => [o.field, o] as const))(
       '%s: each caller gets exactly what the rule allows',

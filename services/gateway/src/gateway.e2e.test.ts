@@ -7,12 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, listen, type RunningServer } from '@skills/service-kit';
+import {
+  ANONYMOUS,
+  CLAIMS_HEADER,
+  createLogger,
+  listen,
+  signClaims,
+  type RunningServer,
+} from '@skills/service-kit';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from './compose.js';
 import { readConfig } from './config.js';
-import { makeDemoCreditCode } from '@skills/domain';
+import { makeDemoCreditCode, Role } from '@skills/domain';
 import { createApiKeyVerifier } from './api-keys.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { loadOperations, sha256 } from './persisted.js';
@@ -54,9 +61,11 @@ beforeAll(async () => {
   });
   agenciesProxy = await countingProxy(agenciesUrl, agenciesBodies);
 
-  const codes = await post(catalogueUrl, {
-    query: '{ occupations(first: 100) { edges { node { code } } } }',
-  });
+  const codes = await post(
+    catalogueUrl,
+    { query: '{ occupations(first: 100) { edges { node { code } } } }' },
+    { [CLAIMS_HEADER]: await signClaims(ANONYMOUS, SECRET) },
+  );
   occupationCodes = codes.json.data.occupations.edges.map((e: { node: { code: string } }) => e.node.code);
 
   // Probe subgraph: 100 "agencies", each pointing at an occupation it does not own (only the key).
@@ -327,16 +336,37 @@ describe('gateway', () => {
       expect(bad.json.errors[0].message).toMatch(/登录凭证无效/);
     });
 
-    it('a subgraph reached directly, bypassing the gateway, gives no protected access even with a valid token', async () => {
+    it('a subgraph reached directly, bypassing the gateway, serves nothing: not with a token, not anonymously, not _entities', async () => {
       const token = await login('province.hr');
-      const direct = await post(catalogueUrl, importRows, { authorization: `Bearer ${token}` });
-      expect(direct.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      const me = await post(
-        identityUrl,
-        { query: '{ me { username } }' },
-        { authorization: `Bearer ${token}` },
+      const refused = (r: Awaited<ReturnType<typeof post>>) => {
+        expect(r.status).toBe(401);
+        expect(r.json.errors[0]).toMatchObject({
+          message: '请通过平台网关访问本服务',
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
+        expect(r.json.data ?? null).toBeNull();
+      };
+      refused(await post(catalogueUrl, importRows, { authorization: `Bearer ${token}` }));
+      refused(
+        await post(identityUrl, { query: '{ me { username } }' }, { authorization: `Bearer ${token}` }),
       );
-      expect(me.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      refused(await post(catalogueUrl, { query: '{ occupation(code: "6-31-01-03") { name } }' }));
+      // the gateway never exposes _entities; a direct call must not give an agency to anybody either
+      refused(
+        await post(agenciesUrl, {
+          query:
+            'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id name status } } }',
+          variables: { r: [{ __typename: 'Agency', id: '1' }] },
+        }),
+      );
+      // forged claims (another secret) are refused the same way
+      const forged = await signClaims(
+        { kind: 'user', id: 'x', grants: [{ role: Role.PROVINCE_HR, regionCode: '350000' }] },
+        'a-different-secret-of-thirty-two-characters',
+      );
+      refused(await post(agenciesUrl, { query: '{ filings { id } }' }, { [CLAIMS_HEADER]: forged }));
+      // health and readiness stay open for probes
+      expect((await fetch(catalogueUrl.replace(/\/graphql$/, '/ready'))).status).toBe(200);
     });
   });
 

@@ -30,7 +30,7 @@ import { SUBGRAPHS } from './subgraphs.js';
 
 interface GatewayContext extends CacheContext {
   headers: IncomingHttpHeaders;
-  /** the principal signed for subgraphs; null when anonymous */
+  /** the principal signed for subgraphs (anonymous callers get anonymous claims); null only in the warm-up */
   claims: string | null;
   /** a start-up dry run: planned, then stopped before any subgraph is asked */
   warmUp?: boolean;
@@ -117,14 +117,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         },
       }),
   });
-  if (!config.CLAIMS_SECRET)
-    log.warn('CLAIMS_SECRET is not set: every caller reaches the subgraphs as anonymous');
   const authenticate = opts.authenticate ?? createAuthenticator(new URL(jwksUrlOf(config)));
-  const verifyApiKey =
-    opts.verifyApiKey ??
-    (config.CLAIMS_SECRET
-      ? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET)
-      : async () => null);
+  const verifyApiKey = opts.verifyApiKey ?? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET);
   const operations =
     opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
 
@@ -153,8 +147,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   // Signed claims live 60 s; one signature per caller serves their requests for half of that, and identical
   // claims let identical concurrent subgraph queries of that caller share one fetch.
   const signed = new LRUCache<string, string>({ max: 10_000, ttl: 30_000 });
+  // Anonymous callers share one set of anonymous claims: subgraphs serve only signed requests.
   const claimsFor = async (headers: IncomingHttpHeaders, principal: Principal, secret: string) => {
-    const credential = headers.authorization ?? headers['x-api-key'];
+    const credential =
+      principal.kind === 'anonymous' ? 'anonymous' : (headers.authorization ?? headers['x-api-key']);
     const key = typeof credential === 'string' ? credential : null;
     let claims = key ? signed.get(key) : undefined;
     if (!claims) {
@@ -197,10 +193,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
       const { principal, allowedOperations } = await identify(req.headers);
-      const claims =
-        principal.kind === 'anonymous' || !config.CLAIMS_SECRET
-          ? null
-          : await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
+      const claims = await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
       return { headers: req.headers, principal, allowedOperations, claims, touched: new Set<string>() };
     },
   });

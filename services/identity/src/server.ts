@@ -35,7 +35,7 @@ async function answerApiKeyVerification(
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  if (caller.kind !== 'service' || caller.id !== 'gateway') return send(403, { error: 'forbidden' });
+  if (caller?.kind !== 'service' || caller.id !== 'gateway') return send(403, { error: 'forbidden' });
   let body = '';
   for await (const chunk of req) {
     body += chunk;
