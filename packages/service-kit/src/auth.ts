@@ -17,6 +17,8 @@ export interface Principal {
   id: string | null;
   name?: string;
   grants: readonly Grant[];
+  /** users: the sign-in session the access token belongs to (ended by logout); not forwarded to subgraphs */
+  session?: string;
 }
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: null, grants: [] });

@@ -264,6 +264,23 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
           grants,
         });
       }
+      // a token whose session was ended by logout: refused although its signature and expiry are fine
+      const out = await post(gateway.url, {
+        query:
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken } }',
+        variables: { u: 'province.hr', p: DEMO_PASSWORD },
+      });
+      const ended = out.json.data.login as { accessToken: string; refreshToken: string };
+      await post(
+        gateway.url,
+        { query: 'mutation($t: String!) { logout(refreshToken: $t) }', variables: { t: ended.refreshToken } },
+        { authorization: `Bearer ${ended.accessToken}` },
+      );
+      callers.push({
+        name: 'logged-out token',
+        headers: { authorization: `Bearer ${ended.accessToken}` },
+        refusedAtGateway: { status: 401, code: 'INVALID_TOKEN' },
+      });
       const key = await post(
         gateway.url,
         {
@@ -325,7 +342,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
     it.each(OPS.map((o) => [o.field, o] as const))(
       '%s: each caller gets exactly what the rule allows',
       async (_name, op) => {
-        expect(callers.length).toBeGreaterThanOrEqual(15);
+        expect(callers.length).toBeGreaterThanOrEqual(16);
         const outcomes: string[] = [];
         for (const caller of callers) {
           const r = await post(gateway.url, { query: op.document(caller) }, caller.headers);

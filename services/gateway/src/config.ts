@@ -7,6 +7,8 @@ export const configSchema = baseConfigSchema.extend({
   /** Where identity publishes the keys that sign access tokens; defaults to beside IDENTITY_URL. */
   IDENTITY_JWKS_URL: z.string().url().optional(),
   IDENTITY_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
+  /** How often to ask identity which sign-in sessions ended (logout elsewhere ends their tokens within this). */
+  REVOCATION_POLL_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
   /** Deepest field nesting a query may have. */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   /** Largest estimated cost (fields, multiplied by list sizes) a query may have. */

@@ -142,6 +142,8 @@ describe('gateway', () => {
         NODE_ENV: 'production',
         CLAIMS_SECRET: SECRET,
         IDENTITY_JWKS_URL: jwks,
+        IDENTITY_URL: identityUrl,
+        REVOCATION_POLL_SECONDS: '0.5',
       }),
       supergraphSdl,
       subgraphUrls: { catalogue: proxyUrl, identity: identityProxyUrl, agencies: agenciesProxyUrl },
@@ -249,6 +251,47 @@ describe('gateway', () => {
       expect(r.json.errors).toBeUndefined();
       return r.json.data.login.accessToken as string;
     };
+    it('logout ends the access token at once on this gateway, and on another gateway within its poll', async () => {
+      const r = await post(gateway.url, {
+        query:
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken } }',
+        variables: { u: 'quanzhou.hr', p: DEMO_PASSWORD },
+      });
+      const { accessToken, refreshToken } = r.json.data.login as {
+        accessToken: string;
+        refreshToken: string;
+      };
+      const me = { query: '{ me { username } }' };
+      const bearer = { authorization: `Bearer ${accessToken}` };
+      // both gateways have verified (and cached) the token before the logout
+      expect((await post(gateway.url, me, bearer)).json.data.me.username).toBe('quanzhou.hr');
+      expect((await post(prodGateway.url, me, bearer)).json.data.me.username).toBe('quanzhou.hr');
+      const out = await post(
+        gateway.url,
+        { query: 'mutation($t: String!) { logout(refreshToken: $t) }', variables: { t: refreshToken } },
+        bearer,
+      );
+      expect(out.json.data.logout).toBe(true);
+      const after = await post(gateway.url, me, bearer);
+      expect(after.status).toBe(401);
+      expect(after.json.errors[0]).toMatchObject({
+        message: '您已退出登录，请重新登录',
+        extensions: { code: 'INVALID_TOKEN' },
+      });
+      // the other replica learns it from identity within REVOCATION_POLL_SECONDS (0.5 s here)
+      const deadline = Date.now() + 5_000;
+      let other = await post(prodGateway.url, me, bearer);
+      while (other.status !== 401 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        other = await post(prodGateway.url, me, bearer);
+      }
+      expect(other.json.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
+      // a new sign-in of the same account is unaffected
+      expect(
+        (await post(gateway.url, me, { authorization: `Bearer ${await login('quanzhou.hr')}` })).json.data.me,
+      ).toEqual({ username: 'quanzhou.hr' });
+    });
+
     const importRows = {
       query:
         'mutation($i: ImportCatalogueInput!) { importCatalogue(input: $i) { status errors { row field } } }',

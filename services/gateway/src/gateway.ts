@@ -17,6 +17,7 @@ import {
   type RunningServer,
 } from '@skills/service-kit';
 import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
+import { createRevocations } from './revocations.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
 import { createSubgraphClient, subgraphFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
@@ -117,7 +118,16 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         },
       }),
   });
-  const authenticate = opts.authenticate ?? createAuthenticator(new URL(jwksUrlOf(config)));
+  const revocations = createRevocations({
+    identityUrl: config.IDENTITY_URL,
+    claimsSecret: config.CLAIMS_SECRET,
+    pollMs: config.REVOCATION_POLL_SECONDS * 1000,
+    // the longest access-token lifetime identity allows
+    tokenTtlMs: 3_600_000,
+    log,
+  });
+  const authenticate =
+    opts.authenticate ?? createAuthenticator(new URL(jwksUrlOf(config)), (s) => revocations.has(s));
   const verifyApiKey = opts.verifyApiKey ?? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET);
   const operations =
     opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
@@ -181,6 +191,18 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       policyPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST }, operations),
       // after the policy: a cached answer is still subject to the depth and cost limits
       responseCache.plugin(),
+      {
+        // a logout through this gateway ends the session's access tokens here before the answer goes out
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const body = response.body;
+              if (body.kind === 'single' && body.singleResult.data?.logout === true)
+                await revocations.refresh();
+            },
+          };
+        },
+      },
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -213,6 +235,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     responseCache,
     warmedUp,
     close: async () => {
+      revocations.close();
       await server.close();
       await subgraphClient.close();
     },
