@@ -119,6 +119,20 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('takes a list of codes, so a caller asks for many occupations in one field (not one alias each)', async () => {
+    const some = await names('codes: ["6-31-01-03", "6-18-01-01", "9-99-99-99"], first: 100');
+    expect(some.edges.map((e) => e.node.code).sort()).toEqual(['6-18-01-01', '6-31-01-03']);
+    const projects = await gql<{ specialAbilityProjects: { edges: { node: { code: string } }[] } }>(
+      '{ specialAbilityProjects(codes: ["FJZX-0001"], first: 10) { edges { node { code } } } }',
+    );
+    expect(projects.data!.specialAbilityProjects.edges.map((e) => e.node.code)).toEqual(['FJZX-0001']);
+    const tooMany = JSON.stringify(Array.from({ length: 101 }, (_, i) => `6-31-01-${i}`));
+    const bad = await gql(`{ occupations(codes: ${tooMany}) { totalCount } }`);
+    expect(bad.errors![0]).toMatchObject({
+      message: '一次最多查询 100 个职业编码',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
   it('pages with Relay cursors without gaps or repeats', async () => {
     type Page = {
       occupations: {

@@ -11,6 +11,10 @@ export const configSchema = baseConfigSchema.extend({
   REVOCATION_POLL_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
   /** Deepest field nesting a query may have. */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  /** Aliased fields one operation may have (thousands of aliases of a free field cost no less to answer). */
+  MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** Fields at the root of one operation. */
+  MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Largest estimated cost (fields, multiplied by list sizes) a query may have. */
   MAX_QUERY_COST: z.coerce.number().int().min(10).default(20_000),
   /**

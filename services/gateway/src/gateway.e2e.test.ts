@@ -504,6 +504,32 @@ describe('gateway', () => {
       expect(r.json.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
       expect(r.json.errors[0].message).toMatch(/最多 12 层/);
     });
+    it('refuses thousands of aliases of a free field, and too many root fields, with a Chinese message', async () => {
+      const aliases = Array.from({ length: 5000 }, (_, i) => `a${i}: __typename`).join(' ');
+      const many = await post(gateway.url, { query: `{ ${aliases} }` });
+      expect(many.status).toBe(400);
+      expect(many.json.errors[0]).toMatchObject({
+        message: '查询中的别名过多（5000 个，最多 50 个），请改用列表查询或分次查询',
+        extensions: { code: 'TOO_MANY_ALIASES' },
+      });
+      expect(many.json.data ?? null).toBeNull();
+      // nested aliases count too, also through fragments
+      const nested = Array.from({ length: 51 }, (_, i) => `n${i}: code`).join(' ');
+      const viaFragment = await post(gateway.url, {
+        query: `{ occupation(code: "6-31-01-03") { ...F } } fragment F on Occupation { ${nested} }`,
+      });
+      expect(viaFragment.json.errors[0].extensions.code).toBe('TOO_MANY_ALIASES');
+      const roots = Array.from({ length: 21 }, (_, i) => `s${i}: catalogueStats { occupations }`);
+      const wide = await post(gateway.url, { query: `{ ${roots.join(' ')} }` });
+      expect(wide.json.errors[0]).toMatchObject({
+        message: '一次查询的顶层字段过多（21 个，最多 20 个），请分次查询',
+        extensions: { code: 'TOO_MANY_ROOT_FIELDS' },
+      });
+      // within the limits: answered
+      const fine = await post(gateway.url, { query: `{ ${roots.slice(0, 20).join(' ')} }` });
+      expect(fine.json.errors).toBeUndefined();
+      expect(fine.json.data.s19.occupations).toBeGreaterThan(60);
+    });
     it('refuses queries whose estimated cost is above the limit, counting list sizes', async () => {
       const q = (n: number) =>
         `{ occupations(first: ${n}) { edges { node { code name category levels standard sources majors { code name } } } } }`;

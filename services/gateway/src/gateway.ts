@@ -188,7 +188,15 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     // Automatic persisted queries stay available to portals; registered operations are always in the cache.
     persistedQueries: { cache: persistedQueryCache(operations) },
     plugins: [
-      policyPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST }, operations),
+      policyPlugin(
+        {
+          maxDepth: config.MAX_QUERY_DEPTH,
+          maxCost: config.MAX_QUERY_COST,
+          maxAliases: config.MAX_ALIASES,
+          maxRootFields: config.MAX_ROOT_FIELDS,
+        },
+        operations,
+      ),
       // after the policy: a cached answer is still subject to the depth and cost limits
       responseCache.plugin(),
       {
