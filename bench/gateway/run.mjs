@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { operations } from './operations.mjs';
+import { SERVICES } from '../../scripts/lib/platform.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -137,6 +138,10 @@ try {
     startService('@skills/agencies', { DATABASE_URL, DEMO_DATA: 'true', DEMO_BULK_AGENCIES: args.agencies, CATALOGUE_GRAPH_URL: catalogue }),
   ]);
   const subgraphUrls = { catalogue, identity, agencies };
+  // the platform's one list: a subgraph added there must be started here too (with the data it needs)
+  const missing = SERVICES.filter((s) => s.urlEnv && !subgraphUrls[s.name]).map((s) => s.name);
+  if (missing.length) throw new Error(`bench/gateway does not start ${missing.join(', ')} (platform.json lists it)`);
+  const urlEnv = Object.fromEntries(SERVICES.filter((s) => s.urlEnv).map((s) => [s.urlEnv, subgraphUrls[s.name]]));
 
   // The same supergraph file for both gateways, pointing at this run's subgraphs.
   const gatewayDir = dirname(require.resolve('@skills/gateway/package.json'));
@@ -159,9 +164,7 @@ try {
         LOG_LEVEL: 'warn',
         CLAIMS_SECRET: SECRET,
         SUPERGRAPH_PATH: supergraphPath,
-        CATALOGUE_URL: catalogue,
-        IDENTITY_URL: identity,
-        AGENCIES_URL: agencies,
+        ...urlEnv,
         GATEWAY_WORKERS: String(WORKERS),
         ...env,
       },
