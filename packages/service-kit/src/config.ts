@@ -17,6 +17,12 @@ export const baseConfigSchema = z.object({
       error: 'CLAIMS_SECRET is required (at least 32 characters, shared by the gateway and subgraphs)',
     })
     .min(32, 'CLAIMS_SECRET must be at least 32 characters'),
+  /**
+   * On SIGTERM: seconds to keep serving while /ready says "not ready" (long enough for a load balancer or
+   * Kubernetes to stop sending), then up to SHUTDOWN_GRACE_SECONDS for requests in flight to finish.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   /** Largest accepted request body, bytes. */
   BODY_LIMIT: z.coerce
     .number()

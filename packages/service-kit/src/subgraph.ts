@@ -54,6 +54,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     host: opts.config.HOST,
     port: opts.port,
     bodyLimit: opts.config.BODY_LIMIT,
+    shutdown: shutdownOf(opts.config),
     ...(opts.ready ? { ready: opts.ready } : {}),
     ...(opts.routes ? { routes: opts.routes } : {}),
     context: async (req) => {
@@ -68,6 +69,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       return opts.context(base, req);
     },
   });
+}
+
+/** The graceful-stop settings of a service's configuration. */
+export function shutdownOf(config: BaseConfig) {
+  return { drainMs: config.SHUTDOWN_DRAIN_SECONDS * 1000, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 };
 }
 
 /** A request without the gateway's signed claims: refused, not served as anonymous (docs/adr/0005). */

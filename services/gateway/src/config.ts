@@ -24,6 +24,11 @@ export const configSchema = baseConfigSchema.extend({
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   /** Upper bound of the response cache, in MiB of JSON. */
   RESPONSE_CACHE_MAX_MIB: z.coerce.number().min(1).max(4096).default(64),
+  /**
+   * Redis shared by the gateway replicas: a write through one drops the cached answers it changed on all of
+   * them before it returns. Unset: one gateway (or the workers of one host, told over IPC).
+   */
+  REDIS_URL: z.string().url().optional(),
   /** Processes serving the gateway (node:cluster); 0 = one per core. */
   GATEWAY_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */

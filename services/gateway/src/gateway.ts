@@ -11,12 +11,14 @@ import {
   createLogger,
   listen,
   makeFormatError,
+  shutdownOf,
   signClaims,
   type Logger,
   type Principal,
   type RunningServer,
 } from '@skills/service-kit';
 import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
+import { createRedisInvalidationBus, type InvalidationBus } from './invalidation-bus.js';
 import { createRevocations } from './revocations.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
 import { createSubgraphClient, subgraphFetcher } from './subgraph-client.js';
@@ -170,12 +172,20 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     return claims;
   };
   const development = config.NODE_ENV === 'development';
+  // With REDIS_URL every replica of the gateway hears every other's writes (src/invalidation-bus.ts).
+  let bus: InvalidationBus | undefined;
   const responseCache = new ResponseCache({
     ttlMs: config.RESPONSE_CACHE_TTL_SECONDS * 1000,
     maxChars: config.RESPONSE_CACHE_MAX_MIB * 2 ** 20,
     publicFields: publicQueryFields(supergraphSdl),
     ...(opts.onInvalidate ? { onInvalidate: opts.onInvalidate } : {}),
+    broadcast: (subgraphs) => bus?.publish(subgraphs) ?? Promise.resolve(),
   });
+  if (config.REDIS_URL && responseCache.enabled)
+    bus = await createRedisInvalidationBus(config.REDIS_URL, {
+      onRemote: (subgraphs) => responseCache.invalidate(subgraphs, true),
+      log,
+    });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -220,6 +230,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     host: config.HOST,
     port: config.PORT,
     bodyLimit: config.BODY_LIMIT,
+    shutdown: shutdownOf(config),
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
       const { principal, allowedOperations } = await identify(req.headers);
@@ -244,6 +255,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     warmedUp,
     close: async () => {
       revocations.close();
+      await bus?.close();
       await server.close();
       await subgraphClient.close();
     },
