@@ -1,12 +1,10 @@
 // 延续: a filed (or lapsed) agency asks for a new period with its current scope.
 import { DomainError } from '@skills/domain';
-import { principalCan } from '@skills/service-kit';
 import { z } from 'zod';
-import { COLLEGE_SIDE } from '../access-scope.js';
 import type { Context } from '../context.js';
 import { skillLevel } from '../domain/json-columns.js';
 import { type CommandInput, id, requestKey } from './inputs.js';
-import { forbidden, recordSubmission, refuseIfOpen, submitOnce } from './support.js';
+import { collegesOwn, recordSubmission, refuseIfOpen, submitOnce } from './support.js';
 
 export const requestRenewalInput = z.object({ agencyId: id, requestKey });
 export type RequestRenewalInput = CommandInput<typeof requestRenewalInput>;
@@ -14,12 +12,10 @@ export type RequestRenewalInput = CommandInput<typeof requestRenewalInput>;
 const RENEWABLE = ['FILED', 'EXPIRED'];
 
 export async function requestRenewal(ctx: Context, input: RequestRenewalInput) {
-  const agency = await ctx.prisma.agency.findUnique({
-    where: { id: input.agencyId },
-    include: { scope: true },
-  });
-  if (!agency) throw new DomainError('NOT_FOUND');
-  if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();
+  const agency = collegesOwn(
+    ctx,
+    await ctx.prisma.agency.findUnique({ where: { id: input.agencyId }, include: { scope: true } }),
+  );
   return submitOnce(
     ctx,
     agency.institutionCode,

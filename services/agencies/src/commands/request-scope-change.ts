@@ -1,23 +1,21 @@
 // 增设: a filed agency asks to add occupations or levels, 技师 (二级) and up included (A.4 conditions first).
-import { DomainError } from '@skills/domain';
-import { principalCan } from '@skills/service-kit';
 import { z } from 'zod';
-import { COLLEGE_SIDE } from '../access-scope.js';
 import type { Context } from '../context.js';
 import { checkExpansion } from '../domain/scope-rules.js';
 import { type CommandInput, id, requestKey, scopeRequest } from './inputs.js';
-import { forbidden, recordSubmission, refuseIfOpen, submitOnce, validatedScope } from './support.js';
+import { collegesOwn, recordSubmission, refuseIfOpen, submitOnce, validatedScope } from './support.js';
 
 export const requestScopeChangeInput = z.object({ agencyId: id, scope: scopeRequest, requestKey });
 export type RequestScopeChangeInput = CommandInput<typeof requestScopeChangeInput>;
 
 export async function requestScopeChange(ctx: Context, input: RequestScopeChangeInput) {
-  const agency = await ctx.prisma.agency.findUnique({
-    where: { id: input.agencyId },
-    include: { institution: true, violations: true },
-  });
-  if (!agency) throw new DomainError('NOT_FOUND');
-  if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();
+  const agency = collegesOwn(
+    ctx,
+    await ctx.prisma.agency.findUnique({
+      where: { id: input.agencyId },
+      include: { institution: true, violations: true },
+    }),
+  );
   return submitOnce(
     ctx,
     agency.institutionCode,

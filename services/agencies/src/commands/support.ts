@@ -1,7 +1,8 @@
 // What the commands share: the transaction client, the append-only history, the scope check against the
 // catalogue, and submitting once per idempotency key.
 import { DomainError, type AgencyKind, type SchoolType } from '@skills/domain';
-import { lockKey } from '@skills/service-kit';
+import { lockKey, principalCan } from '@skills/service-kit';
+import { COLLEGE_SIDE } from '../access-scope.js';
 import type { Context } from '../context.js';
 import { toJson, scopeValues } from '../domain/json-columns.js';
 import { checkScope, type ScopeRequest, type ScopeValue } from '../domain/scope-rules.js';
@@ -13,6 +14,13 @@ export type Tx = Prisma.TransactionClient;
 export type Filing = Awaited<ReturnType<Tx['filing']['create']>>;
 
 export const forbidden = () => new DomainError('FORBIDDEN');
+
+/** The agency a college acts on: it exists, and it is the caller's college's own. */
+export function collegesOwn<A extends { institutionCode: string }>(ctx: Context, agency: A | null): A {
+  if (!agency) throw new DomainError('NOT_FOUND');
+  if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();
+  return agency;
+}
 
 /** One step in the agency's append-only history: who (the caller), when, why. */
 export async function recordEvent(
