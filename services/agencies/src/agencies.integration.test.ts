@@ -120,6 +120,18 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       expect(codeOf(notSkill)).toBe('OCCUPATION_NOT_SKILL_TYPE');
       expect(notSkill.errors![0].message).toMatch(/不是技能类职业/);
     });
+    it("input is checked by the command's schema: trimmed, and a refusal names the field in Chinese", async () => {
+      const APPLY_NAMED = `mutation($i: String!, $n: String, $l: SkillLevel!) {
+        applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, name: $n,
+          scope: [{ occupationCode: " 6-31-01-03 ", levels: [$l] }]) { id } }`;
+      const padded = `  ${haiyang.creditCode.toLowerCase()} `;
+      const long = await gql(APPLY_NAMED, { i: padded, n: '院'.repeat(61), l: 'LEVEL_4' }, 'haiyang');
+      expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+      expect(long.errors?.[0]?.message).toBe('机构名称不能超过 60 个字');
+      // the padded, lower-case code is the college's own once trimmed: the scope rules answer, not FORBIDDEN
+      const capped = await gql(APPLY_NAMED, { i: padded, n: null, l: 'LEVEL_5' }, 'haiyang');
+      expect(codeOf(capped)).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
+    });
     it('a college may only file for itself', async () => {
       expect(
         codeOf(

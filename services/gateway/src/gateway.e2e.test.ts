@@ -311,8 +311,9 @@ describe('gateway', () => {
       agenciesBodies.length = 0;
       catalogueBodies.length = 0;
       identityBodies.length = 0;
+      // the gateway with the default limits: a page of 100 costs 1,101, over the other gateway's test limit of 1,000
       const r = await post(
-        gateway.url,
+        prodGateway.url,
         {
           query:
             '{ agencies(search: "演示院校", first: 100) { totalCount edges { node { name scope { occupation { name } } events { typeName actor { displayName } } } } } }',
