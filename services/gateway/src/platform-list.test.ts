@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBGRAPHS, subgraphsOfPlatform } from './subgraphs.js';
 
 const root = new URL('../../../', import.meta.url);
-const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as Record<string, any>;
 const list = json('platform.json') as {
   subgraphs: { name: string; package: string; dir: string }[];
   apps: { name: string; package: string; dir: string }[];
