@@ -3,19 +3,7 @@
 // differ and neither de-duplication nor a response cache can answer everything from one entry.
 
 /** Quanzhou counties the synthetic agencies are spread over (services/agencies/src/demo.ts BULK_COUNTIES). */
-const COUNTIES = [
-  '350502',
-  '350503',
-  '350504',
-  '350505',
-  '350521',
-  '350524',
-  '350525',
-  '350526',
-  '350581',
-  '350582',
-  '350583',
-];
+const COUNTIES = ['350502', '350503', '350504', '350505', '350521', '350524', '350525', '350526', '350581', '350582', '350583'];
 
 /**
  * @param {{ occupationCodes: string[], agencies: number }} data what the seeded platform holds
@@ -32,8 +20,7 @@ export function operations({ occupationCodes, agencies }) {
     },
     {
       name: 'two-subgraph join',
-      query:
-        'query Agency($id: ID!) { agency(id: $id) { name filingNumber scope { levels occupation { code name } } } }',
+      query: 'query Agency($id: ID!) { agency(id: $id) { name filingNumber scope { levels occupation { code name } } } }',
       same: { id: 'bulk-1' },
       vary: (i) => ({ id: `bulk-${(i % agencies) + 1}` }),
       public: true,
