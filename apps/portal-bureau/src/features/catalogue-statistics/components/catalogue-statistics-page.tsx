@@ -13,7 +13,13 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
 /** 目录统计：职业、专项职业能力考核项目、专业的数量，按大类与来源分布 */
 export function CatalogueStatisticsPage() {
   const { data, loading, error, refetch } = useCatalogueStats();
-  if (loading && !data) return <LoadingState label="正在加载目录统计…" />;
+  if (loading && !data)
+    return (
+      <>
+        <PageHeader title="职业目录统计" />
+        <LoadingState label="正在加载目录统计…" />
+      </>
+    );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   const s = data!.catalogueStats;

@@ -48,7 +48,13 @@ export function ReviewQueuePage() {
   const [giveOpinion, opinionState] = useGiveCountyOpinion();
   const [decide, decideState] = useDecideFiling();
 
-  if (loading && !data) return <LoadingState label="正在加载备案申请…" />;
+  if (loading && !data)
+    return (
+      <>
+        <PageHeader title="备案审核" />
+        <LoadingState label="正在加载备案申请…" />
+      </>
+    );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
 

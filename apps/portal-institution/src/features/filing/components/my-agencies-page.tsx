@@ -62,7 +62,13 @@ export function MyAgenciesPage() {
   const [resubmitting, setResubmitting] = useState<ResubmitTarget | null>(null);
   const [withdraw, withdrawState] = useWithdrawFiling();
 
-  if (loading && !data) return <LoadingState label="正在加载本校评价机构…" />;
+  if (loading && !data)
+    return (
+      <>
+        <PageHeader title="本校评价机构" />
+        <LoadingState label="正在加载本校评价机构…" />
+      </>
+    );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
 
