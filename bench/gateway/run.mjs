@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { operations } from './operations.mjs';
+import { SERVICES } from '../../scripts/lib/platform.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -137,6 +138,10 @@ try {
     startService('@skills/agencies', { DATABASE_URL, DEMO_DATA: 'true', DEMO_BULK_AGENCIES: args.agencies, CATALOGUE_GRAPH_URL: catalogue }),
   ]);
   const subgraphUrls = { catalogue, identity, agencies };
+  // the platform's one list: a subgraph added there must be started here too (with the data it needs)
+  const missing = SERVICES.filter((s) => s.urlEnv && !subgraphUrls[s.name]).map((s) => s.name);
+  if (missing.length) throw new Error(`bench/gateway does not start ${missing.join(', ')} (platform.json lists it)`);
+  const urlEnv = Object.fromEntries(SERVICES.filter((s) => s.urlEnv).map((s) => [s.urlEnv, subgraphUrls[s.name]]));
 
   // The same supergraph file for both gateways, pointing at this run's subgraphs.
   const gatewayDir = dirname(require.resolve('@skills/gateway/package.json'));
@@ -159,9 +164,7 @@ try {
         LOG_LEVEL: 'warn',
         CLAIMS_SECRET: SECRET,
         SUPERGRAPH_PATH: supergraphPath,
-        CATALOGUE_URL: catalogue,
-        IDENTITY_URL: identity,
-        AGENCIES_URL: agencies,
+        ...urlEnv,
         GATEWAY_WORKERS: String(WORKERS),
         ...env,
       },
@@ -189,7 +192,9 @@ try {
 
   // Signed-in callers: our gateway gets each user's bearer token; Hive and the direct subgraph get the claims our
   // gateway would sign for that user (Hive has no part in our authentication).
-  const { signClaims } = await import(require.resolve('@skills/service-kit'));
+  const { ANONYMOUS, signClaims } = await import(require.resolve('@skills/service-kit'));
+  // subgraphs serve only signed requests: what our gateway sends for an anonymous caller
+  const anonymousClaims = await signClaims(ANONYMOUS, SECRET, 3600);
   const users = [];
   for (const username of USERS) {
     const login = await post(oursUrl, { query: 'mutation($u: String!) { login(username: $u, password: "Demo#2026") { accessToken } }', variables: { u: username } });
@@ -198,7 +203,7 @@ try {
     const me = await post(oursUrl, { query: '{ me { id roles { role regionCode orgCode } } }' }, { authorization: `Bearer ${token}` });
     users.push({ username, token, claims: await signClaims({ kind: 'user', id: me.data.me.id, grants: me.data.me.roles }, SECRET, 3600) });
   }
-  const codes = await post(subgraphUrls.catalogue, { query: '{ occupations(first: 500) { edges { node { code } } } }' });
+  const codes = await post(subgraphUrls.catalogue, { query: '{ occupations(first: 500) { edges { node { code } } } }' }, { 'x-skills-claims': anonymousClaims });
   const occupationCodes = codes.data.occupations.edges.map((e) => e.node.code);
   const supergraphText = readFileSync(supergraphPath, 'utf8');
   const ops = operations({ occupationCodes, agencies: Number(args.agencies) }).filter(
@@ -210,7 +215,9 @@ try {
     const variables = mode === 'same' ? op.same : op.vary(i);
     const user = op.auth ? (mode === 'varied' && op.variedUsers ? users[i % users.length] : users[0]) : null;
     const headers = { 'content-type': 'application/json' };
-    if (user) Object.assign(headers, kind === 'ours' || kind === 'oursNoCache' ? { authorization: `Bearer ${user.token}` } : { 'x-skills-claims': user.claims });
+    if (kind === 'ours' || kind === 'oursNoCache') {
+      if (user) headers.authorization = `Bearer ${user.token}`;
+    } else headers['x-skills-claims'] = user ? user.claims : anonymousClaims;
     return { body: JSON.stringify({ query: op.query, variables }), headers };
   };
 

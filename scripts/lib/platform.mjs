@@ -3,97 +3,52 @@
 // run-time manifest /remotes.json next to each. Used by `npm start` and by end-to-end tests. Node built-ins only.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 import { ROOT } from './toolchain.mjs';
 
-/** Everything `npm start` runs, in start order. Ports are the defaults; `portEnv` overrides them. */
+const LIST = JSON.parse(readFileSync(join(ROOT, 'platform.json'), 'utf8'));
+const envName = (name) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
+/**
+ * Everything `npm start` runs, in start order: the subgraphs of platform.json (the one list), then the gateway.
+ * Ports are the defaults; `portEnv` overrides them, `urlEnv` tells the gateway where a subgraph is.
+ */
 export const SERVICES = [
-  {
-    name: 'catalogue',
-    dir: 'services/catalogue',
+  ...LIST.subgraphs.map((s) => ({
+    name: s.name,
+    dir: s.dir,
     entry: 'dist/server.js',
-    portEnv: 'CATALOGUE_PORT',
-    port: 4001,
+    port: s.port,
+    portEnv: `${envName(s.name)}_PORT`,
     probe: '/ready',
-    urlEnv: 'CATALOGUE_URL',
-  },
+    urlEnv: `${envName(s.name)}_URL`,
+  })),
   {
-    name: 'agencies',
-    dir: 'services/agencies',
+    name: LIST.gateway.name,
+    dir: LIST.gateway.dir,
     entry: 'dist/server.js',
-    portEnv: 'AGENCIES_PORT',
-    port: 4002,
-    probe: '/ready',
-    urlEnv: 'AGENCIES_URL',
-  },
-  {
-    name: 'identity',
-    dir: 'services/identity',
-    entry: 'dist/server.js',
-    portEnv: 'IDENTITY_PORT',
-    port: 4005,
-    probe: '/ready',
-    urlEnv: 'IDENTITY_URL',
-  },
-  {
-    name: 'gateway',
-    dir: 'services/gateway',
-    entry: 'dist/server.js',
+    port: LIST.gateway.port,
     portEnv: 'GATEWAY_PORT',
-    port: 4000,
     probe: '/health',
   },
 ];
 
 /**
- * The shell and the portals, served after the gateway. `remote` is the module-federation container name, `path`
- * where the shell mounts it. `portEnv` overrides the port; `urlEnv` points the manifest at a portal deployed
- * elsewhere (its base URL, where remoteEntry.js lives) without rebuilding anything.
+ * The shell and the portals (platform.json), served after the gateway. `remote` is the module-federation
+ * container name, `path` where the shell mounts it. `portEnv` overrides the port; `urlEnv` points the manifest
+ * at a portal deployed elsewhere (its base URL, where remoteEntry.js lives) without rebuilding anything.
  */
-export const APPS = [
-  { name: 'shell', dir: 'apps/shell', port: 5173, portEnv: 'SHELL_PORT' },
-  {
-    name: 'public',
-    dir: 'apps/portal-public',
-    port: 5174,
-    portEnv: 'PORTAL_PUBLIC_PORT',
-    urlEnv: 'PORTAL_PUBLIC_URL',
-    remote: 'portal_public',
-    title: '公众服务',
-    path: '/public',
-  },
-  {
-    name: 'bureau',
-    dir: 'apps/portal-bureau',
-    port: 5175,
-    portEnv: 'PORTAL_BUREAU_PORT',
-    urlEnv: 'PORTAL_BUREAU_URL',
-    remote: 'portal_bureau',
-    title: '监管部门',
-    path: '/bureau',
-  },
-  {
-    name: 'institution',
-    dir: 'apps/portal-institution',
-    port: 5176,
-    portEnv: 'PORTAL_INSTITUTION_PORT',
-    urlEnv: 'PORTAL_INSTITUTION_URL',
-    remote: 'portal_institution',
-    title: '院校与评价机构',
-    path: '/institution',
-  },
-  {
-    name: 'candidate',
-    dir: 'apps/portal-candidate',
-    port: 5177,
-    portEnv: 'PORTAL_CANDIDATE_PORT',
-    urlEnv: 'PORTAL_CANDIDATE_URL',
-    remote: 'portal_candidate',
-    title: '考生服务',
-    path: '/candidate',
-  },
-];
+export const APPS = LIST.apps.map((a) => ({
+  name: a.name,
+  dir: a.dir,
+  port: a.port,
+  portEnv: a.portEnv ?? `PORTAL_${envName(a.name)}_PORT`,
+  ...(a.remote
+    ? { urlEnv: `PORTAL_${envName(a.name)}_URL`, remote: a.remote, title: a.title, path: a.path }
+    : {}),
+}));
 
 /**
  * The run-time manifest the shell (and each standalone portal) reads from /remotes.json.
@@ -268,7 +223,7 @@ export async function startPlatform(opts = {}) {
   try {
     // Subgraphs asking the graph for facts they do not own (agencies → catalogue) go through the gateway.
     const gatewayPort = portOf(
-      SERVICES.find((s) => s.name === 'gateway'),
+      SERVICES.find((s) => s.name === LIST.gateway.name),
       opts,
       env,
     );
@@ -300,8 +255,8 @@ export async function startPlatform(opts = {}) {
       if (s.urlEnv) env[s.urlEnv] = urls[s.name];
     };
     // The subgraphs are independent of each other: start them together, then the gateway in front.
-    await Promise.all(SERVICES.filter((s) => s.name !== 'gateway').map(startService));
-    await startService(SERVICES.find((s) => s.name === 'gateway'));
+    await Promise.all(SERVICES.filter((s) => s.name !== LIST.gateway.name).map(startService));
+    await startService(SERVICES.find((s) => s.name === LIST.gateway.name));
     if (withApps) {
       const appUrls = Object.fromEntries(
         APPS.map((a) => [a.name, `http://127.0.0.1:${portOf(a, opts, env)}`]),

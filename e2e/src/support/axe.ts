@@ -14,6 +14,16 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (WCAG 2.x A/AA rules) and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Check the page at rest: the pointer off the button it last clicked (a hovered primary button is lighter) and
+  // colour transitions finished (a busy machine otherwise lets axe read a colour half-way; spinners never end,
+  // hence the bound).
+  await page.mouse.move(0, 0);
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((r) => setTimeout(r, 2_000)),
+    ]),
+  );
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -27,24 +27,33 @@ describe('signed claims', () => {
     );
   });
 
-  it('treats missing, forged, expired or foreign claims as anonymous', async () => {
-    expect(await principalFromHeaders({}, { claimsSecret: secret })).toBe(ANONYMOUS);
+  it("carries the gateway's anonymous claims as ANONYMOUS", async () => {
+    const token = await signClaims(ANONYMOUS, secret);
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret })).toBe(ANONYMOUS);
+  });
+
+  it('refuses missing, forged, expired or foreign claims (null: not through the gateway)', async () => {
+    expect(await principalFromHeaders({}, { claimsSecret: secret })).toBeNull();
     const forged = await signClaims(cityOfficer, 'another-secret-that-is-also-32-chars-long');
-    expect(await principalFromHeaders({ [CLAIMS_HEADER]: forged }, { claimsSecret: secret })).toBe(ANONYMOUS);
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: forged }, { claimsSecret: secret })).toBeNull();
     const expired = await new SignJWT({ kind: 'user', grants: cityOfficer.grants })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('skills-gateway')
       .setAudience('skills-subgraphs')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
       .sign(new TextEncoder().encode(secret));
-    expect(await principalFromHeaders({ [CLAIMS_HEADER]: expired }, { claimsSecret: secret })).toBe(
-      ANONYMOUS,
-    );
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: expired }, { claimsSecret: secret })).toBeNull();
     const token = await signClaims(cityOfficer, secret);
-    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, {})).toBe(ANONYMOUS); // subgraph without secret
-    expect(await principalFromHeaders({ authorization: `Bearer ${token}` }, { claimsSecret: secret })).toBe(
-      ANONYMOUS,
-    );
+    expect(
+      await principalFromHeaders({ authorization: `Bearer ${token}` }, { claimsSecret: secret }),
+    ).toBeNull();
+    const unknownKind = await new SignJWT({ kind: 'root', grants: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('skills-gateway')
+      .setAudience('skills-subgraphs')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(secret));
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: unknownKind }, { claimsSecret: secret })).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
-// Who is calling. The gateway verifies the caller (a user's JWT, later a partner's API key) and forwards the
-// result to subgraphs as signed claims (x-skills-claims: a JWS, HS256 with CLAIMS_SECRET, valid 60 s). A
-// subgraph trusts nothing else: without valid claims a caller is anonymous, so reaching a subgraph directly
-// gives public rights only. Resolvers see a Principal; scope rules are declared with Pothos scope-auth.
+// Who is calling. The gateway verifies the caller (a user's JWT or a partner's API key) and forwards the
+// result to subgraphs as signed claims (x-skills-claims: a JWS, HS256 with CLAIMS_SECRET, valid 60 s);
+// anonymous callers get signed anonymous claims. A subgraph serves nothing without valid claims (docs/adr/0005),
+// so reaching it directly — around the gateway's limits and registered operations — gets a 401, not public data.
+// Resolvers see a Principal; scope rules are declared with Pothos scope-auth.
 import { canActOn, type Grant, type Role, type ScopeTarget } from '@skills/domain';
 import { jwtVerify, SignJWT } from 'jose';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -16,6 +17,8 @@ export interface Principal {
   id: string | null;
   name?: string;
   grants: readonly Grant[];
+  /** users: the sign-in session the access token belongs to (ended by logout); not forwarded to subgraphs */
+  session?: string;
 }
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: null, grants: [] });
@@ -36,17 +39,20 @@ export async function signClaims(principal: Principal, secret: string, ttlSecond
 }
 
 export interface AuthOptions {
-  /** CLAIMS_SECRET shared by the gateway and the subgraphs; without it every caller is anonymous. */
-  claimsSecret?: string | undefined;
+  /** CLAIMS_SECRET shared by the gateway and the subgraphs. */
+  claimsSecret: string;
 }
 
-/** Verifies the forwarded claims; anything missing, forged, expired or malformed means anonymous. */
+/**
+ * Verifies the forwarded claims: the principal they carry (ANONYMOUS for the gateway's anonymous claims), or
+ * null when they are missing, forged, expired or malformed — the request did not come through the gateway.
+ */
 export async function principalFromHeaders(
   headers: IncomingHttpHeaders,
   opts: AuthOptions,
-): Promise<Principal> {
+): Promise<Principal | null> {
   const token = headers[CLAIMS_HEADER];
-  if (typeof token !== 'string' || !opts.claimsSecret) return ANONYMOUS;
+  if (typeof token !== 'string' || !opts.claimsSecret) return null;
   try {
     const { payload } = await jwtVerify(token, keyOf(opts.claimsSecret), {
       audience: AUDIENCE,
@@ -54,7 +60,8 @@ export async function principalFromHeaders(
       algorithms: ['HS256'],
     });
     const kind = payload.kind;
-    if (kind !== 'user' && kind !== 'partner' && kind !== 'service') return ANONYMOUS;
+    if (kind === 'anonymous') return ANONYMOUS;
+    if (kind !== 'user' && kind !== 'partner' && kind !== 'service') return null;
     const grants = Array.isArray(payload.grants) ? (payload.grants as Grant[]) : [];
     return {
       kind,
@@ -63,7 +70,7 @@ export async function principalFromHeaders(
       grants,
     };
   } catch {
-    return ANONYMOUS;
+    return null;
   }
 }
 

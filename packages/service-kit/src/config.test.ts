@@ -6,7 +6,7 @@ const schema = baseConfigSchema.extend({ PORT: z.coerce.number().int().default(4
 
 describe('loadConfig', () => {
   it('applies defaults and coerces values', () => {
-    const c = loadConfig(schema, { PORT: '4100', DATABASE_URL: '' });
+    const c = loadConfig(schema, { PORT: '4100', DATABASE_URL: '', CLAIMS_SECRET: 'x'.repeat(32) });
     expect(c).toMatchObject({ PORT: 4100, HOST: '127.0.0.1', NODE_ENV: 'development', DATA_DIR: '.data' });
     expect(c.DATABASE_URL).toBeUndefined(); // empty means unset: the embedded default
   });
@@ -19,5 +19,9 @@ describe('loadConfig', () => {
       expect((e as Error).message).toMatch(/NODE_ENV/);
       expect((e as Error).message).toMatch(/DATABASE_URL/);
     }
+  });
+  it('refuses to start without CLAIMS_SECRET: a subgraph serves only signed requests', () => {
+    expect(() => loadConfig(schema, {})).toThrow(/CLAIMS_SECRET is required/);
+    expect(() => loadConfig(schema, { CLAIMS_SECRET: 'short' })).toThrow(/at least 32 characters/);
   });
 });

@@ -8,8 +8,21 @@ export const baseConfigSchema = z.object({
   /** PostgreSQL URL. Unset means the embedded PGlite default, one data dir per service under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
-  /** Shared by the gateway and subgraphs to sign/verify forwarded caller claims. Unset: every caller is anonymous. */
-  CLAIMS_SECRET: z.string().min(32, 'CLAIMS_SECRET must be at least 32 characters').optional(),
+  /**
+   * Shared by the gateway and subgraphs to sign/verify forwarded caller claims. Required: a subgraph answers
+   * only requests with valid claims (npm start and the tests generate one per run).
+   */
+  CLAIMS_SECRET: z
+    .string({
+      error: 'CLAIMS_SECRET is required (at least 32 characters, shared by the gateway and subgraphs)',
+    })
+    .min(32, 'CLAIMS_SECRET must be at least 32 characters'),
+  /**
+   * On SIGTERM: seconds to keep serving while /ready says "not ready" (long enough for a load balancer or
+   * Kubernetes to stop sending), then up to SHUTDOWN_GRACE_SECONDS for requests in flight to finish.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   /** Largest accepted request body, bytes. */
   BODY_LIMIT: z.coerce
     .number()

@@ -19,6 +19,19 @@ export interface HttpOptions<TContext extends BaseContext> {
   corsOrigins?: readonly string[];
   /** Extra routes answered before GraphQL (e.g. the JWKS later); return true when handled. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Graceful stop: for `drainMs` the server says "not ready" on /ready while it still serves (a load balancer
+   * takes it out of rotation), then it stops accepting and lets requests in flight finish for up to `graceMs`.
+   */
+  shutdown?: { drainMs: number; graceMs: number };
+}
+
+/** What the handler needs to know about the server's life: draining, and how many requests are in flight. */
+interface Lifecycle {
+  draining: boolean;
+  closing: boolean;
+  inFlight: number;
+  idle?: () => void;
 }
 
 class BodyTooLarge extends Error {}
@@ -67,12 +80,22 @@ function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly 
   res.setHeader('access-control-max-age', '600');
 }
 
-export function createHttpHandler<TContext extends BaseContext>(opts: HttpOptions<TContext>) {
+export function createHttpHandler<TContext extends BaseContext>(
+  opts: HttpOptions<TContext>,
+  life: Lifecycle = { draining: false, closing: false, inFlight: 0 },
+) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    life.inFlight++;
+    res.once('close', () => {
+      if (--life.inFlight === 0) life.idle?.();
+    });
+    // once stopping, every answer ends its connection, so keep-alive clients reconnect to another replica
+    if (life.closing) res.setHeader('connection', 'close');
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
+        if (life.draining) return sendJson(res, 503, { status: 'not ready', reason: 'shutting down' });
         try {
           await opts.ready?.();
           return sendJson(res, 200, { status: 'ready' });
@@ -140,7 +163,8 @@ export async function listen<TContext extends BaseContext>(
   opts: HttpOptions<TContext>,
 ): Promise<RunningServer> {
   await opts.apollo.start();
-  const server = createServer(createHttpHandler(opts));
+  const life: Lifecycle = { draining: false, closing: false, inFlight: 0 };
+  const server = createServer(createHttpHandler(opts, life));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -152,10 +176,24 @@ export async function listen<TContext extends BaseContext>(
     port,
     url: `http://${opts.host}:${port}/graphql`,
     async close() {
-      await new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      });
+      const { drainMs = 0, graceMs = 10_000 } = opts.shutdown ?? {};
+      life.draining = true;
+      if (drainMs > 0) {
+        opts.log.info({ drainMs }, 'draining: /ready says not ready, still serving');
+        await new Promise((r) => setTimeout(r, drainMs));
+      }
+      life.closing = true;
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      // requests in flight finish (their connections close after the answer); past the grace, cut them
+      if (life.inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((ok) => (life.idle = ok)),
+          new Promise((r) => setTimeout(r, graceMs).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await closed;
       await opts.apollo.stop();
     },
   };

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { principalFromHeaders, type Principal } from './auth.js';
 import type { BaseConfig } from './config.js';
 import { makeFormatError } from './errors.js';
@@ -54,17 +54,32 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     host: opts.config.HOST,
     port: opts.port,
     bodyLimit: opts.config.BODY_LIMIT,
+    shutdown: shutdownOf(opts.config),
     ...(opts.ready ? { ready: opts.ready } : {}),
     ...(opts.routes ? { routes: opts.routes } : {}),
     context: async (req) => {
       const requestId = (req.headers['x-request-id'] as string | undefined) ?? `${process.pid}-${++seq}`;
+      const principal = await principalFromHeaders(req.headers, { claimsSecret: opts.config.CLAIMS_SECRET });
+      if (!principal) throw notThroughGateway();
       const base: RequestContext = {
-        principal: await principalFromHeaders(req.headers, { claimsSecret: opts.config.CLAIMS_SECRET }),
+        principal,
         log: opts.log.child({ requestId }),
         requestId,
       };
       return opts.context(base, req);
     },
+  });
+}
+
+/** The graceful-stop settings of a service's configuration. */
+export function shutdownOf(config: BaseConfig) {
+  return { drainMs: config.SHUTDOWN_DRAIN_SECONDS * 1000, graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000 };
+}
+
+/** A request without the gateway's signed claims: refused, not served as anonymous (docs/adr/0005). */
+function notThroughGateway() {
+  return new GraphQLError('请通过平台网关访问本服务', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoAccountId, demoCollege, Role, type Grant } from '@skills/domain';
-import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
+import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
   createTestDatabase,
   ServiceProcesses,
@@ -17,6 +17,8 @@ import { seedBulk } from './demo.js';
 import { startAgencies, type AgenciesService } from './server.js';
 
 const SECRET = 'agencies-test-claims-secret-0123456789ab';
+/** Subgraphs serve only signed requests: what the gateway sends for a caller who is not signed in. */
+const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
 const kinds = await testDatabaseKinds();
 const processes = new ServiceProcesses();
 let catalogueUrl: string;
@@ -40,7 +42,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   const gql = async (query: string, variables: object = {}, who?: string) => {
     const res = await fetch(svc.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(who ? { [CLAIMS_HEADER]: tokens[who]! } : {}) },
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: who ? tokens[who]! : anonymous },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as { data?: any; errors?: any[] };

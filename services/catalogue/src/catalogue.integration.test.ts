@@ -4,13 +4,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@skills/domain';
-import { CLAIMS_HEADER, pendingSchemaChange, signClaims } from '@skills/service-kit';
+import { ANONYMOUS, CLAIMS_HEADER, pendingSchemaChange, signClaims } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { migrationPaths, startCatalogue, type CatalogueService } from './server.js';
 
 const SECRET = 'catalogue-test-claims-secret-0123456789';
+/** Subgraphs serve only signed requests: what the gateway sends for a caller who is not signed in. */
+const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
 // What the gateway would forward for a province catalogue admin, and for a city officer (no import rights).
 const ADMIN = await signClaims(
   { kind: 'user', id: 'admin-1', grants: [{ role: Role.PROVINCE_CATALOGUE_ADMIN, regionCode: '350000' }] },
@@ -36,7 +38,7 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
   const gql = async <T = Record<string, unknown>>(query: string, variables?: object, token?: string) => {
     const res = await fetch(svc.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { [CLAIMS_HEADER]: token } : {}) },
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: token ?? anonymous },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResponse<T>;
@@ -117,6 +119,20 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('takes a list of codes, so a caller asks for many occupations in one field (not one alias each)', async () => {
+    const some = await names('codes: ["6-31-01-03", "6-18-01-01", "9-99-99-99"], first: 100');
+    expect(some.edges.map((e) => e.node.code).sort()).toEqual(['6-18-01-01', '6-31-01-03']);
+    const projects = await gql<{ specialAbilityProjects: { edges: { node: { code: string } }[] } }>(
+      '{ specialAbilityProjects(codes: ["FJZX-0001"], first: 10) { edges { node { code } } } }',
+    );
+    expect(projects.data!.specialAbilityProjects.edges.map((e) => e.node.code)).toEqual(['FJZX-0001']);
+    const tooMany = JSON.stringify(Array.from({ length: 101 }, (_, i) => `6-31-01-${i}`));
+    const bad = await gql(`{ occupations(codes: ${tooMany}) { totalCount } }`);
+    expect(bad.errors![0]).toMatchObject({
+      message: '一次最多查询 100 个职业编码',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
   it('pages with Relay cursors without gaps or repeats', async () => {
     type Page = {
       occupations: {

@@ -17,12 +17,23 @@ function refuse(code: 'TOKEN_EXPIRED' | 'INVALID_TOKEN', message: string) {
 
 export type Authenticate = (headers: IncomingHttpHeaders) => Promise<Principal>;
 
-export function createAuthenticator(keys: JWTVerifyGetKey | URL): Authenticate {
+/**
+ * @param ended tells whether a sign-in session has ended (logout): its tokens are refused although their
+ *   signature and expiry are fine (src/revocations.ts)
+ */
+export function createAuthenticator(
+  keys: JWTVerifyGetKey | URL,
+  ended: (session: string) => boolean = () => false,
+): Authenticate {
   const getKey =
     keys instanceof URL ? createRemoteJWKSet(keys, { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : keys;
   // A token cannot change: once its ES256 signature checks out, the answer holds until it expires. Verifying
   // each token once, not on every request, is most of what an authenticated request costs here (ADR 0008).
   const verified = new LRUCache<string, Principal>({ max: 10_000, ttlAutopurge: false });
+  const live = (p: Principal) => {
+    if (p.session && ended(p.session)) throw refuse('INVALID_TOKEN', '您已退出登录，请重新登录');
+    return p;
+  };
   return async (headers) => {
     const auth = headers.authorization;
     if (!auth) return ANONYMOUS;
@@ -30,7 +41,7 @@ export function createAuthenticator(keys: JWTVerifyGetKey | URL): Authenticate {
     if (scheme !== 'Bearer' || !token)
       throw refuse('INVALID_TOKEN', '登录凭证格式不正确（应为 Bearer 令牌）');
     const known = verified.get(token);
-    if (known) return known;
+    if (known) return live(known);
     try {
       const { payload } = await jwtVerify(token, getKey, {
         issuer: TOKEN_ISSUER,
@@ -42,12 +53,14 @@ export function createAuthenticator(keys: JWTVerifyGetKey | URL): Authenticate {
         id: payload.sub ?? null,
         ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
         grants: Array.isArray(payload.grants) ? (payload.grants as Grant[]) : [],
+        ...(typeof payload.sid === 'string' ? { session: payload.sid } : {}),
       };
       // remembered until the token's own expiry (lru-cache drops it then, and get() never returns it after)
       const ttl = typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : 0;
       if (ttl > 0) verified.set(token, principal, { ttl });
-      return principal;
+      return live(principal);
     } catch (e) {
+      if (e instanceof GraphQLError) throw e;
       if (e instanceof errors.JWTExpired) throw refuse('TOKEN_EXPIRED', '登录已过期，请重新登录');
       throw refuse('INVALID_TOKEN', '登录凭证无效，请重新登录');
     }

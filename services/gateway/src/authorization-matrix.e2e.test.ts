@@ -159,6 +159,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
     let db: TestDatabase | undefined;
     let gateway: Gateway;
     const callers: Caller[] = [];
+    let subgraphUrls: Record<string, string> = {};
 
     beforeAll(async () => {
       db = kind === 'postgres' ? await createTestDatabase('postgres', 'authz_matrix') : undefined;
@@ -174,6 +175,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
           ),
         ),
       );
+      subgraphUrls = urls;
       const identityUrl = urls.identity!;
       gateway = await startGateway({
         config: readConfig({
@@ -262,6 +264,23 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
           grants,
         });
       }
+      // a token whose session was ended by logout: refused although its signature and expiry are fine
+      const out = await post(gateway.url, {
+        query:
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken } }',
+        variables: { u: 'province.hr', p: DEMO_PASSWORD },
+      });
+      const ended = out.json.data.login as { accessToken: string; refreshToken: string };
+      await post(
+        gateway.url,
+        { query: 'mutation($t: String!) { logout(refreshToken: $t) }', variables: { t: ended.refreshToken } },
+        { authorization: `Bearer ${ended.accessToken}` },
+      );
+      callers.push({
+        name: 'logged-out token',
+        headers: { authorization: `Bearer ${ended.accessToken}` },
+        refusedAtGateway: { status: 401, code: 'INVALID_TOKEN' },
+      });
       const key = await post(
         gateway.url,
         {
@@ -298,10 +317,32 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       return rule.roles.some((r) => caller.roles!.includes(r)) ? 'allowed' : 'FORBIDDEN';
     }
 
+    it('a subgraph called directly, around the gateway, refuses every operation and _entities to every caller', async () => {
+      let refused = 0;
+      const entities = {
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+        variables: { r: [{ __typename: 'Agency', id: '1' }] },
+      };
+      for (const [name, url] of Object.entries(subgraphUrls)) {
+        for (const caller of callers) {
+          for (const body of [...OPS.map((op) => ({ query: op.document(caller) })), entities]) {
+            const r = await post(url, body, caller.headers);
+            expect([r.status, r.json.errors?.[0]?.extensions?.code], `${caller.name} → ${name}`).toEqual([
+              401,
+              'UNAUTHENTICATED',
+            ]);
+            expect(r.json.data ?? null).toBeNull();
+            refused++;
+          }
+        }
+      }
+      expect(refused).toBeGreaterThan(callers.length * (OPS.length + 1));
+    });
+
     it.each(OPS.map((o) => [o.field, o] as const))(
       '%s: each caller gets exactly what the rule allows',
       async (_name, op) => {
-        expect(callers.length).toBeGreaterThanOrEqual(15);
+        expect(callers.length).toBeGreaterThanOrEqual(16);
         const outcomes: string[] = [];
         for (const caller of callers) {
           const r = await post(gateway.url, { query: op.document(caller) }, caller.headers);

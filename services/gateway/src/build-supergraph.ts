@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { composeSupergraph, CompositionError } from './compose.js';
 import { loadOperations, validateOperations } from './persisted.js';
-import { SUBGRAPHS } from './subgraphs.js';
+import { subgraphsOfPlatform } from './subgraphs.js';
 
 const operationsDir = fileURLToPath(new URL('../operations', import.meta.url));
 
@@ -22,7 +22,8 @@ const { values } = parseArgs({
 const overrides = new Map((values.sdl ?? []).map((s) => s.split('=', 2) as [string, string]));
 
 try {
-  const subgraphs = SUBGRAPHS.map((s) => {
+  const entries = subgraphsOfPlatform();
+  const subgraphs = entries.map((s) => {
     const path = overrides.get(s.name) ?? require.resolve(`${s.package}/subgraph.graphql`);
     return { name: s.name, url: s.defaultUrl, sdl: readFileSync(path, 'utf8') };
   });
@@ -37,6 +38,8 @@ try {
   const invalid = validateOperations(ops, apiSchemaSdl);
   if (invalid.length)
     throw new CompositionError(invalid.map((message) => ({ message, code: 'PERSISTED_OPERATION_INVALID' })));
+  // the list travels with the build: a deployed gateway has no platform.json beside it
+  writeFileSync(join(dirname(values.out), 'subgraphs.json'), JSON.stringify(entries, null, 2));
   const opsOut = join(dirname(values.out), 'persisted-operations.json');
   writeFileSync(opsOut, JSON.stringify(ops, null, 2));
   console.log(`${ops.length} registered operations → ${opsOut}`);

@@ -7,8 +7,14 @@ export const configSchema = baseConfigSchema.extend({
   /** Where identity publishes the keys that sign access tokens; defaults to beside IDENTITY_URL. */
   IDENTITY_JWKS_URL: z.string().url().optional(),
   IDENTITY_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
+  /** How often to ask identity which sign-in sessions ended (logout elsewhere ends their tokens within this). */
+  REVOCATION_POLL_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
   /** Deepest field nesting a query may have. */
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  /** Aliased fields one operation may have (thousands of aliases of a free field cost no less to answer). */
+  MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** Fields at the root of one operation. */
+  MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Largest estimated cost (fields, multiplied by list sizes) a query may have. */
   MAX_QUERY_COST: z.coerce.number().int().min(10).default(20_000),
   /**
@@ -18,6 +24,11 @@ export const configSchema = baseConfigSchema.extend({
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   /** Upper bound of the response cache, in MiB of JSON. */
   RESPONSE_CACHE_MAX_MIB: z.coerce.number().min(1).max(4096).default(64),
+  /**
+   * Redis shared by the gateway replicas: a write through one drops the cached answers it changed on all of
+   * them before it returns. Unset: one gateway (or the workers of one host, told over IPC).
+   */
+  REDIS_URL: z.string().url().optional(),
   /** Processes serving the gateway (node:cluster); 0 = one per core. */
   GATEWAY_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */

@@ -7,12 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, listen, type RunningServer } from '@skills/service-kit';
+import {
+  ANONYMOUS,
+  CLAIMS_HEADER,
+  createLogger,
+  listen,
+  signClaims,
+  type RunningServer,
+} from '@skills/service-kit';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from './compose.js';
 import { readConfig } from './config.js';
-import { makeDemoCreditCode } from '@skills/domain';
+import { makeDemoCreditCode, Role } from '@skills/domain';
 import { createApiKeyVerifier } from './api-keys.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { loadOperations, sha256 } from './persisted.js';
@@ -54,9 +61,11 @@ beforeAll(async () => {
   });
   agenciesProxy = await countingProxy(agenciesUrl, agenciesBodies);
 
-  const codes = await post(catalogueUrl, {
-    query: '{ occupations(first: 100) { edges { node { code } } } }',
-  });
+  const codes = await post(
+    catalogueUrl,
+    { query: '{ occupations(first: 100) { edges { node { code } } } }' },
+    { [CLAIMS_HEADER]: await signClaims(ANONYMOUS, SECRET) },
+  );
   occupationCodes = codes.json.data.occupations.edges.map((e: { node: { code: string } }) => e.node.code);
 
   // Probe subgraph: 100 "agencies", each pointing at an occupation it does not own (only the key).
@@ -133,6 +142,8 @@ describe('gateway', () => {
         NODE_ENV: 'production',
         CLAIMS_SECRET: SECRET,
         IDENTITY_JWKS_URL: jwks,
+        IDENTITY_URL: identityUrl,
+        REVOCATION_POLL_SECONDS: '0.5',
       }),
       supergraphSdl,
       subgraphUrls: { catalogue: proxyUrl, identity: identityProxyUrl, agencies: agenciesProxyUrl },
@@ -240,6 +251,47 @@ describe('gateway', () => {
       expect(r.json.errors).toBeUndefined();
       return r.json.data.login.accessToken as string;
     };
+    it('logout ends the access token at once on this gateway, and on another gateway within its poll', async () => {
+      const r = await post(gateway.url, {
+        query:
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken } }',
+        variables: { u: 'quanzhou.hr', p: DEMO_PASSWORD },
+      });
+      const { accessToken, refreshToken } = r.json.data.login as {
+        accessToken: string;
+        refreshToken: string;
+      };
+      const me = { query: '{ me { username } }' };
+      const bearer = { authorization: `Bearer ${accessToken}` };
+      // both gateways have verified (and cached) the token before the logout
+      expect((await post(gateway.url, me, bearer)).json.data.me.username).toBe('quanzhou.hr');
+      expect((await post(prodGateway.url, me, bearer)).json.data.me.username).toBe('quanzhou.hr');
+      const out = await post(
+        gateway.url,
+        { query: 'mutation($t: String!) { logout(refreshToken: $t) }', variables: { t: refreshToken } },
+        bearer,
+      );
+      expect(out.json.data.logout).toBe(true);
+      const after = await post(gateway.url, me, bearer);
+      expect(after.status).toBe(401);
+      expect(after.json.errors[0]).toMatchObject({
+        message: '您已退出登录，请重新登录',
+        extensions: { code: 'INVALID_TOKEN' },
+      });
+      // the other replica learns it from identity within REVOCATION_POLL_SECONDS (0.5 s here)
+      const deadline = Date.now() + 5_000;
+      let other = await post(prodGateway.url, me, bearer);
+      while (other.status !== 401 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        other = await post(prodGateway.url, me, bearer);
+      }
+      expect(other.json.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
+      // a new sign-in of the same account is unaffected
+      expect(
+        (await post(gateway.url, me, { authorization: `Bearer ${await login('quanzhou.hr')}` })).json.data.me,
+      ).toEqual({ username: 'quanzhou.hr' });
+    });
+
     const importRows = {
       query:
         'mutation($i: ImportCatalogueInput!) { importCatalogue(input: $i) { status errors { row field } } }',
@@ -327,16 +379,37 @@ describe('gateway', () => {
       expect(bad.json.errors[0].message).toMatch(/登录凭证无效/);
     });
 
-    it('a subgraph reached directly, bypassing the gateway, gives no protected access even with a valid token', async () => {
+    it('a subgraph reached directly, bypassing the gateway, serves nothing: not with a token, not anonymously, not _entities', async () => {
       const token = await login('province.hr');
-      const direct = await post(catalogueUrl, importRows, { authorization: `Bearer ${token}` });
-      expect(direct.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-      const me = await post(
-        identityUrl,
-        { query: '{ me { username } }' },
-        { authorization: `Bearer ${token}` },
+      const refused = (r: Awaited<ReturnType<typeof post>>) => {
+        expect(r.status).toBe(401);
+        expect(r.json.errors[0]).toMatchObject({
+          message: '请通过平台网关访问本服务',
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
+        expect(r.json.data ?? null).toBeNull();
+      };
+      refused(await post(catalogueUrl, importRows, { authorization: `Bearer ${token}` }));
+      refused(
+        await post(identityUrl, { query: '{ me { username } }' }, { authorization: `Bearer ${token}` }),
       );
-      expect(me.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      refused(await post(catalogueUrl, { query: '{ occupation(code: "6-31-01-03") { name } }' }));
+      // the gateway never exposes _entities; a direct call must not give an agency to anybody either
+      refused(
+        await post(agenciesUrl, {
+          query:
+            'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id name status } } }',
+          variables: { r: [{ __typename: 'Agency', id: '1' }] },
+        }),
+      );
+      // forged claims (another secret) are refused the same way
+      const forged = await signClaims(
+        { kind: 'user', id: 'x', grants: [{ role: Role.PROVINCE_HR, regionCode: '350000' }] },
+        'a-different-secret-of-thirty-two-characters',
+      );
+      refused(await post(agenciesUrl, { query: '{ filings { id } }' }, { [CLAIMS_HEADER]: forged }));
+      // health and readiness stay open for probes
+      expect((await fetch(catalogueUrl.replace(/\/graphql$/, '/ready'))).status).toBe(200);
     });
   });
 
@@ -430,6 +503,32 @@ describe('gateway', () => {
       expect(r.status).toBe(400);
       expect(r.json.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
       expect(r.json.errors[0].message).toMatch(/最多 12 层/);
+    });
+    it('refuses thousands of aliases of a free field, and too many root fields, with a Chinese message', async () => {
+      const aliases = Array.from({ length: 5000 }, (_, i) => `a${i}: __typename`).join(' ');
+      const many = await post(gateway.url, { query: `{ ${aliases} }` });
+      expect(many.status).toBe(400);
+      expect(many.json.errors[0]).toMatchObject({
+        message: '查询中的别名过多（5000 个，最多 50 个），请改用列表查询或分次查询',
+        extensions: { code: 'TOO_MANY_ALIASES' },
+      });
+      expect(many.json.data ?? null).toBeNull();
+      // nested aliases count too, also through fragments
+      const nested = Array.from({ length: 51 }, (_, i) => `n${i}: code`).join(' ');
+      const viaFragment = await post(gateway.url, {
+        query: `{ occupation(code: "6-31-01-03") { ...F } } fragment F on Occupation { ${nested} }`,
+      });
+      expect(viaFragment.json.errors[0].extensions.code).toBe('TOO_MANY_ALIASES');
+      const roots = Array.from({ length: 21 }, (_, i) => `s${i}: catalogueStats { occupations }`);
+      const wide = await post(gateway.url, { query: `{ ${roots.join(' ')} }` });
+      expect(wide.json.errors[0]).toMatchObject({
+        message: '一次查询的顶层字段过多（21 个，最多 20 个），请分次查询',
+        extensions: { code: 'TOO_MANY_ROOT_FIELDS' },
+      });
+      // within the limits: answered
+      const fine = await post(gateway.url, { query: `{ ${roots.slice(0, 20).join(' ')} }` });
+      expect(fine.json.errors).toBeUndefined();
+      expect(fine.json.data.s19.occupations).toBeGreaterThan(60);
     });
     it('refuses queries whose estimated cost is above the limit, counting list sizes', async () => {
       const q = (n: number) =>

@@ -11,12 +11,15 @@ import {
   createLogger,
   listen,
   makeFormatError,
+  shutdownOf,
   signClaims,
   type Logger,
   type Principal,
   type RunningServer,
 } from '@skills/service-kit';
 import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
+import { createRedisInvalidationBus, type InvalidationBus } from './invalidation-bus.js';
+import { createRevocations } from './revocations.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
 import { createSubgraphClient, subgraphFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
@@ -30,7 +33,7 @@ import { SUBGRAPHS } from './subgraphs.js';
 
 interface GatewayContext extends CacheContext {
   headers: IncomingHttpHeaders;
-  /** the principal signed for subgraphs; null when anonymous */
+  /** the principal signed for subgraphs (anonymous callers get anonymous claims); null only in the warm-up */
   claims: string | null;
   /** a start-up dry run: planned, then stopped before any subgraph is asked */
   warmUp?: boolean;
@@ -117,14 +120,17 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         },
       }),
   });
-  if (!config.CLAIMS_SECRET)
-    log.warn('CLAIMS_SECRET is not set: every caller reaches the subgraphs as anonymous');
-  const authenticate = opts.authenticate ?? createAuthenticator(new URL(jwksUrlOf(config)));
-  const verifyApiKey =
-    opts.verifyApiKey ??
-    (config.CLAIMS_SECRET
-      ? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET)
-      : async () => null);
+  const revocations = createRevocations({
+    identityUrl: config.IDENTITY_URL,
+    claimsSecret: config.CLAIMS_SECRET,
+    pollMs: config.REVOCATION_POLL_SECONDS * 1000,
+    // the longest access-token lifetime identity allows
+    tokenTtlMs: 3_600_000,
+    log,
+  });
+  const authenticate =
+    opts.authenticate ?? createAuthenticator(new URL(jwksUrlOf(config)), (s) => revocations.has(s));
+  const verifyApiKey = opts.verifyApiKey ?? createApiKeyVerifier(config.IDENTITY_URL, config.CLAIMS_SECRET);
   const operations =
     opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
 
@@ -153,8 +159,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   // Signed claims live 60 s; one signature per caller serves their requests for half of that, and identical
   // claims let identical concurrent subgraph queries of that caller share one fetch.
   const signed = new LRUCache<string, string>({ max: 10_000, ttl: 30_000 });
+  // Anonymous callers share one set of anonymous claims: subgraphs serve only signed requests.
   const claimsFor = async (headers: IncomingHttpHeaders, principal: Principal, secret: string) => {
-    const credential = headers.authorization ?? headers['x-api-key'];
+    const credential =
+      principal.kind === 'anonymous' ? 'anonymous' : (headers.authorization ?? headers['x-api-key']);
     const key = typeof credential === 'string' ? credential : null;
     let claims = key ? signed.get(key) : undefined;
     if (!claims) {
@@ -164,12 +172,20 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     return claims;
   };
   const development = config.NODE_ENV === 'development';
+  // With REDIS_URL every replica of the gateway hears every other's writes (src/invalidation-bus.ts).
+  let bus: InvalidationBus | undefined;
   const responseCache = new ResponseCache({
     ttlMs: config.RESPONSE_CACHE_TTL_SECONDS * 1000,
     maxChars: config.RESPONSE_CACHE_MAX_MIB * 2 ** 20,
     publicFields: publicQueryFields(supergraphSdl),
     ...(opts.onInvalidate ? { onInvalidate: opts.onInvalidate } : {}),
+    broadcast: (subgraphs) => bus?.publish(subgraphs) ?? Promise.resolve(),
   });
+  if (config.REDIS_URL && responseCache.enabled)
+    bus = await createRedisInvalidationBus(config.REDIS_URL, {
+      onRemote: (subgraphs) => responseCache.invalidate(subgraphs, true),
+      log,
+    });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -182,9 +198,29 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     // Automatic persisted queries stay available to portals; registered operations are always in the cache.
     persistedQueries: { cache: persistedQueryCache(operations) },
     plugins: [
-      policyPlugin({ maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST }, operations),
+      policyPlugin(
+        {
+          maxDepth: config.MAX_QUERY_DEPTH,
+          maxCost: config.MAX_QUERY_COST,
+          maxAliases: config.MAX_ALIASES,
+          maxRootFields: config.MAX_ROOT_FIELDS,
+        },
+        operations,
+      ),
       // after the policy: a cached answer is still subject to the depth and cost limits
       responseCache.plugin(),
+      {
+        // a logout through this gateway ends the session's access tokens here before the answer goes out
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const body = response.body;
+              if (body.kind === 'single' && body.singleResult.data?.logout === true)
+                await revocations.refresh();
+            },
+          };
+        },
+      },
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -194,13 +230,11 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     host: config.HOST,
     port: config.PORT,
     bodyLimit: config.BODY_LIMIT,
+    shutdown: shutdownOf(config),
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
       const { principal, allowedOperations } = await identify(req.headers);
-      const claims =
-        principal.kind === 'anonymous' || !config.CLAIMS_SECRET
-          ? null
-          : await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
+      const claims = await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
       return { headers: req.headers, principal, allowedOperations, claims, touched: new Set<string>() };
     },
   });
@@ -220,6 +254,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     responseCache,
     warmedUp,
     close: async () => {
+      revocations.close();
+      await bus?.close();
       await server.close();
       await subgraphClient.close();
     },

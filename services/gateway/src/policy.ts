@@ -26,30 +26,49 @@ export interface PolicyContext extends BaseContext {
 export interface Limits {
   maxDepth: number;
   maxCost: number;
+  /** aliased fields in one operation (fragments counted where they are spread) */
+  maxAliases: number;
+  /** fields at the root of one operation */
+  maxRootFields: number;
 }
 
-/** Deepest field nesting of an operation, following fragments (a fragment cycle counts once). */
-export function operationDepth(
+export interface OperationShape {
+  depth: number;
+  aliases: number;
+  rootFields: number;
+}
+
+/**
+ * Depth (deepest field nesting), aliases and root fields of an operation, following fragments (a fragment cycle
+ * counts once). Aliases and root fields are counted because the cost estimate does not stop them: thousands of
+ * aliases of a cheap or free field (`__typename`) cost the gateway parsing, planning and the subgraphs work all
+ * the same.
+ */
+export function operationShape(
   op: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
-): number {
-  const walk = (set: SelectionSetNode, seen: Set<string>): number => {
+): OperationShape {
+  let aliases = 0;
+  let rootFields = 0;
+  const walk = (set: SelectionSetNode, seen: Set<string>, root: boolean): number => {
     let max = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
+        if (sel.alias) aliases++;
+        if (root) rootFields++;
         if (sel.name.value.startsWith('__')) continue;
-        max = Math.max(max, 1 + (sel.selectionSet ? walk(sel.selectionSet, seen) : 0));
+        max = Math.max(max, 1 + (sel.selectionSet ? walk(sel.selectionSet, seen, false) : 0));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        max = Math.max(max, walk(sel.selectionSet, seen));
+        max = Math.max(max, walk(sel.selectionSet, seen, root));
       } else {
         const f = fragments.get(sel.name.value);
         if (f && !seen.has(f.name.value))
-          max = Math.max(max, walk(f.selectionSet, new Set([...seen, f.name.value])));
+          max = Math.max(max, walk(f.selectionSet, new Set([...seen, f.name.value]), root));
       }
     }
     return max;
   };
-  return walk(op.selectionSet, new Set());
+  return { depth: walk(op.selectionSet, new Set(), true), aliases, rootFields };
 }
 
 /** Lists multiply what they contain: `occupations(first: 100) { … }` costs 100 × its selection. */
@@ -74,7 +93,7 @@ export function policyPlugin(
   registered: readonly PersistedOperation[],
 ): ApolloServerPlugin<PolicyContext> {
   const byHash = new Map(registered.map((o) => [o.sha256Hash, o]));
-  const depths = new WeakMap<OperationDefinitionNode, number>();
+  const shapes = new WeakMap<OperationDefinitionNode, OperationShape>();
   const costs = new LRUCache<string, number>({ max: 5000 });
   return {
     async requestDidStart() {
@@ -95,20 +114,33 @@ export function policyPlugin(
               throw refuse('FORBIDDEN', `该接口密钥未获准调用操作 ${trusted.name}`, 403);
             }
           }
-          // Depth depends on the document only, cost also on the variables (list sizes): both are computed
-          // once per operation (and variables) rather than on every request (docs/adr/0008).
-          let depth = depths.get(operation);
-          if (depth === undefined) {
+          // The shape depends on the document only, the cost also on the variables (list sizes): both are
+          // computed once per operation (and variables) rather than on every request (docs/adr/0008).
+          let shape = shapes.get(operation);
+          if (shape === undefined) {
             const fragments = new Map(
               (document as DocumentNode).definitions
                 .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
                 .map((f) => [f.name.value, f]),
             );
-            depth = operationDepth(operation, fragments);
-            depths.set(operation, depth);
+            shape = operationShape(operation, fragments);
+            shapes.set(operation, shape);
           }
-          if (depth > limits.maxDepth)
-            throw refuse('QUERY_TOO_DEEP', `查询嵌套层级过深（${depth} 层，最多 ${limits.maxDepth} 层）`);
+          if (shape.depth > limits.maxDepth)
+            throw refuse(
+              'QUERY_TOO_DEEP',
+              `查询嵌套层级过深（${shape.depth} 层，最多 ${limits.maxDepth} 层）`,
+            );
+          if (shape.aliases > limits.maxAliases)
+            throw refuse(
+              'TOO_MANY_ALIASES',
+              `查询中的别名过多（${shape.aliases} 个，最多 ${limits.maxAliases} 个），请改用列表查询或分次查询`,
+            );
+          if (shape.rootFields > limits.maxRootFields)
+            throw refuse(
+              'TOO_MANY_ROOT_FIELDS',
+              `一次查询的顶层字段过多（${shape.rootFields} 个，最多 ${limits.maxRootFields} 个），请分次查询`,
+            );
           const costKey = operationKey(rc.queryHash, rc.request);
           let cost = costs.get(costKey);
           if (cost === undefined) {

@@ -36,6 +36,11 @@ export interface ResponseCacheOptions {
   publicFields: ReadonlySet<string>;
   /** told of every invalidation this process starts, to pass it on to peer workers */
   onInvalidate?: (subgraphs: string[]) => void;
+  /**
+   * After a mutation, tells the other gateway replicas and resolves once they have dropped the answers it
+   * changed; the mutation's answer waits for it (src/invalidation-bus.ts).
+   */
+  broadcast?: (subgraphs: string[]) => Promise<void>;
 }
 
 interface Entry {
@@ -193,7 +198,10 @@ export class ResponseCache {
           async willSendResponse(rc) {
             if (mutation) {
               // a mutation that reached no subgraph changed nothing
-              if (rc.contextValue.touched.size) cache.invalidate(rc.contextValue.touched);
+              if (rc.contextValue.touched.size) {
+                cache.invalidate(rc.contextValue.touched);
+                await cache.opts.broadcast?.([...rc.contextValue.touched]);
+              }
               return;
             }
             if (!key || hit) return;

@@ -57,7 +57,8 @@ function runPrimary(config: Config, workers: number) {
 async function runWorker(config: Config) {
   const gateway = await startGateway({
     config,
-    ...(cluster.isWorker
+    // workers of one host tell each other over IPC, unless Redis tells every replica anyway
+    ...(cluster.isWorker && !config.REDIS_URL
       ? {
           onInvalidate: (subgraphs: string[]) =>
             process.send?.({

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLAIMS_HEADER, signClaims } from '@skills/service-kit';
+import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { AUDIENCE, ISSUER } from './sessions.js';
 import { startIdentity, type IdentityService } from './server.js';
 
 const SECRET = 'identity-test-claims-secret-0123456789';
+/** Subgraphs serve only signed requests: what the gateway sends for a caller who is not signed in. */
+const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
 const kinds = await testDatabaseKinds();
 
 describe.each(kinds)('identity subgraph on %s', (kind) => {
@@ -22,7 +24,7 @@ describe.each(kinds)('identity subgraph on %s', (kind) => {
   const gql = async (query: string, variables?: object, claims?: string) => {
     const res = await fetch(svc.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(claims ? { [CLAIMS_HEADER]: claims } : {}) },
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims ?? anonymous },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as { data?: any; errors?: any[] };

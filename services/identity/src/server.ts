@@ -13,12 +13,42 @@ import { createLoaders, type Context } from './context.js';
 import { createPrisma, type PrismaClient, type PrismaOptions } from './db.js';
 import { seedDemo } from './demo.js';
 import { createKeyStore, type KeyStore } from './keys.js';
+import { revokedSessionsSince } from './sessions.js';
 import { schema } from './schema/index.js';
 
 export const migrationPaths = migrationPathsOf(new URL('../', import.meta.url));
 
 export const JWKS_PATH = '/.well-known/jwks.json';
 export const API_KEY_VERIFY_PATH = '/internal/api-keys/verify';
+export const REVOKED_SESSIONS_PATH = '/internal/sessions/revoked';
+
+/** Only the gateway (service claims signed with CLAIMS_SECRET) may call the internal routes. */
+async function fromGateway(req: IncomingMessage, config: Config) {
+  const caller = await principalFromHeaders(req.headers, { claimsSecret: config.CLAIMS_SECRET });
+  return caller?.kind === 'service' && caller.id === 'gateway';
+}
+
+/**
+ * Sessions ended since `?since=<ISO time>` (at most one access-token lifetime back: older sessions' tokens have
+ * expired anyway), and the time of this answer for the next call.
+ */
+async function answerRevokedSessions(
+  req: IncomingMessage,
+  res: ServerResponse,
+  prisma: PrismaClient,
+  config: Config,
+) {
+  const send = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (!(await fromGateway(req, config))) return send(403, { error: 'forbidden' });
+  const now = new Date();
+  const oldest = new Date(now.getTime() - config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+  const asked = new Date(new URL(req.url ?? '', 'http://x').searchParams.get('since') ?? '');
+  const since = Number.isNaN(asked.getTime()) || asked < oldest ? oldest : asked;
+  send(200, { now: now.toISOString(), revoked: await revokedSessionsSince(prisma, since) });
+}
 
 /**
  * The gateway asks here whether a partner's API key is valid. Only the gateway may ask (service claims signed
@@ -30,12 +60,11 @@ async function answerApiKeyVerification(
   prisma: PrismaClient,
   config: Config,
 ) {
-  const caller = await principalFromHeaders(req.headers, { claimsSecret: config.CLAIMS_SECRET });
   const send = (status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  if (caller.kind !== 'service' || caller.id !== 'gateway') return send(403, { error: 'forbidden' });
+  if (!(await fromGateway(req, config))) return send(403, { error: 'forbidden' });
   let body = '';
   for await (const chunk of req) {
     body += chunk;
@@ -95,6 +124,10 @@ export async function startIdentity(
       }
       if (req.url === API_KEY_VERIFY_PATH && req.method === 'POST') {
         await answerApiKeyVerification(req, res, db, config);
+        return true;
+      }
+      if (req.url?.startsWith(REVOKED_SESSIONS_PATH) && req.method === 'GET') {
+        await answerRevokedSessions(req, res, db, config);
         return true;
       }
       return false;

@@ -47,7 +47,9 @@ async function issue(
   family: string,
 ): Promise<Session> {
   const { kid, key } = await keys.signingKey();
-  const accessToken = await new SignJWT({ name: account.displayName, grants: grantsOf(account) })
+  // sid: the session (refresh-token family), so an access token dies with its session at logout (the gateway
+  // reads revokedSessionsSince below)
+  const accessToken = await new SignJWT({ name: account.displayName, grants: grantsOf(account), sid: family })
     .setProtectedHeader({ alg: ALG, kid })
     .setSubject(account.id)
     .setIssuer(ISSUER)
@@ -136,6 +138,22 @@ export async function logout(prisma: PrismaClient, token: string): Promise<boole
   });
   await audit(prisma, row.accountId, 'logout', row.accountId);
   return true;
+}
+
+/**
+ * Sessions ended (logout, refresh-token reuse) since `since`: their access tokens must stop working before they
+ * expire. The gateway asks for this every few seconds, and at once after a logout it forwarded.
+ */
+export async function revokedSessionsSince(
+  prisma: PrismaClient,
+  since: Date,
+): Promise<{ sid: string; at: string }[]> {
+  const rows = await prisma.refreshToken.groupBy({
+    by: ['family'],
+    where: { revokedAt: { gt: since } },
+    _max: { revokedAt: true },
+  });
+  return rows.map((r) => ({ sid: r.family, at: r._max.revokedAt!.toISOString() }));
 }
 
 export async function audit(

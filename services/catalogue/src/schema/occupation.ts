@@ -34,6 +34,7 @@ builder.asEntity(Occupation, {
 });
 
 interface OccupationFilter {
+  codes?: readonly string[] | null;
   search?: string | null;
   category?: number | null;
   level?: number | null;
@@ -43,10 +44,12 @@ interface OccupationFilter {
 
 function occupationWhere(args: OccupationFilter) {
   if ((args.search?.length ?? 0) > 50) throw badInput('search', '搜索词不能超过 50 个字');
+  if ((args.codes?.length ?? 0) > 100) throw badInput('codes', '一次最多查询 100 个职业编码');
   if (args.category != null && (args.category < 1 || args.category > 8)) {
     throw badInput('category', '大类应为 1-8');
   }
   return {
+    ...(args.codes ? { code: { in: args.codes.map((c) => c.trim()) } } : {}),
     ...searchWhere(classifySearch(args.search)),
     ...(args.category != null ? { category: args.category } : {}),
     ...(args.level != null ? { levels: { has: args.level } } : {}),
@@ -82,6 +85,7 @@ builder.queryFields((t) => ({
       description: '职业目录：按名称、拼音首字母（如 dg）或编码前缀搜索，按大类、等级、来源筛选',
       ...access.public(),
       args: {
+        codes: t.arg.stringList({ description: '只要这些职业编码的（至多 100 个）：一次取回多个职业' }),
         search: t.arg.string({ description: '中文名称片段、拼音（首字母或全拼）或编码前缀' }),
         category: t.arg.int({ description: '大典大类 1-8' }),
         level: t.arg({ type: SkillLevelEnum }),

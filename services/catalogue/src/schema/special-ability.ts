@@ -1,4 +1,4 @@
-import { access, notFound } from '@skills/service-kit';
+import { access, badInput, notFound } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import type { CatalogueSource } from '../domain/import-rows.js';
 import { classifySearch, searchWhere } from '../domain/search.js';
@@ -48,7 +48,11 @@ builder.queryFields((t) => ({
       maxSize: 100,
       description: '专项职业能力考核项目，可按名称、拼音或编码搜索',
       ...access.public(),
-      args: { search: t.arg.string(), regionCode: t.arg.string() },
+      args: {
+        codes: t.arg.stringList({ description: '只要这些项目编码的（至多 100 个）' }),
+        search: t.arg.string(),
+        regionCode: t.arg.string(),
+      },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.specialAbilityProject.findMany({
           ...query,
@@ -62,12 +66,21 @@ builder.queryFields((t) => ({
   ),
 }));
 
-function projectWhere(args: { search?: string | null; regionCode?: string | null }) {
+function projectWhere(args: {
+  codes?: readonly string[] | null;
+  search?: string | null;
+  regionCode?: string | null;
+}) {
+  if ((args.codes?.length ?? 0) > 100) throw badInput('codes', '一次最多查询 100 个项目编码');
   const term = classifySearch(args.search);
   // Project codes are letters and digits (FJZX-0001), so a latin search also tries the code.
   const where =
     term?.kind === 'pinyin'
       ? { OR: [searchWhere(term), { code: { startsWith: term.value.toUpperCase() } }] }
       : searchWhere(term);
-  return { ...where, ...(args.regionCode ? { regionCode: args.regionCode } : {}) };
+  return {
+    ...where,
+    ...(args.codes ? { code: { in: args.codes.map((c) => c.trim()) } } : {}),
+    ...(args.regionCode ? { regionCode: args.regionCode } : {}),
+  };
 }

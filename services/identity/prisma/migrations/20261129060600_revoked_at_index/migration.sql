@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "RefreshToken_revokedAt_idx" ON "RefreshToken"("revokedAt");
