@@ -281,23 +281,16 @@ export class SessionManager {
 
   private accept(payload: AuthPayload, previous: string | null): void {
     this.storage?.setItem(REFRESH_TOKEN_KEY, payload.refreshToken);
-    const expiresAt = this.now() + payload.expiresIn * 1000;
-    this.adopt({
+    const tokens: SessionMessage = {
       type: 'tokens',
       accessToken: payload.accessToken,
-      expiresAt,
+      expiresAt: this.now() + payload.expiresIn * 1000,
       refreshToken: payload.refreshToken,
       previous,
       account: payload.account,
-    });
-    this.channel?.postMessage({
-      type: 'tokens',
-      accessToken: payload.accessToken,
-      expiresAt,
-      refreshToken: payload.refreshToken,
-      previous,
-      account: payload.account,
-    });
+    };
+    this.adopt(tokens);
+    this.channel?.postMessage(tokens);
   }
 
   /** Takes tokens from this tab's own sign-in or refresh, or from another tab's. */

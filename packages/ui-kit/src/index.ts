@@ -19,7 +19,7 @@ export {
   visuallyHidden,
   type ErrorStateProps,
 } from './states';
-export { PageHeader, PageSection, StandaloneFrame, type Crumb } from './page';
+export { LoadingPage, PageHeader, PageSection, StandaloneFrame, type Crumb } from './page';
 export { ResponsiveTable, useSmallScreen, type ResponsiveTableProps } from './responsive-table';
 export { skillLevelText } from './skill-level';
 export { registerReactInstance } from './react-instance';

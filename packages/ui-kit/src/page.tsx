@@ -2,6 +2,7 @@ import { Breadcrumb, Card, Flex, Layout, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { usePortalPath, useDocumentTitle } from './base-path';
+import { LoadingState } from './states';
 
 /** A step of a nested page's breadcrumb: a portal-relative `path` makes it a link. */
 export interface Crumb {
@@ -61,6 +62,24 @@ export function PageHeader({
         </div>
         {extra}
       </Flex>
+    </>
+  );
+}
+
+/** A page whose data is on its way: its heading (and breadcrumb) at once, a skeleton below. */
+export function LoadingPage({
+  title,
+  breadcrumb,
+  label,
+}: {
+  title: string;
+  breadcrumb?: readonly Crumb[];
+  label?: string;
+}) {
+  return (
+    <>
+      <PageHeader title={title} {...(breadcrumb ? { breadcrumb } : {})} />
+      <LoadingState {...(label ? { label } : {})} />
     </>
   );
 }

@@ -8,13 +8,13 @@ import {
   EventTimeline,
   formatDate,
   ErrorState,
-  LoadingState,
   NotFoundState,
   PageHeader,
   PageSection,
   skillLevelText,
   usePortalPath,
   EmptyText,
+  LoadingPage,
 } from '@skills/ui-kit';
 import {
   Alert,
@@ -91,13 +91,11 @@ export function AgencyDetailPage() {
 
   if (loading && !data)
     return (
-      <>
-        <PageHeader
-          title="机构详情"
-          breadcrumb={[{ title: '机构名录', path: 'agencies' }, { title: '机构详情' }]}
-        />
-        <LoadingState label="正在加载机构详情…" />
-      </>
+      <LoadingPage
+        title="机构详情"
+        breadcrumb={[{ title: '机构名录', path: 'agencies' }, { title: '机构详情' }]}
+        label="正在加载机构详情…"
+      />
     );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;

@@ -1,5 +1,5 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, usePortalPath } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, usePortalPath, LoadingPage } from '@skills/ui-kit';
 import { Empty, Table } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useAgencyAssessors } from '../api/agency-assessors-query';
@@ -15,10 +15,11 @@ export function AssessorsPage() {
 
   if (loading && !data)
     return (
-      <>
-        <PageHeader title="考评员" breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '考评员' }]} />
-        <LoadingState label="正在加载考评员…" />
-      </>
+      <LoadingPage
+        title="考评员"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '考评员' }]}
+        label="正在加载考评员…"
+      />
     );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;

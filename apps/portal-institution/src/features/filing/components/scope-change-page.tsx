@@ -1,6 +1,6 @@
 import type { SchoolType } from '@skills/domain';
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, usePortalPath } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, usePortalPath, LoadingPage } from '@skills/ui-kit';
 import { Alert, Button, Flex } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -26,13 +26,10 @@ export function ScopeChangePage() {
 
   if (loading && !data)
     return (
-      <>
-        <PageHeader
-          title="申请增设"
-          breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '申请增设' }]}
-        />
-        <LoadingState />
-      </>
+      <LoadingPage
+        title="申请增设"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '申请增设' }]}
+      />
     );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
