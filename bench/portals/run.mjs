@@ -333,7 +333,7 @@ async function main() {
     ...rows.map((r) => {
       const m = r[v];
       const b = base[v];
-      return `| ${r.page} \`${r.path}\`${r.user ? ` (${r.user})` : ''} | ${kib(m.jsTransferred)}${r === base ? '' : ratio(m.jsTransferred, b.jsTransferred)} | ${kib(m.jsDecoded)} | ${m.jsRequests} (${m.jsFromNetwork}) | ${m.headingMs} ms${r === base ? '' : ratio(m.headingMs, b.headingMs)} | ${m.dataMs} ms |`;
+      return `| ${r.page} \`${r.path}\`${r.user ? ` (${r.user})` : ''} | ${kib(m.jsTransferred)}${r === base || b.jsTransferred < 1024 ? '' : ratio(m.jsTransferred, b.jsTransferred)} | ${kib(m.jsDecoded)} | ${m.jsRequests} (${m.jsFromNetwork}) | ${m.headingMs} ms${r === base ? '' : ratio(m.headingMs, b.headingMs)} | ${m.dataMs} ms |`;
     }),
   ];
   const md = [
