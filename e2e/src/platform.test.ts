@@ -154,7 +154,8 @@ describe('shell + public portal', () => {
 });
 
 describe('the other portals', () => {
-  // each portal is for its roles: sign in as one of them (a new page is a new tab, so a new session)
+  // each portal is for its roles: sign in as one of them (one session per browser, ADR 0010: the sign-in
+  // replaces the previous test's)
   const portals = [
     {
       path: '/bureau/catalogue',
@@ -210,6 +211,10 @@ describe('shared singletons', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(shellUrl('/public'));
     await page.getByRole('heading', { level: 1, name: '职业（工种）目录' }).waitFor();
+    // the browser's session from the tests before (ADR 0010) ends first
+    const account = page.getByTestId('account-name');
+    await page.getByRole('link', { name: '登录' }).or(account).waitFor();
+    if (await account.isVisible()) await signOut(page);
     const nav = page.getByRole('navigation', { name: '门户导航' });
     // one tab, no reloads: sign in as each portal's role in turn (the navigation shows the portals by role)
     for (const [user, link, heading] of [

@@ -6,16 +6,20 @@ import { ErrorState, UiProvider } from '@skills/ui-kit';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ShellApp } from './app/app';
-import { registerPortals } from './features/remotes/remote-registry';
+import { loadPortalApp, registerPortals } from './features/remotes/remote-registry';
 
 const root = createRoot(document.getElementById('root')!);
 
 try {
   const manifest = await fetchRuntimeManifest();
   configureGraphqlClient(manifest.gatewayUrl);
-  // a reload in the same tab keeps the session (refresh token in sessionStorage; ADR 0007)
+  // a new tab, a pasted link or a reload starts signed in (the browser's session; ADR 0010)
   void session.restore();
   registerPortals(manifest.remotes);
+  // the portal the URL is in starts loading now, alongside the session's refresh, rather than after it
+  const { pathname } = location;
+  const current = manifest.remotes.find((r) => pathname === r.path || pathname.startsWith(`${r.path}/`));
+  if (current) loadPortalApp(current).catch(() => undefined);
   root.render(
     <StrictMode>
       <ShellApp manifest={manifest} />

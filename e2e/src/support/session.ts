@@ -13,7 +13,7 @@ export async function signInHere(page: Page, username: string) {
   await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
   await page.getByTestId('account-name').waitFor();
 }
 

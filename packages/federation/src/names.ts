@@ -13,4 +13,6 @@ export function remoteAppId(remoteName: string): string {
 export interface PortalAppProps {
   /** URL prefix the shell mounts the portal under (`/public`); empty when the portal runs standalone. */
   basePath?: string;
+  /** the portal's name in the shell's manifest (公众服务), for document titles; the portal's own when absent */
+  title?: string;
 }

@@ -1,5 +1,9 @@
 // The one module-federation configuration every app's vite.config.ts imports. Shared singletons are declared
 // here and only here, so the shell and every portal agree on them.
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { federation } from '@module-federation/vite';
 import type { Plugin, PluginOption, UserConfig } from 'vite';
 import type { RuntimeManifest } from './manifest.js';
@@ -24,18 +28,67 @@ export const SHARED_SINGLETONS: SharedConfig = {
 
 /** The shell: a host whose remotes are all registered at run time from /remotes.json. */
 export function hostFederation(name: string): PluginOption {
-  return federation({ name, remotes: {}, shared: SHARED_SINGLETONS, dts: false });
+  return [federation({ name, remotes: {}, shared: SHARED_SINGLETONS, dts: false }), precompress()];
 }
 
 /** A portal: a remote exposing its routes as `./App` from `remoteEntry.js` (an ES module). */
 export function remoteFederation(name: string, appModule: string): PluginOption {
-  return federation({
-    name,
-    filename: 'remoteEntry.js',
-    exposes: { [EXPOSED_APP]: appModule },
-    shared: SHARED_SINGLETONS,
-    dts: false,
-  });
+  return [
+    federation({
+      name,
+      filename: 'remoteEntry.js',
+      exposes: { [EXPOSED_APP]: appModule },
+      shared: SHARED_SINGLETONS,
+      dts: false,
+    }),
+    precompress(),
+  ];
+}
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt']);
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)])),
+  );
+  return nested.flat();
+}
+
+/**
+ * Writes `<file>.br` (brotli 11) and `<file>.gz` (gzip 9) beside every text file of the build, once per build,
+ * so the static server (scripts/lib/static-server.mjs) or any CDN sends them without compressing per request.
+ * Runs after every other plugin has written its files (module federation writes remoteEntry.js late).
+ */
+export function precompress(minBytes = 1024): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'skills:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = (await filesUnder(outDir)).filter((f) => COMPRESSIBLE.has(extname(f)));
+        await Promise.all(
+          files.map(async (file) => {
+            if ((await stat(file)).size < minBytes) return;
+            const source = await readFile(file);
+            const [br, gz] = await Promise.all([
+              promisify(brotliCompress)(source, {
+                params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length },
+              }),
+              promisify(gzip)(source, { level: 9 }),
+            ]);
+            await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+          }),
+        );
+      },
+    },
+  };
 }
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { authenticatedFetch, REFRESH_TOKEN_KEY, SessionManager } from './session.js';
+import {
+  authenticatedFetch,
+  REFRESH_TOKEN_KEY,
+  SessionManager,
+  type ExclusiveRunner,
+  type SessionChannel,
+  type SessionMessage,
+} from './session.js';
 
 const account = {
   id: 'a1',
@@ -89,5 +96,106 @@ describe('session', () => {
     const res = await authenticatedFetch(s, api)('http://gw/graphql', { method: 'POST', body: '{}' });
     expect(res.status).toBe(200);
     expect(seen).toEqual(['Bearer at1', 'Bearer at2']);
+  });
+});
+
+/** Tabs of one browser: one localStorage, a BroadcastChannel (delivered asynchronously) and one Web Lock. */
+function browser() {
+  const storage = memoryStorage();
+  const members = new Set<(m: SessionMessage) => void>();
+  let queue = Promise.resolve();
+  const exclusive: ExclusiveRunner = (task) => {
+    const run = queue.then(task);
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+  const gateway = fakeGateway();
+  const tab = () => {
+    let self: ((m: SessionMessage) => void) | undefined;
+    const channel: SessionChannel = {
+      postMessage: (m) => {
+        for (const deliver of members) if (deliver !== self) queueMicrotask(() => deliver(m));
+      },
+      addEventListener: (_type, listener) => {
+        self = (m) => listener({ data: m });
+        members.add(self);
+      },
+    };
+    const s = new SessionManager({
+      storage,
+      channel,
+      exclusive,
+      legacyStorage: undefined,
+      handoverMs: 0,
+      fetchImpl: gateway.fetchImpl,
+    });
+    s.configure('http://gw/graphql');
+    return s;
+  };
+  return { storage, gateway, tab };
+}
+
+describe('the session across tabs', () => {
+  it('a new tab starts signed in; signing out in one tab signs out the others', async () => {
+    const { storage, tab } = browser();
+    const a = tab();
+    await a.signIn('quanzhou.hr', 'Demo#2026');
+    const b = tab();
+    await b.restore();
+    expect(b.getSnapshot()).toEqual({ status: 'signed-in', account });
+    // b's restore rotated the token and told a: both now hold b's access token
+    expect(await a.currentAccessToken()).toBe(await b.currentAccessToken());
+
+    await a.signOut();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(b.getSnapshot().status).toBe('anonymous');
+    expect(await b.currentAccessToken()).toBeUndefined();
+    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  });
+
+  it('tabs refreshing together send each refresh token once, and share the result', async () => {
+    const { gateway, tab } = browser();
+    const a = tab();
+    await a.signIn('quanzhou.hr', 'Demo#2026');
+    const b = tab();
+    const c = tab();
+    await Promise.all([b.restore(), c.restore()]);
+    await Promise.all([a.refresh(), b.refresh(), c.refresh(), a.refresh()]);
+    const sent = gateway.fetchImpl.mock.calls
+      .map(
+        ([, init]) =>
+          JSON.parse(String(init?.body)) as { query: string; variables: { refreshToken?: string } },
+      )
+      .filter((body) => body.query.includes('refreshSession('))
+      .map((body) => body.variables.refreshToken);
+    expect(new Set(sent).size).toBe(sent.length);
+    const tokens = await Promise.all([a, b, c].map((t) => t.currentAccessToken()));
+    expect(new Set(tokens).size).toBe(1);
+  });
+
+  it('a page opened signed in sends its first requests with the restored token, and keeps its cache', async () => {
+    const { tab } = browser();
+    await tab().signIn('quanzhou.hr', 'Demo#2026');
+    const b = tab();
+    const changes = vi.fn();
+    b.onAccountChange = changes;
+    const restoring = b.restore();
+    const token = b.currentAccessToken();
+    expect(b.getSnapshot().status).toBe('restoring');
+    expect(await token).toMatch(/^at\d+$/);
+    await restoring;
+    expect(changes).not.toHaveBeenCalled();
+  });
+
+  it('a sign-in in one tab signs in the tabs that were signed out', async () => {
+    const { tab } = browser();
+    const a = tab();
+    const b = tab();
+    await a.signIn('quanzhou.hr', 'Demo#2026');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(b.getSnapshot().status).toBe('signed-in');
   });
 });

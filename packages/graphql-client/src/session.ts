@@ -1,5 +1,7 @@
 // 登录会话 — the page's one session (this package is a module-federation singleton, so the shell and every portal
-// see the same one). The access token lives only in memory; the refresh token in sessionStorage (ADR 0007).
+// see the same one), shared by every tab of the browser until 退出登录 (ADR 0010). The access token lives only in
+// memory and reaches other tabs by BroadcastChannel; the refresh token is in localStorage, and only the tab
+// holding a Web Lock rotates it, so two tabs never send the same one (reuse revokes the session, ADR 0005).
 // The auth mutations go straight to the gateway with fetch, outside Apollo's link chain, so refreshing a token
 // never waits on (or recurses into) the request that needed it.
 
@@ -55,15 +57,56 @@ const LOGOUT = `mutation Logout($refreshToken: String!) { logout(refreshToken: $
 export const REFRESH_TOKEN_KEY = 'skills.refreshToken';
 /** Refresh this many seconds before the access token expires (never sooner than half its lifetime). */
 export const REFRESH_MARGIN_SECONDS = 60;
+/** Name of the BroadcastChannel and of the Web Lock the tabs share. */
+export const SESSION_CHANNEL = 'skills.session';
+/**
+ * How long the tab that rotated the refresh token keeps the lock afterwards: the new token reaches other tabs'
+ * storage and channel asynchronously, and the next holder must see it.
+ */
+const HANDOVER_MS = 50;
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function defaultStorage(): Storage | undefined {
+/** What one tab tells the others (same origin only). */
+export type SessionMessage =
+  | {
+      type: 'tokens';
+      accessToken: string;
+      /** epoch ms */
+      expiresAt: number;
+      refreshToken: string;
+      /** the refresh token this one replaces (now unusable) */
+      previous: string | null;
+      account: SessionAccount;
+    }
+  | { type: 'signed-out' };
+
+/** The part of BroadcastChannel the session uses. */
+export interface SessionChannel {
+  postMessage(message: SessionMessage): void;
+  addEventListener(type: 'message', listener: (event: { data: SessionMessage }) => void): void;
+}
+
+/** Runs `task` while no other tab of this origin runs one under the same name (navigator.locks). */
+export type ExclusiveRunner = <T>(task: () => Promise<T>) => Promise<T>;
+
+function browserStorage(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
   try {
-    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+    return typeof globalThis[kind] === 'undefined' ? undefined : globalThis[kind];
   } catch {
     return undefined; // storage disabled by the browser
   }
+}
+
+function browserChannel(): SessionChannel | undefined {
+  if (typeof window === 'undefined' || typeof BroadcastChannel === 'undefined') return undefined;
+  return new BroadcastChannel(SESSION_CHANNEL) as unknown as SessionChannel;
+}
+
+function browserLock(): ExclusiveRunner | undefined {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return undefined;
+  return <T>(task: () => Promise<T>) => locks.request(SESSION_CHANNEL, task) as Promise<T>;
 }
 
 /** The `extensions.code` and messages of a GraphQL response body, if it has errors. */
@@ -79,7 +122,16 @@ function readErrors(body: unknown): { code: string | undefined; message: string 
 }
 
 export interface SessionManagerOptions {
+  /** where the refresh token is kept (default: localStorage, shared by the browser's tabs) */
   storage?: Storage | undefined;
+  /** the other tabs (default: a BroadcastChannel in a browser) */
+  channel?: SessionChannel | undefined;
+  /** mutual exclusion with the other tabs for a refresh (default: navigator.locks) */
+  exclusive?: ExclusiveRunner | undefined;
+  /** a per-tab store an older version kept the refresh token in; moved to `storage` on restore */
+  legacyStorage?: Storage | undefined;
+  /** ms the rotating tab keeps the lock after a refresh (default 50) */
+  handoverMs?: number;
   fetchImpl?: typeof fetch;
   now?: () => number;
 }
@@ -93,15 +145,34 @@ export class SessionManager {
   private snapshot: SessionSnapshot = { status: 'anonymous', account: null };
   private readonly listeners = new Set<() => void>();
   private readonly storage: Storage | undefined;
+  private readonly legacyStorage: Storage | undefined;
+  private readonly channel: SessionChannel | undefined;
+  private readonly exclusive: ExclusiveRunner;
+  private readonly handoverMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly now: () => number;
+  /** The refresh token this tab's access token came with (from its own rotation or another tab's). */
+  private refreshTokenInUse: string | undefined;
+  /** Refresh tokens this tab knows were rotated away: never sent again, whatever a lagging store says. */
+  private readonly retired = new Set<string>();
   /** Called after the signed-in account changes (the client clears its cache here). */
   onAccountChange: ((account: SessionAccount | null) => void) | undefined;
 
   constructor(options: SessionManagerOptions = {}) {
-    this.storage = 'storage' in options ? options.storage : defaultStorage();
+    this.storage = 'storage' in options ? options.storage : browserStorage('localStorage');
+    this.legacyStorage =
+      'legacyStorage' in options ? options.legacyStorage : browserStorage('sessionStorage');
+    this.channel = 'channel' in options ? options.channel : browserChannel();
+    this.exclusive = options.exclusive ?? browserLock() ?? ((task) => task());
+    this.handoverMs = options.handoverMs ?? HANDOVER_MS;
     this.fetchImpl = options.fetchImpl ?? ((...args) => fetch(...args));
     this.now = options.now ?? (() => Date.now());
+    this.channel?.addEventListener('message', (event) => this.receive(event.data));
+    // without BroadcastChannel, a sign-out elsewhere still shows as the stored token disappearing
+    if (!this.channel && typeof window !== 'undefined' && !('storage' in options))
+      window.addEventListener('storage', (e) => {
+        if (e.key === REFRESH_TOKEN_KEY && e.newValue === null) this.clear({ broadcast: false });
+      });
   }
 
   /** The gateway URL the auth mutations are sent to. */
@@ -118,42 +189,54 @@ export class SessionManager {
 
   /** The bearer token for the next request, refreshed first when it is about to expire. */
   async currentAccessToken(): Promise<string | undefined> {
+    // a page opened signed in sends its first requests with the restored token, not anonymously
+    if (this.snapshot.status === 'restoring' && this.refreshing) await this.refreshing;
     if (this.accessToken && this.now() >= this.expiresAt - 5_000) await this.refresh();
     return this.accessToken;
   }
 
   hasRefreshToken(): boolean {
-    return Boolean(this.storage?.getItem(REFRESH_TOKEN_KEY));
+    return Boolean(this.storedRefreshToken());
   }
 
+  /** Signs in; a session already open in the browser (another account, or this one) is replaced and revoked. */
   async signIn(username: string, password: string): Promise<SessionAccount> {
     const payload = await this.call<{ login: AuthPayload }>(LOGIN, { username, password });
-    this.accept(payload.login);
+    const replaced = this.storedRefreshToken() ?? null;
+    this.accept(payload.login, replaced);
+    if (replaced) this.call(LOGOUT, { refreshToken: replaced }).catch(() => undefined);
     return payload.login.account;
   }
 
   /**
-   * Rotates the refresh token for a new access token. Concurrent callers share one request (a rotated token
-   * reused would revoke the whole session). Returns false, signed out, when the session is gone.
+   * Rotates the refresh token for a new access token. Concurrent callers in this tab share one request, and
+   * tabs take turns (Web Lock); a tab that waited while another rotated uses the tokens that tab sent instead.
+   * Returns false, signed out, when the session is gone.
    */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+    this.refreshing ??= this.doRefresh(this.accessToken).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
   }
 
-  /** On start: a refresh token from this tab's storage becomes a session again (after a page reload). */
+  /** On start: the browser's stored refresh token becomes this tab's session (a new tab, a link, a reload). */
   async restore(): Promise<void> {
+    const legacy = this.legacyStorage?.getItem(REFRESH_TOKEN_KEY);
+    if (legacy && this.legacyStorage !== this.storage) {
+      // a session from the version that kept it per tab: it becomes the browser's
+      if (!this.storage?.getItem(REFRESH_TOKEN_KEY)) this.storage?.setItem(REFRESH_TOKEN_KEY, legacy);
+      this.legacyStorage?.removeItem(REFRESH_TOKEN_KEY);
+    }
     if (!this.hasRefreshToken() || this.snapshot.status === 'signed-in') return;
     this.set({ status: 'restoring', account: null });
     await this.refresh();
   }
 
-  /** Revokes the refresh token at the server (best effort) and forgets everything. */
+  /** Revokes the refresh token at the server (best effort) and forgets everything, in every tab. */
   async signOut(): Promise<void> {
-    const refreshToken = this.storage?.getItem(REFRESH_TOKEN_KEY);
-    this.clear();
+    const refreshToken = this.storedRefreshToken();
+    this.clear({ broadcast: true });
     if (refreshToken) {
       try {
         await this.call(LOGOUT, { refreshToken });
@@ -163,42 +246,86 @@ export class SessionManager {
     }
   }
 
-  private async doRefresh(): Promise<boolean> {
-    const refreshToken = this.storage?.getItem(REFRESH_TOKEN_KEY);
-    if (!refreshToken) {
-      this.clear();
-      return false;
-    }
-    try {
-      const payload = await this.call<{ refreshSession: AuthPayload }>(REFRESH, { refreshToken });
-      this.accept(payload.refreshSession);
-      return true;
-    } catch (e) {
-      // a network failure keeps the refresh token for a later try; a refused token ends the session
-      if (e instanceof SessionError && e.code !== 'NETWORK_ERROR') this.clear();
-      else if (this.snapshot.status === 'restoring') this.set({ status: 'anonymous', account: null });
-      return false;
-    }
+  /** The newest refresh token this tab knows of: storage, unless the channel already told of a newer one. */
+  private storedRefreshToken(): string | undefined {
+    const stored = this.storage?.getItem(REFRESH_TOKEN_KEY) ?? undefined;
+    if (stored && this.retired.has(stored)) return this.refreshTokenInUse;
+    return stored;
   }
 
-  private accept(payload: AuthPayload): void {
-    const previous = this.snapshot.account?.id;
-    this.accessToken = payload.accessToken;
-    this.expiresAt = this.now() + payload.expiresIn * 1000;
+  private doRefresh(accessTokenBefore: string | undefined): Promise<boolean> {
+    return new Promise<boolean>((settle) => {
+      void this.exclusive(async () => {
+        // another tab refreshed while this one waited for the lock, and its tokens have arrived
+        if (this.accessToken && this.accessToken !== accessTokenBefore) return settle(true);
+        const refreshToken = this.storedRefreshToken();
+        if (!refreshToken) {
+          this.clear({ broadcast: false });
+          return settle(false);
+        }
+        try {
+          const payload = await this.call<{ refreshSession: AuthPayload }>(REFRESH, { refreshToken });
+          this.accept(payload.refreshSession, refreshToken);
+          settle(true);
+          // the caller goes on; the lock is held a little longer for the other tabs to see the new token
+          if (this.handoverMs > 0) await new Promise((r) => setTimeout(r, this.handoverMs));
+        } catch (e) {
+          // a network failure keeps the refresh token for a later try; a refused token ends the session
+          if (e instanceof SessionError && e.code !== 'NETWORK_ERROR') this.clear({ broadcast: true });
+          else if (this.snapshot.status === 'restoring') this.set({ status: 'anonymous', account: null });
+          settle(false);
+        }
+      }).catch(() => settle(false));
+    });
+  }
+
+  private accept(payload: AuthPayload, previous: string | null): void {
     this.storage?.setItem(REFRESH_TOKEN_KEY, payload.refreshToken);
-    this.schedule(payload.expiresIn);
-    this.set({ status: 'signed-in', account: payload.account });
-    if (previous !== payload.account.id) this.onAccountChange?.(payload.account);
+    const tokens: SessionMessage = {
+      type: 'tokens',
+      accessToken: payload.accessToken,
+      expiresAt: this.now() + payload.expiresIn * 1000,
+      refreshToken: payload.refreshToken,
+      previous,
+      account: payload.account,
+    };
+    this.adopt(tokens);
+    this.channel?.postMessage(tokens);
   }
 
-  private clear(): void {
+  /** Takes tokens from this tab's own sign-in or refresh, or from another tab's. */
+  private adopt(tokens: Extract<SessionMessage, { type: 'tokens' }>): void {
+    const previousAccount = this.snapshot.account?.id;
+    // restoring, this page has cached nothing for any account yet (requests waited): nothing to clear, and
+    // clearing would cancel the page's first queries
+    const restoring = this.snapshot.status === 'restoring';
+    if (tokens.previous && tokens.previous !== tokens.refreshToken) this.retired.add(tokens.previous);
+    this.refreshTokenInUse = tokens.refreshToken;
+    this.accessToken = tokens.accessToken;
+    this.expiresAt = tokens.expiresAt;
+    this.schedule((tokens.expiresAt - this.now()) / 1000);
+    this.set({ status: 'signed-in', account: tokens.account });
+    if (previousAccount !== tokens.account.id && !restoring) this.onAccountChange?.(tokens.account);
+  }
+
+  private receive(message: SessionMessage): void {
+    if (message.type === 'tokens') this.adopt(message);
+    else if (message.type === 'signed-out') this.clear({ broadcast: false });
+  }
+
+  /** Forgets the session here; `broadcast` also ends it in the other tabs. */
+  private clear({ broadcast }: { broadcast: boolean }): void {
     const had = this.snapshot.account !== null;
     this.accessToken = undefined;
     this.expiresAt = 0;
+    this.refreshTokenInUse = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.storage?.removeItem(REFRESH_TOKEN_KEY);
-    this.set({ status: 'anonymous', account: null });
+    if (broadcast) {
+      this.storage?.removeItem(REFRESH_TOKEN_KEY);
+      this.channel?.postMessage({ type: 'signed-out' });
+    }
+    if (this.snapshot.status !== 'anonymous') this.set({ status: 'anonymous', account: null });
     if (had) this.onAccountChange?.(null);
   }
 

@@ -1,16 +1,42 @@
-import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
 
 const BasePathContext = createContext('');
+const PortalTitleContext = createContext<string | undefined>(undefined);
 
-/** The URL prefix a portal is mounted under: `/public` inside the shell, empty when standalone. */
+/** The platform's name, last in every document title. */
+export const PLATFORM_TITLE = '职业技能评价平台';
+
+/**
+ * The URL prefix a portal is mounted under (`/public` inside the shell, empty when standalone) and the portal's
+ * name for document titles.
+ */
 export function BasePathProvider({
   basePath = '',
+  portalTitle,
   children,
 }: {
   basePath?: string | undefined;
+  portalTitle?: string | undefined;
   children?: ReactNode;
 }) {
-  return <BasePathContext.Provider value={normaliseBasePath(basePath)}>{children}</BasePathContext.Provider>;
+  return (
+    <BasePathContext.Provider value={normaliseBasePath(basePath)}>
+      <PortalTitleContext.Provider value={portalTitle}>{children}</PortalTitleContext.Provider>
+    </BasePathContext.Provider>
+  );
+}
+
+/** The tab's title: "页面 · 门户 · 职业技能评价平台" (history, bookmarks and tabs tell pages apart). */
+export function documentTitle(page: string | undefined, portal: string | undefined): string {
+  return [page, portal, PLATFORM_TITLE].filter(Boolean).join(' · ');
+}
+
+/** Sets the document title for the page on screen, inside the current portal. */
+export function useDocumentTitle(page: string | undefined): void {
+  const portal = useContext(PortalTitleContext);
+  useEffect(() => {
+    if (page) document.title = documentTitle(page, portal);
+  }, [page, portal]);
 }
 
 export function normaliseBasePath(basePath: string): string {

@@ -2,7 +2,15 @@
 // page layout pieces and loading/error states. A module-federation singleton.
 export { UiProvider } from './ui-provider';
 export { platformTheme } from './theme';
-export { BasePathProvider, normaliseBasePath, portalPath, usePortalPath } from './base-path';
+export {
+  BasePathProvider,
+  documentTitle,
+  normaliseBasePath,
+  PLATFORM_TITLE,
+  portalPath,
+  useDocumentTitle,
+  usePortalPath,
+} from './base-path';
 export {
   EmptyText,
   ErrorState,
@@ -11,7 +19,8 @@ export {
   visuallyHidden,
   type ErrorStateProps,
 } from './states';
-export { PageHeader, PageSection, StandaloneFrame } from './page';
+export { LoadingPage, PageHeader, PageSection, StandaloneFrame, type Crumb } from './page';
+export { ResponsiveTable, useSmallScreen, type ResponsiveTableProps } from './responsive-table';
 export { skillLevelText } from './skill-level';
 export { registerReactInstance } from './react-instance';
 export { CursorPager } from './cursor-pager';

@@ -1,5 +1,6 @@
 import { Button, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from './base-path';
 
 /** Shown while data loads; announced politely to screen readers. */
 export function LoadingState({ label = '正在加载…' }: { label?: string }) {
@@ -45,7 +46,10 @@ export function ErrorState({ title = '加载失败', message, onRetry, extra }: 
 }
 
 export function NotFoundState({ title = '未找到', message, extra }: Omit<ErrorStateProps, 'onRetry'>) {
-  return <Result status="404" title={title} subTitle={message} extra={extra} />;
+  useDocumentTitle(title);
+  // the page's one heading, in the result's own type size
+  const heading = <h1 style={{ font: 'inherit', color: 'inherit', margin: 0 }}>{title}</h1>;
+  return <Result status="404" title={heading} subTitle={message} extra={extra} />;
 }
 
 export const visuallyHidden = {

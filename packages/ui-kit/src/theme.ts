@@ -7,7 +7,12 @@ import type { ThemeConfig } from 'antd';
 export const platformTheme: ThemeConfig = {
   token: {
     colorPrimary: '#0b57d0',
+    // hover and press go darker, not lighter (antd's derived hover blue fails 4.5:1 under white button text)
+    colorPrimaryHover: '#0842a0',
+    colorPrimaryActive: '#062f73',
     colorLink: '#0b57d0',
+    colorLinkHover: '#0842a0',
+    colorLinkActive: '#062f73',
     // darker than antd's red so danger buttons and error text keep 4.5:1 on white
     colorError: '#c41d1f',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',

@@ -20,9 +20,9 @@ const NAV = [
   { path: 'catalogue', label: '目录统计' },
 ];
 
-export default function PortalApp({ basePath }: PortalAppProps) {
+export default function PortalApp({ basePath, title = '监管部门' }: PortalAppProps) {
   return (
-    <BasePathProvider basePath={basePath}>
+    <BasePathProvider basePath={basePath} portalTitle={title}>
       <GraphqlProvider>
         <PortalNav label="监管部门功能" items={NAV} />
         <Routes>

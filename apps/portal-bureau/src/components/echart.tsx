@@ -1,65 +1,30 @@
-import { BarChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { Skeleton } from 'antd';
+import { lazy, Suspense } from 'react';
 
-echarts.use([
-  BarChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
+// ECharts (≈ 600 KB) is fetched only by pages that draw a chart, when they draw it.
+const EChartCanvas = lazy(() => import('./echart-canvas'));
 
 /**
- * The portal's ECharts wrapper: init on mount, follow the container's size, dispose on unmount, replace the
- * option when it changes. The figure is labelled; put the numbers in a table next to it for screen readers.
+ * The portal's chart: the figure is labelled; put the numbers in a table next to it for screen readers. Until
+ * ECharts has loaded, a placeholder of the chart's height keeps the page from jumping.
  */
-export function EChart({
-  option,
-  label,
-  height = 320,
-  testId,
-}: {
+export function EChart(props: {
   option: EChartsCoreOption;
   label: string;
   height?: number;
   testId?: string;
 }) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const el = container.current;
-    if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
+  const height = props.height ?? 320;
   return (
-    <figure style={{ margin: 0 }} aria-label={label}>
-      <div ref={container} style={{ height, width: '100%' }} data-testid={testId} />
-    </figure>
+    <Suspense
+      fallback={
+        <figure style={{ margin: 0, height }} aria-label={props.label} aria-busy="true">
+          <Skeleton.Node active style={{ width: '100%', height }} />
+        </figure>
+      }
+    >
+      <EChartCanvas {...props} height={height} />
+    </Suspense>
   );
 }

@@ -9,9 +9,9 @@ import { NotFoundPage } from './not-found-page';
 
 registerReactInstance(React, 'portal_candidate');
 
-export default function PortalApp({ basePath }: PortalAppProps) {
+export default function PortalApp({ basePath, title = '考生服务' }: PortalAppProps) {
   return (
-    <BasePathProvider basePath={basePath}>
+    <BasePathProvider basePath={basePath} portalTitle={title}>
       <GraphqlProvider>
         <Routes>
           <Route index element={<SpecialAbilityProjectsPage />} />

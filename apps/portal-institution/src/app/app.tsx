@@ -19,9 +19,9 @@ const NAV = [
   { path: 'majors', label: '专业对接' },
 ];
 
-export default function PortalApp({ basePath }: PortalAppProps) {
+export default function PortalApp({ basePath, title = '院校与评价机构' }: PortalAppProps) {
   return (
-    <BasePathProvider basePath={basePath}>
+    <BasePathProvider basePath={basePath} portalTitle={title}>
       <GraphqlProvider>
         <PortalNav label="院校与评价机构功能" items={NAV} />
         <Routes>

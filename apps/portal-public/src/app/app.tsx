@@ -16,9 +16,9 @@ const NAV = [
   { path: 'agencies', label: '评价机构名录' },
 ];
 
-export default function PublicPortalApp({ basePath }: PortalAppProps) {
+export default function PublicPortalApp({ basePath, title = '公众服务' }: PortalAppProps) {
   return (
-    <BasePathProvider basePath={basePath}>
+    <BasePathProvider basePath={basePath} portalTitle={title}>
       <GraphqlProvider>
         <PortalNav label="公众服务功能" items={NAV} />
         <Routes>

@@ -2,7 +2,7 @@ import { session, SessionError, useSession } from '@skills/graphql-client';
 import { PageHeader } from '@skills/ui-kit';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 
 interface Credentials {
   username: string;
@@ -18,12 +18,10 @@ export function safeNext(next: string | null): string {
 export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const { status } = useSession();
+  const { account } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
-
-  if (status === 'signed-in' && !busy) return <Navigate to={next} replace />;
 
   async function submit(values: Credentials) {
     setBusy(true);
@@ -41,6 +39,20 @@ export function LoginPage() {
   return (
     <div style={{ maxWidth: 420, margin: '24px auto' }}>
       <PageHeader title="登录" description="请使用平台分配的账号登录。" />
+      {account && !busy ? (
+        // one session per browser (ADR 0010): signing in here replaces it in every tab
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`当前已登录：${account.displayName}`}
+          description={
+            <>
+              使用其他账号登录将替换当前登录。<Link to={next}>继续使用当前账号</Link>
+            </>
+          }
+        />
+      ) : null}
       <Card>
         <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           {error ? (

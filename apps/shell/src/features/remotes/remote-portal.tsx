@@ -16,7 +16,7 @@ export function RemotePortal({ remote }: { remote: RemoteEntry }) {
       onRetry={() => setAttempt((n) => n + 1)}
     >
       <Suspense fallback={<LoadingState label={`正在加载“${remote.title}”…`} />}>
-        <PortalApp basePath={remote.path} />
+        <PortalApp basePath={remote.path} title={remote.title} />
       </Suspense>
     </RemoteBoundary>
   );

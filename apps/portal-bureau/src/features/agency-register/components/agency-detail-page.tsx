@@ -11,13 +11,13 @@ import {
   EventTimeline,
   formatDate,
   ErrorState,
-  LoadingState,
   NotFoundState,
   PageHeader,
   PageSection,
   skillLevelText,
   usePortalPath,
   EmptyText,
+  LoadingPage,
 } from '@skills/ui-kit';
 import {
   Alert,
@@ -97,7 +97,14 @@ export function AgencyDetailPage() {
   >(null);
   const [text, setText] = useState('');
 
-  if (loading && !data) return <LoadingState label="正在加载机构详情…" />;
+  if (loading && !data)
+    return (
+      <LoadingPage
+        title="机构详情"
+        breadcrumb={[{ title: '机构名录', path: 'agencies' }, { title: '机构详情' }]}
+        label="正在加载机构详情…"
+      />
+    );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   const a = data?.agency;
@@ -142,6 +149,7 @@ export function AgencyDetailPage() {
     <>
       <PageHeader
         title={a.name}
+        breadcrumb={[{ title: '机构名录', path: 'agencies' }, { title: a.name }]}
         description={`${a.institution.name}（${a.institution.schoolTypeName}） · ${a.kindName}`}
         extra={<Link to={path('agencies')}>返回机构名录</Link>}
       />

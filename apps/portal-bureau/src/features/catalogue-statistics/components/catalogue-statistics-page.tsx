@@ -1,5 +1,5 @@
 import { CATALOGUE_SOURCE_LABELS, graphqlErrorMessage, type CatalogueSource } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, LoadingPage } from '@skills/ui-kit';
 import { Card, Col, Row, Statistic, Table } from 'antd';
 import { useCatalogueStats } from '../api/catalogue-stats-query';
 import { CategoryChart } from './category-chart';
@@ -13,7 +13,7 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
 /** 目录统计：职业、专项职业能力考核项目、专业的数量，按大类与来源分布 */
 export function CatalogueStatisticsPage() {
   const { data, loading, error, refetch } = useCatalogueStats();
-  if (loading && !data) return <LoadingState label="正在加载目录统计…" />;
+  if (loading && !data) return <LoadingPage title="职业目录统计" label="正在加载目录统计…" />;
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   const s = data!.catalogueStats;

@@ -1,5 +1,5 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, EmptyText } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, EmptyText, LoadingPage } from '@skills/ui-kit';
 import { Alert, Card, Col, Progress, Row, Statistic, Table } from 'antd';
 import { useMemo } from 'react';
 import { useBureauAccount } from '../../../components/bureau-account';
@@ -14,7 +14,7 @@ export function CoveragePage() {
   const c = data?.filingCoverage;
   const option = useMemo(() => coverageChartOption(c?.byRegion ?? []), [c?.byRegion]);
   if (!bureau.regionCode) return <ErrorState title="无法统计" message="当前账号没有地区范围。" />;
-  if (loading && !c) return <LoadingState label="正在统计备案覆盖率…" />;
+  if (loading && !c) return <LoadingPage title="备案覆盖率" label="正在统计备案覆盖率…" />;
   if (error && !c) return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   if (!c) return null;
   const reached = c.ratio >= c.target;
@@ -38,8 +38,16 @@ export function CoveragePage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} md={8}>
             <Card>
-              <Statistic title="备案覆盖率" value={percent(c.ratio)} valueStyle={{ color: reached ? '#237804' : '#a8071a' }} />
-              <Progress percent={Math.round(c.ratio * 1000) / 10} showInfo={false} aria-label="备案覆盖率进度" />
+              <Statistic
+                title="备案覆盖率"
+                value={percent(c.ratio)}
+                valueStyle={{ color: reached ? '#237804' : '#a8071a' }}
+              />
+              <Progress
+                percent={Math.round(c.ratio * 1000) / 10}
+                showInfo={false}
+                aria-label="备案覆盖率进度"
+              />
             </Card>
           </Col>
           <Col xs={12} md={8}>

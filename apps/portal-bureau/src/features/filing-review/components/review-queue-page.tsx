@@ -1,12 +1,12 @@
 import { graphqlErrorMessage, type FilingDecision, type FilingStatus } from '@skills/graphql-client';
 import {
   ErrorState,
-  LoadingState,
   PageHeader,
   PageSection,
   skillLevelText,
   EmptyText,
   formatDateTime,
+  LoadingPage,
 } from '@skills/ui-kit';
 import { Alert, Button, Flex, Input, Modal, Radio, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -48,7 +48,7 @@ export function ReviewQueuePage() {
   const [giveOpinion, opinionState] = useGiveCountyOpinion();
   const [decide, decideState] = useDecideFiling();
 
-  if (loading && !data) return <LoadingState label="正在加载备案申请…" />;
+  if (loading && !data) return <LoadingPage title="备案审核" label="正在加载备案申请…" />;
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
 

@@ -1,6 +1,6 @@
 import { graphqlErrorMessage, pageVariables, readPageCursor, withPageCursor } from '@skills/graphql-client';
-import { CursorPager, ErrorState, PageHeader, PageSection } from '@skills/ui-kit';
-import { Button, Col, Input, Row, Table, Tag } from 'antd';
+import { CursorPager, ErrorState, PageHeader, PageSection, ResponsiveTable } from '@skills/ui-kit';
+import { Button, Col, Input, Row, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SpecialAbilityProjectsQuery } from '../../../generated/graphql';
@@ -66,13 +66,15 @@ export function SpecialAbilityProjectsPage() {
           <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />
         ) : (
           <>
-            <Table<Project>
+            <ResponsiveTable<Project>
               rowKey="code"
               size="middle"
               loading={loading}
               pagination={false}
               dataSource={page?.edges.map((e) => e.node) ?? []}
-              locale={{ emptyText: '没有符合条件的考核项目' }}
+              emptyText="没有符合条件的考核项目"
+              cardTitle={(p) => p.name}
+              cardOmit={['name']}
               columns={[
                 { title: '项目编码', dataIndex: 'code', width: 120 },
                 { title: '项目名称', dataIndex: 'name', width: 180 },

@@ -1,5 +1,5 @@
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, usePortalPath } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, usePortalPath, LoadingPage } from '@skills/ui-kit';
 import { Empty, Table } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useAgencyAssessors } from '../api/agency-assessors-query';
@@ -13,7 +13,14 @@ export function AssessorsPage() {
   const path = usePortalPath();
   const back = <Link to={path('/')}>返回本校评价机构</Link>;
 
-  if (loading && !data) return <LoadingState label="正在加载考评员…" />;
+  if (loading && !data)
+    return (
+      <LoadingPage
+        title="考评员"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '考评员' }]}
+        label="正在加载考评员…"
+      />
+    );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   const agency = data?.agency;
@@ -24,6 +31,7 @@ export function AssessorsPage() {
     <>
       <PageHeader
         title="考评员"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '考评员' }]}
         description={`${agency.name}（${agency.statusName}）的考评员。身份证号、手机号已脱敏显示；按身份证号登记，再次登记同一人即更新其资格和回避关系。`}
         extra={back}
       />

@@ -1,6 +1,6 @@
 import type { SchoolType } from '@skills/domain';
 import { graphqlErrorMessage, useSession, type AgencyKind } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, usePortalPath } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, usePortalPath, LoadingPage } from '@skills/ui-kit';
 import { Alert, Button, Flex, Form, Input, Radio } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -33,7 +33,14 @@ export function ApplyPage() {
 
   if (!creditCode)
     return <ErrorState title="无法申请备案" message="当前账号未关联院校，只有院校管理员可以申请备案。" />;
-  if (loading && !institution) return <LoadingState label="正在读取本校信息…" />;
+  if (loading && !institution)
+    return (
+      <LoadingPage
+        title="申请备案"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '申请备案' }]}
+        label="正在读取本校信息…"
+      />
+    );
   if (error && !institution)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   if (!institution) return <ErrorState title="未找到本校" message={`院校名录中没有信用代码 ${creditCode}`} />;
@@ -64,6 +71,7 @@ export function ApplyPage() {
     <>
       <PageHeader
         title="申请备案"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '申请备案' }]}
         description={`${institution.name}（${institution.schoolTypeName}）向属地人社部门申请备案评价机构。`}
         extra={<Link to={path('/')}>返回本校评价机构</Link>}
       />

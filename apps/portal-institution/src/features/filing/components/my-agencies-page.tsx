@@ -9,10 +9,10 @@ import {
   formatDate,
   formatDateTime,
   ErrorState,
-  LoadingState,
   PageHeader,
   skillLevelText,
   usePortalPath,
+  LoadingPage,
 } from '@skills/ui-kit';
 import {
   Alert,
@@ -69,7 +69,7 @@ export function MyAgenciesPage() {
   const [resubmitting, setResubmitting] = useState<ResubmitTarget | null>(null);
   const [withdraw, withdrawState] = useWithdrawFiling();
 
-  if (loading && !data) return <LoadingState label="正在加载本校评价机构…" />;
+  if (loading && !data) return <LoadingPage title="本校评价机构" label="正在加载本校评价机构…" />;
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
 

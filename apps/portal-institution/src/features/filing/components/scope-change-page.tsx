@@ -1,6 +1,6 @@
 import type { SchoolType } from '@skills/domain';
 import { graphqlErrorMessage } from '@skills/graphql-client';
-import { ErrorState, LoadingState, PageHeader, PageSection, usePortalPath } from '@skills/ui-kit';
+import { ErrorState, PageHeader, PageSection, usePortalPath, LoadingPage } from '@skills/ui-kit';
 import { Alert, Button, Flex } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -24,7 +24,13 @@ export function ScopeChangePage() {
   const navigate = useNavigate();
   const path = usePortalPath();
 
-  if (loading && !data) return <LoadingState />;
+  if (loading && !data)
+    return (
+      <LoadingPage
+        title="申请增设"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '申请增设' }]}
+      />
+    );
   if (error && !data)
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   if (!agency) return <ErrorState title="未找到该机构" message="只能为本校已备案的评价机构申请增设。" />;
@@ -47,6 +53,7 @@ export function ScopeChangePage() {
     <>
       <PageHeader
         title="申请增设"
+        breadcrumb={[{ title: '本校评价机构', path: '' }, { title: '申请增设' }]}
         description={`${agency.name}（备案编号 ${agency.filingNumber ?? '—'}）增加职业（工种）或等级。`}
         extra={<Link to={path('/')}>返回本校评价机构</Link>}
       />

@@ -9,11 +9,12 @@ import {
   ErrorState,
   PageHeader,
   PageSection,
+  ResponsiveTable,
   skillLevelText,
-  EmptyText,
   formatDate,
+  useSmallScreen,
 } from '@skills/ui-kit';
-import { Button, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useAgencyFilterOptions } from '../api/agency-filter-options-query';
 import { usePublicAgencies } from '../api/public-agencies-query';
@@ -42,6 +43,7 @@ export function AgencyDirectoryPage() {
   const page = shown?.publicAgencies;
   const regionNames = new Map(options.data?.regions.map((r) => [r.code, r.name]) ?? []);
   const [form] = Form.useForm<AgencySearch>();
+  const small = useSmallScreen();
 
   return (
     <>
@@ -52,7 +54,7 @@ export function AgencyDirectoryPage() {
       <PageSection id="agency-search" title="检索条件">
         <Form<AgencySearch>
           form={form}
-          layout="inline"
+          layout={small ? 'vertical' : 'inline'}
           initialValues={search}
           onFinish={(v) =>
             setParams(
@@ -60,7 +62,7 @@ export function AgencyDirectoryPage() {
             )
           }
         >
-          <Flex gap={12} wrap align="flex-end">
+          <Flex gap={12} wrap align={small ? 'stretch' : 'flex-end'} vertical={small}>
             <Form.Item label="机构名称" name="q">
               <Input allowClear placeholder="机构或院校名称" />
             </Form.Item>
@@ -95,15 +97,25 @@ export function AgencyDirectoryPage() {
           <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />
         ) : (
           <>
-            <Table
+            <ResponsiveTable
               rowKey="id"
               loading={loading || waiting}
               pagination={false}
               aria-label="评价机构"
-              locale={{ emptyText: <EmptyText>{'没有符合条件的评价机构'}</EmptyText> }}
+              emptyText="没有符合条件的评价机构"
               dataSource={page?.edges.map((e) => e.node) ?? []}
+              cardTitle={(a) => (
+                <>
+                  {a.name}
+                  <div style={{ fontWeight: 'normal' }}>
+                    {a.kindName} · {a.institution.name}
+                  </div>
+                </>
+              )}
+              cardOmit={['agency']}
               columns={[
                 {
+                  key: 'agency',
                   title: '机构',
                   render: (_: unknown, a) => (
                     <>

@@ -10,10 +10,11 @@ import {
   NotFoundState,
   PageHeader,
   PageSection,
+  ResponsiveTable,
   skillLevelText,
   usePortalPath,
 } from '@skills/ui-kit';
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Descriptions, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useOccupation } from '../api/occupation-query';
 
@@ -23,7 +24,23 @@ export function OccupationDetailPage() {
   const { data, loading, error, refetch } = useOccupation(code);
   const to = usePortalPath();
   const back = <Link to={to()}>返回职业目录</Link>;
-  if (loading && !data) return <LoadingState label="正在加载职业详情…" />;
+  const o = data?.occupation;
+  // the frame and a heading from the URL at once; the details fill in when they arrive
+  const header = (
+    <PageHeader
+      title={o ? `${o.name}（${o.code}）` : `职业 ${code}`}
+      description={o ? `${o.category} ${o.categoryName}` : undefined}
+      breadcrumb={[{ title: '职业（工种）目录', path: '' }, { title: o?.name ?? code }]}
+      extra={back}
+    />
+  );
+  if (loading && !data)
+    return (
+      <>
+        {header}
+        <LoadingState label="正在加载职业详情…" />
+      </>
+    );
   if (error) {
     const code = graphqlErrorCode(error);
     if (code === 'OCCUPATION_NOT_FOUND' || code === 'INVALID_OCCUPATION_CODE' || code === 'BAD_USER_INPUT') {
@@ -31,15 +48,10 @@ export function OccupationDetailPage() {
     }
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} extra={back} />;
   }
-  const o = data?.occupation;
   if (!o) return <NotFoundState title="未找到该职业" message={`没有编码为 ${code} 的职业`} extra={back} />;
   return (
     <>
-      <PageHeader
-        title={`${o.name}（${o.code}）`}
-        description={`${o.category} ${o.categoryName}`}
-        extra={back}
-      />
+      {header}
       <PageSection id="occupation-basics" title="基本信息">
         <Descriptions
           column={{ xs: 1, md: 2 }}
@@ -87,12 +99,14 @@ export function OccupationDetailPage() {
         />
       </PageSection>
       <PageSection id="occupation-majors" title={`对接专业（${o.majors.length}）`}>
-        <Table
+        <ResponsiveTable
           rowKey="code"
           size="small"
           pagination={false}
           dataSource={o.majors}
-          locale={{ emptyText: '暂无对接专业' }}
+          emptyText="暂无对接专业"
+          cardTitle={(m) => m.name}
+          cardOmit={['name']}
           columns={[
             { title: '专业代码', dataIndex: 'code', width: 120 },
             { title: '专业名称', dataIndex: 'name' },

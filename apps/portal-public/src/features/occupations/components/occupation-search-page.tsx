@@ -4,10 +4,11 @@ import {
   ErrorState,
   PageHeader,
   PageSection,
+  ResponsiveTable,
   skillLevelText,
   usePortalPath,
 } from '@skills/ui-kit';
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
 import type { OccupationsQuery } from '../../../generated/graphql';
@@ -72,14 +73,16 @@ export function OccupationSearchPage() {
           <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />
         ) : (
           <>
-            <Table<Row>
+            <ResponsiveTable<Row>
               rowKey="code"
               size="middle"
               loading={loading}
               columns={columns}
               dataSource={page?.edges.map((e) => e.node) ?? []}
               pagination={false}
-              locale={{ emptyText: '没有符合条件的职业，请换个关键词或减少筛选条件' }}
+              emptyText="没有符合条件的职业，请换个关键词或减少筛选条件"
+              cardTitle={(row) => <Link to={to(`occupations/${row.code}`)}>{row.name}</Link>}
+              cardOmit={['name']}
             />
             <CursorPager
               summary={page ? `共 ${page.totalCount} 个职业` : undefined}
