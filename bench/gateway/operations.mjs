@@ -36,7 +36,7 @@ export function operations({ occupationCodes, agencies }) {
     {
       name: 'list joined across 3 subgraphs',
       query:
-        'query Register($region: String) { agencies(regionCode: $region) { name filingNumber scope { occupation { name } } events { typeName actor { displayName } } } }',
+        'query Register($region: String) { agencies(regionCode: $region, first: 200) { edges { node { name filingNumber scope { occupation { name } } events { typeName actor { displayName } } } } } }',
       same: { region: '350582' },
       vary: (i) => ({ region: COUNTIES[i % COUNTIES.length] }),
       auth: true,

@@ -69,8 +69,8 @@ function client(gatewayUrl: string) {
 async function writeSomething(gatewayUrl: string, requestKey: string): Promise<string> {
   const { gql, token } = client(gatewayUrl);
   const haiyang = await token('haiyang.admin');
-  const inst = await gql('{ institutions(search: "泉州海洋职业学院") { creditCode } }');
-  const code = inst.data?.institutions?.[0]?.creditCode as string;
+  const inst = await gql('{ institutions(search: "泉州海洋职业学院") { edges { node { creditCode } } } }');
+  const code = inst.data?.institutions?.edges?.[0]?.node?.creditCode as string;
   const r = await gql(
     'mutation($c:String!,$k:String!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:[{occupationCode:"6-31-01-03",levels:[LEVEL_4]}],requestKey:$k){id}}',
     { c: code, k: requestKey },
@@ -85,10 +85,12 @@ async function writeSomething(gatewayUrl: string, requestKey: string): Promise<s
 async function readBack(gatewayUrl: string, filingId: string) {
   const { gql, token } = client(gatewayUrl);
   const shishi = await token('shishi.hr');
-  const filings = await gql('{ filings(open: true) { id } }', {}, shishi);
+  const filings = await gql('{ filings(open: true, first: 200) { edges { node { id } } } }', {}, shishi);
   const occupation = await gql('{ occupation(code: "6-31-01-03") { name } }');
   return {
-    filed: (filings.data?.filings as { id: string }[] | undefined)?.some((f) => f.id === filingId),
+    filed: (filings.data?.filings?.edges as { node: { id: string } }[] | undefined)?.some(
+      (e) => e.node.id === filingId,
+    ),
     occupation: occupation.data?.occupation?.name,
   };
 }

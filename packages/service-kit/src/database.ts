@@ -28,6 +28,15 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
+/**
+ * URLs of the PGlite servers this process started. pglite-socket runs one transaction at a time but, outside a
+ * transaction, interleaves the extended-protocol messages (parse, bind, execute) of concurrent connections, which
+ * fails statements ("bind message supplies 2 parameters", "portal does not exist"): clients of PGlite use a
+ * single connection (see openPrisma).
+ */
+const pgliteUrls = new Set<string>();
+export const isPgliteUrl = (url: string) => pgliteUrls.has(url);
+
 /** Starts PGlite on a loopback port. `dataDir` undefined keeps it in memory (tests). */
 export async function startPglite(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
@@ -35,11 +44,14 @@ export async function startPglite(dataDir?: string): Promise<Database> {
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 32 });
   await server.start();
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  pgliteUrls.add(url);
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url,
     kind: 'pglite',
     schema: 'public',
     async close() {
+      pgliteUrls.delete(url);
       await server.stop();
       await db.close();
     },

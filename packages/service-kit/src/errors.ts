@@ -12,6 +12,16 @@ export function badInput(field: string, reason: string) {
   return new GraphQLError(reason, { extensions: { code: 'BAD_USER_INPUT', field } });
 }
 
+/** A failure of the Pothos validation plugin (Standard Schema issues): BAD_USER_INPUT with the first issue's
+ *  message (the schemas give Chinese ones) and the field it is about. */
+export function inputValidationError(failure: {
+  issues: ReadonlyArray<{ message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> }>;
+}): GraphQLError {
+  const issue = failure.issues[0];
+  const field = (issue?.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+  return badInput(field, issue?.message ?? errorMessage('BAD_USER_INPUT'));
+}
+
 /** Nothing found for a well-formed key: NOT_FOUND, with what was looked for in the message. */
 export function notFound(what: string) {
   return new GraphQLError(`未找到${what}`, { extensions: { code: 'NOT_FOUND' } });

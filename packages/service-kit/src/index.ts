@@ -10,3 +10,5 @@ export * from './subgraph.js';
 export * from './access.js';
 export * from './service.js';
 export * from './prisma.js';
+export * from './counters.js';
+export * from './locks.js';

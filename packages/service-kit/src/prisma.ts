@@ -1,6 +1,7 @@
 // One way to open a service's Prisma client (each service passes its own generated class): the pg driver
 // adapter, which works for PostgreSQL and PGlite alike, and an optional hook on every SQL statement.
 import { PrismaPg } from '@prisma/adapter-pg';
+import { isPgliteUrl } from './database.js';
 
 export interface PrismaOptions {
   /** Called with each SQL statement (tests use it to prove batching: one query per entity batch). */
@@ -11,16 +12,31 @@ interface QueryEvents {
   $on(event: 'query', listener: (e: { query: string }) => void): void;
 }
 
+/**
+ * Interactive transactions wait for a connection and run longer than Prisma's defaults (2 s, 5 s) allow when many
+ * commands queue on one row (a counter, an advisory lock) or on PGlite, which runs one transaction at a time: a
+ * command that waits its turn is slower, not refused.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
 export function openPrisma<C>(
-  Client: new (options: { adapter: PrismaPg; log?: { emit: 'event'; level: 'query' }[] }) => C,
+  Client: new (options: {
+    adapter: PrismaPg;
+    transactionOptions: typeof TRANSACTION_OPTIONS;
+    log?: { emit: 'event'; level: 'query' }[];
+  }) => C,
   url: string,
   schema = 'public',
   opts: PrismaOptions = {},
 ): C {
-  const adapter = new PrismaPg({ connectionString: url, max: 10 }, { schema });
+  const adapter = new PrismaPg({ connectionString: url, max: isPgliteUrl(url) ? 1 : 10 }, { schema });
   const { onQuery } = opts;
-  if (!onQuery) return new Client({ adapter });
-  const client = new Client({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  if (!onQuery) return new Client({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  const client = new Client({
+    adapter,
+    transactionOptions: TRANSACTION_OPTIONS,
+    log: [{ emit: 'event', level: 'query' }],
+  });
   (client as unknown as QueryEvents).$on('query', (e) => onQuery(e.query));
   return client;
 }

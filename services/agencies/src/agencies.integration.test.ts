@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoAccountId, demoCollege, Role, type Grant } from '@skills/domain';
+import { demoAccountId, demoCollege, makeDemoCreditCode, Role, type Grant } from '@skills/domain';
 import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
   createTestDatabase,
@@ -61,7 +61,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
         CLAIMS_SECRET: SECRET,
         DEMO_DATA: 'true',
         CATALOGUE_GRAPH_URL: catalogueUrl,
-        LOG_LEVEL: 'silent',
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
       }),
       { onQuery: (q) => sql.push(q) },
@@ -120,6 +120,18 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       expect(codeOf(notSkill)).toBe('OCCUPATION_NOT_SKILL_TYPE');
       expect(notSkill.errors![0].message).toMatch(/不是技能类职业/);
     });
+    it("input is checked by the command's schema: trimmed, and a refusal names the field in Chinese", async () => {
+      const APPLY_NAMED = `mutation($i: String!, $n: String, $l: SkillLevel!) {
+        applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, name: $n,
+          scope: [{ occupationCode: " 6-31-01-03 ", levels: [$l] }]) { id } }`;
+      const padded = `  ${haiyang.creditCode.toLowerCase()} `;
+      const long = await gql(APPLY_NAMED, { i: padded, n: '院'.repeat(61), l: 'LEVEL_4' }, 'haiyang');
+      expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+      expect(long.errors?.[0]?.message).toBe('机构名称不能超过 60 个字');
+      // the padded, lower-case code is the college's own once trimmed: the scope rules answer, not FORBIDDEN
+      const capped = await gql(APPLY_NAMED, { i: padded, n: null, l: 'LEVEL_5' }, 'haiyang');
+      expect(codeOf(capped)).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
+    });
     it('a college may only file for itself', async () => {
       expect(
         codeOf(
@@ -146,6 +158,59 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     });
   });
 
+  describe('agencies still applying (申请中): seen by their college and their region’s bureaus only', () => {
+    const nanan = demoCollege('南安职业中专学校'); // 南安 350583, returned for correction: its agency is APPLYING
+    const NESTED = `query($c: String!) { institution(creditCode: $c) { agencies { id status } } }`;
+    const LISTED = `{ institutions(search: "南安职业中专") { edges { node { agencies { id status } } } } }`;
+    let applying: string;
+
+    beforeAll(async () => {
+      applying = (
+        await svc.prisma.agency.findFirstOrThrow({
+          where: { institutionCode: nanan.creditCode, status: 'APPLYING' },
+        })
+      ).id;
+      tokens.nananCollege = await as('u-nanan-admin', {
+        role: Role.COLLEGE_ADMIN,
+        orgCode: nanan.creditCode,
+      });
+      tokens.nananCounty = await as('u-nanan-hr', { role: Role.COUNTY_HR, regionCode: '350583' });
+    });
+
+    const seen = async (who?: string) => {
+      const nested = await gql(NESTED, { c: nanan.creditCode }, who);
+      const listed = await gql(LISTED, {}, who);
+      const entities = await gql(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id } } }',
+        { r: [{ __typename: 'Agency', id: applying }] },
+        who,
+      );
+      expect([nested.errors, listed.errors, entities.errors]).toEqual([undefined, undefined, undefined]);
+      return [
+        nested.data.institution.agencies.some((a: { id: string }) => a.id === applying),
+        listed.data.institutions.edges
+          .flatMap((e: { node: { agencies: { id: string }[] } }) => e.node.agencies)
+          .some((a: { id: string }) => a.id === applying),
+        entities.data._entities[0]?.id === applying,
+      ];
+    };
+
+    it('anonymous callers, other counties and other colleges do not see it, nested or federated', async () => {
+      for (const who of [undefined, 'jinjiang', 'licheng', 'liming', 'haiyang', 'fuzhou'])
+        expect(await seen(who), who ?? 'anonymous').toEqual([false, false, false]);
+    });
+    it('its college, its county, the city and the city’s education bureau do', async () => {
+      for (const who of ['nananCollege', 'nananCounty', 'quanzhou', 'quanzhouEdu'])
+        expect(await seen(who), who).toEqual([true, true, true]);
+    });
+    it('the root field agrees', async () => {
+      const q = 'query($id: ID!) { agency(id: $id) { id } }';
+      expect((await gql(q, { id: applying })).data.agency).toBeNull();
+      expect((await gql(q, { id: applying }, 'jinjiang')).data.agency).toBeNull();
+      expect((await gql(q, { id: applying }, 'nananCounty')).data.agency).toEqual({ id: applying });
+    });
+  });
+
   describe('the filing workflow: college applies, county gives an opinion, city decides', () => {
     let filingId: string;
     let agencyId: string;
@@ -168,12 +233,16 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     });
 
     it('a county sees its own applications only', async () => {
-      const mine = await gql('{ filings(open: true) { id regionCode } }', {}, 'shishi');
-      expect(mine.data.filings.map((f: { id: string }) => f.id)).toContain(filingId);
-      expect(mine.data.filings.every((f: { regionCode: string }) => f.regionCode === '350581')).toBe(true);
-      const other = await gql('{ filings(open: true) { id regionCode } }', {}, 'jinjiang');
-      expect(other.data.filings.map((f: { id: string }) => f.id)).not.toContain(filingId);
-      expect(other.data.filings.length).toBeGreaterThan(0); // 晋江 has its own (demo) applications
+      const OPEN = '{ filings(open: true, first: 200) { totalCount edges { node { id regionCode } } } }';
+      const nodes = (r: { data?: any }) =>
+        r.data.filings.edges.map((e: { node: { id: string; regionCode: string } }) => e.node);
+      const mine = await gql(OPEN, {}, 'shishi');
+      expect(nodes(mine).map((f: { id: string }) => f.id)).toContain(filingId);
+      expect(nodes(mine).every((f: { regionCode: string }) => f.regionCode === '350581')).toBe(true);
+      expect(mine.data.filings.totalCount).toBe(nodes(mine).length);
+      const other = await gql(OPEN, {}, 'jinjiang');
+      expect(nodes(other).map((f: { id: string }) => f.id)).not.toContain(filingId);
+      expect(nodes(other).length).toBeGreaterThan(0); // 晋江 has its own (demo) applications
       expect(
         codeOf(await gql('query($id: ID!) { filing(id: $id) { id } }', { id: filingId }, 'jinjiang')),
       ).toBe('FORBIDDEN');
@@ -281,6 +350,103 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       );
       expect(codeOf(r)).toBe('FILING_WRONG_STATE');
     });
+  });
+
+  describe('idempotency keys (requestKey)', () => {
+    /** A college of its own for a test (高职 in 石狮), with an admin token named after it. */
+    const freshCollege = async (n: number, name: string) => {
+      const creditCode = makeDemoCreditCode('350581', 299_000 + n);
+      await svc.prisma.institution.create({
+        data: { creditCode, name, schoolType: 'HIGHER_VOCATIONAL', regionCode: '350581' },
+      });
+      tokens[name] = await as(`u-${n}`, { role: Role.COLLEGE_ADMIN, orgCode: creditCode });
+      return creditCode;
+    };
+    const scope = [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }];
+
+    it("a key another college used gives this college nothing of that college's", async () => {
+      const first = await freshCollege(1, '甲院校');
+      const second = await freshCollege(2, '乙院校');
+      const theirs = await apply('甲院校', first, scope, 'same-key');
+      expect(theirs.errors).toBeUndefined();
+      const mine = await apply('乙院校', second, scope, 'same-key');
+      expect(mine.errors).toBeUndefined();
+      expect(mine.data.applyForFiling.id).not.toBe(theirs.data.applyForFiling.id);
+      const stored = await svc.prisma.filing.findUniqueOrThrow({
+        where: { id: mine.data.applyForFiling.id },
+        include: { agency: true },
+      });
+      expect(stored.agency.institutionCode).toBe(second);
+      // each college's replay still gets its own filing
+      expect((await apply('乙院校', second, scope, 'same-key')).data.applyForFiling.id).toBe(stored.id);
+      expect((await apply('甲院校', first, scope, 'same-key')).data.applyForFiling.id).toBe(
+        theirs.data.applyForFiling.id,
+      );
+    });
+
+    it('50 concurrent applications with one key create one filing, and every caller gets it', async () => {
+      const creditCode = await freshCollege(3, '丙院校');
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => apply('丙院校', creditCode, scope, 'burst-key')),
+      );
+      expect(answers.flatMap((r) => r.errors ?? [])).toEqual([]);
+      const ids = new Set(answers.map((r) => r.data.applyForFiling.id));
+      expect(ids.size).toBe(1);
+      expect(await svc.prisma.filing.count({ where: { agency: { institutionCode: creditCode } } })).toBe(1);
+    }, 120_000);
+  });
+
+  describe('under concurrency', () => {
+    it('50 approvals in one city at once get 50 distinct filing numbers, with no gap', async () => {
+      const year = new Date().getUTCFullYear();
+      const ids = await Promise.all(
+        Array.from({ length: 50 }, async (_, i) => {
+          const creditCode = makeDemoCreditCode('350581', 300_000 + i);
+          await svc.prisma.institution.create({
+            data: { creditCode, name: `并发院校${i}`, schoolType: 'HIGHER_VOCATIONAL', regionCode: '350581' },
+          });
+          const agency = await svc.prisma.agency.create({
+            data: {
+              institutionCode: creditCode,
+              kind: 'SKILL_LEVEL_AGENCY',
+              name: `并发院校${i}评价中心`,
+              regionCode: '350581',
+            },
+          });
+          const filing = await svc.prisma.filing.create({
+            data: {
+              agencyId: agency.id,
+              type: 'INITIAL',
+              status: 'COUNTY_REVIEWED',
+              requestedScope: [{ occupationCode: '6-31-01-03', kind: 'OCCUPATION', levels: [4] }],
+              regionCode: '350581',
+              submittedBy: 'u-concurrent',
+            },
+          });
+          return filing.id;
+        }),
+      );
+      const decided = await Promise.all(
+        ids.map((f) =>
+          gql(
+            'mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { agency { filingNumber } } }',
+            { f },
+            'quanzhou',
+          ),
+        ),
+      );
+      expect(decided.flatMap((r) => r.errors ?? [])).toEqual([]);
+      const numbers = decided.map((r) => r.data.decideFiling.agency.filingNumber as string);
+      expect(new Set(numbers).size).toBe(50);
+      // every number of this city and year, including earlier approvals in this run: 1..N, none missing
+      const all = await svc.prisma.agency.findMany({
+        where: { filingNumber: { startsWith: `FJ-350500-${year}-` } },
+        select: { filingNumber: true },
+      });
+      const sequences = all.map((a) => Number(a.filingNumber!.slice(-4))).sort((a, b) => a - b);
+      expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
+      expect(sequences.length).toBeGreaterThanOrEqual(50);
+    }, 120_000);
   });
 
   it('a clean filed agency may expand, also to 技师 (二级)', async () => {
@@ -406,15 +572,18 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
 
     it('the region’s HR bureau may unmask an ID number with a reason; each read is audited; others see no list', async () => {
       const q =
-        'query($id: ID!) { agency(id: $id) { assessors { name idNumberUnmasked(reason: "核查考评员资格") } } }';
+        'query($id: ID!) { agency(id: $id) { assessors { totalCount edges { node { name idNumberUnmasked(reason: "核查考评员资格") } } } } }';
       const before = await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } });
       const city = await gql(q, { id: agencyId }, 'quanzhou');
-      expect(city.data.agency.assessors[0].idNumberUnmasked).toBe(fullId);
+      expect(city.data.agency.assessors.totalCount).toBe(1);
+      expect(city.data.agency.assessors.edges[0].node.idNumberUnmasked).toBe(fullId);
       expect(await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } })).toBe(before + 1);
       const college = await gql(q, { id: agencyId }, 'liming');
       expect(codeOf(college)).toBe('FORBIDDEN');
       expect(await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } })).toBe(before + 1);
-      const anon = await gql('query($id: ID!) { agency(id: $id) { assessors { name } } }', { id: agencyId });
+      const anon = await gql('query($id: ID!) { agency(id: $id) { assessors { totalCount } } }', {
+        id: agencyId,
+      });
       expect(anon.data.agency.assessors).toBeNull();
     });
   });
@@ -427,7 +596,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       where: { id: agency.id },
       data: { validUntil: new Date('2026-01-01') },
     });
-    const { expireLapsedFilings } = await import('./filings.js');
+    const { expireLapsedFilings } = await import('./commands/expire-lapsed-filings.js');
     expect(await expireLapsedFilings(svc.prisma)).toBeGreaterThanOrEqual(1);
     const events = await svc.prisma.agencyEvent.findMany({
       where: { agencyId: agency.id, type: 'AGENCY_EXPIRED' },
@@ -458,14 +627,14 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   it('answers the bureau register with as many SQL statements for 1 agency as for all of them (no N+1)', async () => {
-    const REGISTER = `query($r: String) { agencies(regionCode: $r) {
+    const REGISTER = `query($r: String) { agencies(regionCode: $r, first: 200) { edges { node {
       id name status region { name } institution { name schoolType }
-      scope { levels occupation { code } } events { type actor { id } } violations { type } } }`;
+      scope { levels occupation { code } } events { type actor { id } } violations { type } } } } }`;
     const statementsFor = async (region: string) => {
       sql.length = 0;
       const r = await gql(REGISTER, { r: region }, 'quanzhou');
       expect(r.errors).toBeUndefined();
-      return { agencies: r.data.agencies.length as number, statements: sql.length };
+      return { agencies: r.data.agencies.edges.length as number, statements: sql.length };
     };
     const one = await statementsFor('350582'); // 晋江: one demo agency
     const all = await statementsFor('350500'); // 泉州市: every demo agency

@@ -4,7 +4,14 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { authScopesFor, relayOptions, unauthorizedError, type AuthScopes } from '@skills/service-kit';
+import ValidationPlugin from '@pothos/plugin-validation';
+import {
+  authScopesFor,
+  inputValidationError,
+  relayOptions,
+  unauthorizedError,
+  type AuthScopes,
+} from '@skills/service-kit';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from './context.js';
 import type PrismaTypes from './generated/pothos-types.js';
@@ -17,10 +24,12 @@ export const builder = new SchemaBuilder<{
   Scalars: { DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
+  // scope-auth first: a caller who may not act is refused before its input is validated
+  plugins: [ScopeAuthPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   prisma: { client: (ctx) => ctx.prisma, dmmf: getDatamodel(), filterConnectionTotalCount: true },
   relay: relayOptions,
+  validation: { validationError: inputValidationError },
   scopeAuth: {
     authScopes: async (ctx) => authScopesFor(ctx.principal),
     unauthorizedError: (_parent, ctx) => unauthorizedError(ctx),

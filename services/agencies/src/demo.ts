@@ -10,20 +10,23 @@ import {
   Role,
   type DemoUsername,
 } from '@skills/domain';
+import { nextNumber } from '@skills/service-kit';
 import type { PrismaClient } from './db.js';
-import { needsCounty } from './filings.js';
+import { filingNumber, filingNumberScope, needsCounty } from './domain/workflow.js';
+
 import type { Prisma } from './generated/prisma/client.js';
+import type { AgencyEventType, ScopeItemKind, ViolationType } from './generated/prisma/enums.js';
 
 const D = (s: string) => new Date(`${s}T08:00:00+08:00`);
 
 interface DemoAgency {
   college: string;
   kind: 'SKILL_LEVEL_AGENCY' | 'APPRAISAL_AGENCY';
-  scope: Array<{ occupationCode: string; kind: 'OCCUPATION' | 'SPECIAL_ABILITY'; levels: number[] }>;
+  scope: Array<{ occupationCode: string; kind: ScopeItemKind; levels: number[] }>;
   /** where the story stops */
   state: 'FILED' | 'SUBMITTED' | 'COUNTY_REVIEWED' | 'RETURNED';
   filedOn?: string;
-  openViolation?: { type: string; description: string };
+  openViolation?: { type: ViolationType; description: string };
 }
 
 const occ = (code: string, levels: number[]) => ({
@@ -130,7 +133,6 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       demo: true,
     })),
   });
-  let seq = 0;
   for (const a of AGENCIES) {
     const c = demoCollege(a.college);
     await prisma.$transaction(async (tx) => {
@@ -143,7 +145,9 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           name: `${c.name}${a.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
           regionCode: c.regionCode,
           status: filed ? 'FILED' : 'APPLYING',
-          filingNumber: filed ? `FJ-350500-2025-${String(++seq).padStart(4, '0')}` : null,
+          filingNumber: filed
+            ? filingNumber('350500', 2025, await nextNumber(tx, filingNumberScope('350500', 2025)))
+            : null,
           validFrom,
           validUntil: validFrom
             ? new Date(
@@ -158,7 +162,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         data: {
           agencyId: agency.id,
           type: 'INITIAL',
-          status: filed ? 'APPROVED' : a.state,
+          status: a.state === 'FILED' ? 'APPROVED' : a.state,
           requestedScope: a.scope as unknown as Prisma.InputJsonValue,
           regionCode: c.regionCode,
           submittedBy: submitter(a.college).actorId,
@@ -173,7 +177,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         },
       });
       type Actor = { actorId: string; actorRole: string | null };
-      const steps: Array<[string, string | null, string | null, string | null, Actor]> = [
+      const steps: Array<[AgencyEventType, string | null, string | null, string | null, Actor]> = [
         ['FILING_SUBMITTED', null, 'SUBMITTED', null, submitter(a.college)],
       ];
       if (countyStep)

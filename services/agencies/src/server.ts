@@ -5,7 +5,7 @@ import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
 import { createPrisma, type PrismaClient } from './db.js';
 import { seedBulk, seedDemo } from './demo.js';
-import { expireLapsedFilings } from './filings.js';
+import { expireLapsedFilings } from './commands/expire-lapsed-filings.js';
 import { schema } from './schema/index.js';
 
 export const migrationPaths = migrationPathsOf(new URL('../', import.meta.url));

@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { makeDemoCreditCode } from '@skills/domain';
-import { createLogger, parseAccessTag, type AccessRule } from '@skills/service-kit';
+import { demoCollege, isWithinRegion, makeDemoCreditCode } from '@skills/domain';
+import { createLogger, freePort, parseAccessTag, type AccessRule } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
 import {
   buildSchema,
@@ -163,23 +163,25 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
 
     beforeAll(async () => {
       db = kind === 'postgres' ? await createTestDatabase('postgres', 'authz_matrix') : undefined;
-      // every subgraph the gateway composes, each as its own process
+      // agencies asks the catalogue through the gateway, as in the platform: the gateway's port is chosen first
+      const gatewayPort = await freePort();
+      // every subgraph the gateway composes, each as its own process, with the demo accounts and demo data
+      const env = {
+        CLAIMS_SECRET: SECRET,
+        DEMO_ACCOUNTS: 'true',
+        DEMO_DATA: 'true',
+        CATALOGUE_GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+      };
       const urls = Object.fromEntries(
         await Promise.all(
-          SUBGRAPHS.map(
-            async (s) =>
-              [
-                s.name,
-                await services.start(s.package, { CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true' }, db?.url),
-              ] as const,
-          ),
+          SUBGRAPHS.map(async (s) => [s.name, await services.start(s.package, env, db?.url)] as const),
         ),
       );
       subgraphUrls = urls;
       const identityUrl = urls.identity!;
       gateway = await startGateway({
         config: readConfig({
-          PORT: '0',
+          PORT: String(gatewayPort),
           LOG_LEVEL: 'silent',
           NODE_ENV: 'test',
           CLAIMS_SECRET: SECRET,
@@ -382,5 +384,74 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
         expect(outcomes.filter((o) => !o.endsWith('foreign-refused'))).toHaveLength(callers.length);
       },
     );
+
+    // Row-level rules on foreign targets that the generated matrix cannot name: another college's
+    // idempotency key, another region's agencies reached through a nested field.
+    describe('foreign rows', () => {
+      const users = () => callers.filter((c) => !c.refusedAtGateway);
+      const as = (name: string) => callers.find((c) => c.name === name)!;
+      const APPLY = `mutation($i: String!, $key: String) {
+        applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, requestKey: $key,
+          scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_4] }]) { id agency { institution { creditCode } } } }`;
+
+      it("a college replaying another college's requestKey gets nothing of theirs", async () => {
+        const haiyang = demoCollege('泉州海洋职业学院').creditCode;
+        const dehua = demoCollege('德化职业技术学校').creditCode;
+        const theirs = await post(
+          gateway.url,
+          { query: APPLY, variables: { i: haiyang, key: 'matrix-key' } },
+          as('haiyang.admin').headers,
+        );
+        expect(theirs.json.errors).toBeUndefined();
+        const mine = await post(
+          gateway.url,
+          { query: APPLY, variables: { i: dehua, key: 'matrix-key' } },
+          as('dehua.admin').headers,
+        );
+        expect(mine.json.errors).toBeUndefined();
+        expect(mine.json.data.applyForFiling.id).not.toBe(theirs.json.data.applyForFiling.id);
+        expect(mine.json.data.applyForFiling.agency.institution.creditCode).toBe(dehua);
+        // naming the other college outright is refused
+        const forged = await post(
+          gateway.url,
+          { query: APPLY, variables: { i: haiyang, key: 'matrix-key' } },
+          as('dehua.admin').headers,
+        );
+        expect(forged.json.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(forged.json.data?.applyForFiling ?? null).toBeNull();
+      });
+
+      it('an agency still applying shows in Institution.agencies to its college and its region’s bureaus only', async () => {
+        const nanan = demoCollege('南安职业中专学校'); // 南安 350583: its agency is still applying
+        const BUREAU_ROLES = [
+          'PROVINCE_HR',
+          'CITY_HR',
+          'COUNTY_HR',
+          'PROVINCE_EDU',
+          'CITY_EDU',
+          'COUNTY_EDU',
+        ];
+        const query = `query($c: String!) { institution(creditCode: $c) { agencies { status } } }`;
+        const seen: string[] = [];
+        for (const caller of users()) {
+          const r = await post(gateway.url, { query, variables: { c: nanan.creditCode } }, caller.headers);
+          expect(r.json.errors, caller.name).toBeUndefined();
+          const statuses = (r.json.data.institution.agencies as { status: string }[]).map((a) => a.status);
+          const entitled = (caller.grants ?? []).some(
+            (g) =>
+              g.orgCode === nanan.creditCode ||
+              (BUREAU_ROLES.includes(g.role) &&
+                !!g.regionCode &&
+                isWithinRegion(nanan.regionCode, g.regionCode)),
+          );
+          expect(statuses.includes('APPLYING'), `${caller.name} sees the applying agency`).toBe(entitled);
+          if (entitled) seen.push(caller.name);
+        }
+        expect(seen).toEqual(
+          expect.arrayContaining(['province.hr', 'quanzhou.hr', 'quanzhou.edu', 'nanan.hr']),
+        );
+        expect(seen).not.toContain('jinjiang.hr');
+      });
+    });
   },
 );

@@ -114,17 +114,25 @@ const OPERATIONS: { name: string; query: string; variables?: object; as?: string
     query:
       '{ publicAgencies(first: 20) { totalCount edges { node { id name status scope { occupationCode levels occupation { name } } } } } }',
   },
-  { name: '院校名录', query: '{ institutions(regionCode: "350500") { creditCode name schoolTypeName } }' },
+  {
+    name: '院校名录',
+    query:
+      '{ institutions(regionCode: "350500", first: 50) { totalCount edges { node { creditCode name schoolTypeName } } } }',
+  },
   {
     name: '我的账号',
     query: '{ me { username displayName roles { role regionCode orgCode } } }',
     as: 'quanzhou.hr',
   },
-  { name: '备案申请（县区）', query: '{ filings(open: true) { id status regionCode } }', as: 'jinjiang.hr' },
+  {
+    name: '备案申请（县区）',
+    query: '{ filings(open: true, first: 50) { totalCount edges { node { id status regionCode } } } }',
+    as: 'jinjiang.hr',
+  },
   {
     name: '机构名录与办理人（三个子图）',
     query:
-      '{ agencies(regionCode: "350500") { id name status events { type actor { displayName } } scope { occupation { name } } } }',
+      '{ agencies(regionCode: "350500", first: 50) { totalCount edges { node { id name status events { type actor { displayName } } scope { occupation { name } } } } } }',
     as: 'quanzhou.hr',
   },
 ];

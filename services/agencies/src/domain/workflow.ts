@@ -1,25 +1,10 @@
 // 备案流程: college applies → county bureau gives an opinion → city bureau decides (approve / return for
 // correction / reject). A college registered directly under the city skips the county step. Pure state machine.
-import { DomainError } from '@skills/domain';
+import { ancestorsOf, DomainError, findRegion } from '@skills/domain';
+import type { FilingStatus } from '../generated/prisma/enums.js';
+import { FILING_STATUS_NAMES } from './names.js';
 
-export const FilingStatuses = [
-  'SUBMITTED',
-  'COUNTY_REVIEWED',
-  'APPROVED',
-  'RETURNED',
-  'REJECTED',
-  'WITHDRAWN',
-] as const;
-export type FilingStatus = (typeof FilingStatuses)[number];
-
-export const FILING_STATUS_NAMES: Record<FilingStatus, string> = {
-  SUBMITTED: '已提交，待县区审核',
-  COUNTY_REVIEWED: '县区已审核，待市局决定',
-  APPROVED: '已备案',
-  RETURNED: '退回补正',
-  REJECTED: '不予备案',
-  WITHDRAWN: '已撤回',
-};
+export type { FilingStatus };
 
 export type FilingAction = 'COUNTY_OPINION' | 'APPROVE' | 'RETURN' | 'REJECT' | 'RESUBMIT' | 'WITHDRAW';
 
@@ -63,7 +48,21 @@ export function nextStatus(status: FilingStatus, action: FilingAction, needsCoun
   return to;
 }
 
+/** The counter (see nextNumber in @skills/service-kit) that numbers a city's filings of one year. */
+export const filingNumberScope = (cityCode: string, year: number) => `filing-number:${cityCode}:${year}`;
+
 /** 备案编号: FJ-<city code>-<year>-<4-digit sequence>, e.g. FJ-350500-2026-0007. */
 export function filingNumber(cityCode: string, year: number, sequence: number): string {
   return `FJ-${cityCode}-${year}-${String(sequence).padStart(4, '0')}`;
 }
+
+/** The city a region belongs to (the deciding bureau), or the region itself when it is a city. */
+export function cityOf(regionCode: string): string {
+  const region = findRegion(regionCode);
+  if (region?.kind === 'CITY') return region.code;
+  return ancestorsOf(regionCode).find((r) => r.kind === 'CITY')?.code ?? regionCode;
+}
+
+/** A college directly under a city has no county bureau in between. */
+export const needsCounty = (regionCode: string) =>
+  ['COUNTY', 'FUNCTIONAL_ZONE'].includes(findRegion(regionCode)?.kind ?? '');

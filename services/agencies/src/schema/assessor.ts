@@ -1,22 +1,24 @@
-import { maskIdNumber, maskPhone, Role, type SkillLevel } from '@skills/domain';
+import { maskIdNumber, maskPhone, Role } from '@skills/domain';
 import { access, principalCan } from '@skills/service-kit';
 import { BUREAU_HR, COLLEGE_SIDE } from '../access-scope.js';
-import * as assessors from '../assessors.js';
 import { builder } from '../builder.js';
+import { auditIdNumberRead } from '../commands/read-id-number.js';
+import { registerAssessor, registerAssessorInput } from '../commands/register-assessor.js';
+import { conflicts, qualifications, type Conflict, type Qualification } from '../domain/json-columns.js';
 import { Agency } from './agency.js';
-import { SkillLevelEnum, typed } from './common.js';
+import { AssessorKindEnum, ConflictTypeEnum, SkillLevelEnum, typed } from './common.js';
 
-const Qualification = builder.objectRef<assessors.Qualification>('AssessorQualification').implement({
+const QualificationRef = builder.objectRef<Qualification>('AssessorQualification').implement({
   fields: (t) => ({
     occupationCode: t.exposeString('occupationCode'),
-    level: t.field({ type: SkillLevelEnum, resolve: (q) => q.level as SkillLevel }),
+    level: t.expose('level', { type: SkillLevelEnum }),
   }),
 });
 
-const ConflictRef = builder.objectRef<assessors.Conflict>('AssessorConflict').implement({
+const ConflictRef = builder.objectRef<Conflict>('AssessorConflict').implement({
   description: '回避关系',
   fields: (t) => ({
-    type: t.exposeString('type', { description: 'TEACHER_OF 任课教师 / RELATIVE_OF 亲属' }),
+    type: t.expose('type', { type: ConflictTypeEnum }),
     personName: t.exposeString('personName'),
     personIdNumber: t.string({
       nullable: true,
@@ -31,18 +33,15 @@ export const Assessor = builder.prismaObject('Assessor', {
   description: '考评员或质量督导员',
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.exposeString('kind'),
+    kind: t.expose('kind', { type: AssessorKindEnum }),
     name: t.exposeString('name'),
     idNumber: t.string({ description: '身份证号（脱敏）', resolve: (a) => maskIdNumber(a.idNumber) }),
     phone: t.string({ nullable: true, resolve: (a) => (a.phone ? maskPhone(a.phone) : null) }),
     qualifications: t.field({
-      type: [Qualification],
-      resolve: (a) => a.qualifications as unknown as assessors.Qualification[],
+      type: [QualificationRef],
+      resolve: (a) => qualifications.parse(a.qualifications),
     }),
-    conflicts: t.field({
-      type: [ConflictRef],
-      resolve: (a) => a.conflicts as unknown as assessors.Conflict[],
-    }),
+    conflicts: t.field({ type: [ConflictRef], resolve: (a) => conflicts.parse(a.conflicts) }),
     idNumberUnmasked: t.string({
       description: '完整身份证号：本地区人社部门须说明用途，每次查看记入审计日志',
       args: { reason: t.arg.string({ required: true }) },
@@ -53,7 +52,7 @@ export const Assessor = builder.prismaObject('Assessor', {
           : ctx.principal.grants.some((g) => BUREAU_HR.includes(g.role));
       },
       resolve: async (a, { reason }, ctx) => {
-        await assessors.auditPiiRead(ctx, a.id, reason);
+        await auditIdNumberRead(ctx, a.id, reason);
         return a.idNumber;
       },
     }),
@@ -61,10 +60,14 @@ export const Assessor = builder.prismaObject('Assessor', {
 });
 
 builder.prismaObjectField(Agency, 'assessors', (t) =>
-  t.relation('assessors', {
+  t.relatedConnection('assessors', {
     description: '考评员（本院校和本地区人社部门可见）',
     nullable: true,
-    query: { orderBy: { name: 'asc' } },
+    cursor: 'id',
+    defaultSize: 50,
+    maxSize: 200,
+    totalCount: true,
+    query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] },
     authScopes: (a, _args, ctx) =>
       principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: a.institutionCode }) ||
       principalCan(ctx.principal, BUREAU_HR, { regionCode: a.regionCode }),
@@ -80,10 +83,7 @@ const QualificationInput = builder.inputType('AssessorQualificationInput', {
 });
 const ConflictInput = builder.inputType('AssessorConflictInput', {
   fields: (t) => ({
-    type: t.field({
-      type: builder.enumType('ConflictType', { values: ['TEACHER_OF', 'RELATIVE_OF'] as const }),
-      required: true,
-    }),
+    type: t.field({ type: ConflictTypeEnum, required: true }),
     personName: t.string({ required: true }),
     personIdNumber: t.string(),
   }),
@@ -94,33 +94,18 @@ builder.mutationField('registerAssessor', (t) =>
     type: 'Assessor',
     description: '登记考评员（院校为本校评价机构）或质量督导员（市人社局）；按身份证号幂等',
     ...access.roles(...COLLEGE_SIDE, Role.CITY_HR, Role.PROVINCE_HR),
-    args: {
-      kind: t.arg({
-        type: builder.enumType('AssessorKind', { values: ['ASSESSOR', 'SUPERVISOR'] as const }),
-        required: true,
-      }),
-      agencyId: t.arg.id(),
-      name: t.arg.string({ required: true }),
-      idNumber: t.arg.string({ required: true }),
-      phone: t.arg.string(),
-      qualifications: t.arg({ type: [QualificationInput], required: true }),
-      conflicts: t.arg({ type: [ConflictInput], defaultValue: [] }),
-    },
-    resolve: (_q, _r, a, ctx) =>
-      typed(() =>
-        assessors.registerAssessor(ctx, {
-          kind: a.kind,
-          agencyId: a.agencyId ? String(a.agencyId) : null,
-          name: a.name,
-          idNumber: a.idNumber,
-          phone: a.phone ?? null,
-          qualifications: a.qualifications.map((q) => ({ occupationCode: q.occupationCode, level: q.level })),
-          conflicts: (a.conflicts ?? []).map((c) => ({
-            type: c.type,
-            personName: c.personName,
-            personIdNumber: c.personIdNumber ?? null,
-          })),
-        }),
-      ),
+    args: t.validate(
+      {
+        kind: t.arg({ type: AssessorKindEnum, required: true }),
+        agencyId: t.arg.id(),
+        name: t.arg.string({ required: true }),
+        idNumber: t.arg.string({ required: true }),
+        phone: t.arg.string(),
+        qualifications: t.arg({ type: [QualificationInput], required: true }),
+        conflicts: t.arg({ type: [ConflictInput], defaultValue: [] }),
+      },
+      registerAssessorInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => registerAssessor(ctx, input)),
   }),
 );

@@ -1,21 +1,31 @@
-import { DomainError, Role, type AgencyKind, type SkillLevel } from '@skills/domain';
-import { access, principalCan } from '@skills/service-kit';
-import { BUREAU_HR, COLLEGE_SIDE, visibleRows } from '../access-scope.js';
+import { DomainError, Role } from '@skills/domain';
+import { access } from '@skills/service-kit';
+import { BUREAU_HR, COLLEGE_SIDE, filingVisibility } from '../access-scope.js';
 import { builder } from '../builder.js';
-import { FILING_STATUS_NAMES, type FilingAction, type FilingStatus } from '../domain/workflow.js';
-import * as filings from '../filings.js';
-import { AgencyKindEnum, SkillLevelEnum, typed } from './common.js';
+import { applyForFiling, applyForFilingInput } from '../commands/apply-for-filing.js';
+import { decideFiling, decideFilingInput, FilingDecision } from '../commands/decide-filing.js';
+import { giveCountyOpinion, giveCountyOpinionInput } from '../commands/give-county-opinion.js';
+import { requestRenewal, requestRenewalInput } from '../commands/request-renewal.js';
+import { requestScopeChange, requestScopeChangeInput } from '../commands/request-scope-change.js';
+import { resubmitFiling, resubmitFilingInput } from '../commands/resubmit-filing.js';
+import { withdrawFiling, withdrawFilingInput } from '../commands/withdraw-filing.js';
+import { scopeValues, type ScopeValue } from '../domain/json-columns.js';
+import { FILING_STATUS_NAMES } from '../domain/names.js';
+import { OPEN_STATUSES } from '../domain/workflow.js';
+import type { FilingStatus } from '../generated/prisma/enums.js';
+import {
+  AgencyKindEnum,
+  FilingKindEnum,
+  FilingStatusEnum,
+  ScopeItemKindEnum,
+  SkillLevelEnum,
+  typed,
+} from './common.js';
 
-interface RequestedItem {
-  occupationCode: string;
-  kind: string;
-  levels: SkillLevel[];
-}
-
-const RequestedScopeItem = builder.objectRef<RequestedItem>('RequestedScopeItem').implement({
+const RequestedScopeItem = builder.objectRef<ScopeValue>('RequestedScopeItem').implement({
   fields: (t) => ({
     occupationCode: t.exposeString('occupationCode'),
-    kind: t.exposeString('kind'),
+    kind: t.expose('kind', { type: ScopeItemKindEnum }),
     levels: t.field({ type: [SkillLevelEnum], resolve: (s) => s.levels }),
   }),
 });
@@ -25,9 +35,9 @@ export const Filing = builder.prismaObject('Filing', {
   description: '备案申请（首次备案、增设、延续）',
   fields: (t) => ({
     id: t.exposeID('id'),
-    type: t.exposeString('type', { description: 'INITIAL / SCOPE_CHANGE / RENEWAL' }),
-    status: t.exposeString('status'),
-    statusName: t.string({ resolve: (f) => FILING_STATUS_NAMES[f.status as FilingStatus] ?? f.status }),
+    type: t.expose('type', { type: FilingKindEnum }),
+    status: t.expose('status', { type: FilingStatusEnum }),
+    statusName: t.string({ resolve: (f) => FILING_STATUS_NAMES[f.status] }),
     regionCode: t.exposeString('regionCode'),
     region: t.prismaField({
       type: 'Region',
@@ -36,7 +46,7 @@ export const Filing = builder.prismaObject('Filing', {
     }),
     requestedScope: t.field({
       type: [RequestedScopeItem],
-      resolve: (f) => f.requestedScope as unknown as RequestedItem[],
+      resolve: (f) => scopeValues.parse(f.requestedScope),
     }),
     countyOpinion: t.exposeString('countyOpinion', { nullable: true }),
     countyAgrees: t.exposeBoolean('countyAgrees', { nullable: true }),
@@ -61,35 +71,59 @@ const ScopeInput = builder.inputType('ScopeItemInput', {
   }),
 });
 
-const FilingDecision = builder.enumType('FilingDecision', {
+const FilingDecisionEnum = builder.enumType('FilingDecision', {
   values: {
-    APPROVE: { description: '准予备案' },
-    RETURN: { description: '退回补正' },
-    REJECT: { description: '不予备案' },
+    [FilingDecision.APPROVE]: { description: '准予备案' },
+    [FilingDecision.RETURN]: { description: '退回补正' },
+    [FilingDecision.REJECT]: { description: '不予备案' },
   },
 });
 
+/** The filings a caller may see, narrowed by the list's arguments; null when the caller reaches none. */
+function filingsWhere(
+  ctx: { principal: Parameters<typeof filingVisibility>[0] },
+  args: { status?: FilingStatus[] | null; open?: boolean | null },
+) {
+  const scope = filingVisibility(ctx.principal).where;
+  if (!scope) return null;
+  return {
+    AND: [
+      scope,
+      args.status?.length ? { status: { in: args.status } } : {},
+      args.open ? { status: { in: [...OPEN_STATUSES] } } : {},
+    ],
+  };
+}
+
 builder.queryFields((t) => ({
-  filings: t.prismaField({
-    type: ['Filing'],
-    description: '备案申请：县区、市、省人社部门看本地区的，院校看本校的',
-    ...access.roles(...READERS),
-    args: { status: t.arg.stringList(), open: t.arg.boolean({ description: '仅显示办理中的' }) },
-    resolve: (query, _r, args, ctx) => {
-      const scope = visibleRows(ctx.principal, BUREAU_HR, COLLEGE_SIDE, 'agency');
-      if (!scope) return [];
-      return ctx.prisma.filing.findMany({
-        ...query,
-        where: {
-          ...scope,
-          ...(args.status?.length ? { status: { in: args.status } } : {}),
-          ...(args.open ? { status: { in: ['SUBMITTED', 'COUNTY_REVIEWED', 'RETURNED'] } } : {}),
-        },
-        orderBy: { submittedAt: 'desc' },
-        take: 500,
-      });
+  filings: t.prismaConnection(
+    {
+      type: 'Filing',
+      cursor: 'id',
+      defaultSize: 50,
+      maxSize: 200,
+      description: '备案申请（新提交的在前）：县区、市、省人社部门看本地区的，院校看本校的',
+      ...access.roles(...READERS),
+      args: {
+        status: t.arg({ type: [FilingStatusEnum] }),
+        open: t.arg.boolean({ description: '仅显示办理中的' }),
+      },
+      resolve: async (query, _r, args, ctx) => {
+        const where = filingsWhere(ctx, args);
+        if (!where) return [];
+        return ctx.prisma.filing.findMany({
+          ...query,
+          where,
+          orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+        });
+      },
+      totalCount: (_p, args, ctx) => {
+        const where = filingsWhere(ctx, args);
+        return where ? ctx.prisma.filing.count({ where }) : 0;
+      },
     },
-  }),
+    {},
+  ),
   filing: t.prismaField({
     type: 'Filing',
     nullable: true,
@@ -102,176 +136,106 @@ builder.queryFields((t) => ({
         include: { agency: true },
       });
       if (!f) return null;
-      const mine =
-        principalCan(ctx.principal, BUREAU_HR, { regionCode: f.regionCode }) ||
-        principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: f.agency.institutionCode });
-      if (!mine) throw new DomainError('FORBIDDEN');
+      if (!filingVisibility(ctx.principal).allows(f)) throw new DomainError('FORBIDDEN');
       return f;
     },
   }),
 }));
-
-const act =
-  (action: FilingAction) =>
-  async (
-    filingId: string,
-    reason: string | null | undefined,
-    ctx: Parameters<typeof filings.actOnFiling>[0],
-    agree?: boolean | null,
-  ) =>
-    typed(() => filings.actOnFiling(ctx, { filingId, action, reason: reason ?? null, agree: agree ?? null }));
 
 builder.mutationFields((t) => ({
   applyForFiling: t.prismaField({
     type: 'Filing',
     description: '院校申请备案评价机构（按属地提交）',
     ...access.roles(Role.COLLEGE_ADMIN),
-    args: {
-      institutionCode: t.arg.string({ required: true }),
-      kind: t.arg({ type: AgencyKindEnum, required: true }),
-      name: t.arg.string(),
-      scope: t.arg({ type: [ScopeInput], required: true }),
-      requestKey: t.arg.string({ description: '幂等键：同一次提交重复发送只生成一份申请' }),
-    },
-    resolve: (_q, _r, args, ctx) =>
-      typed(() =>
-        filings.applyForFiling(ctx, {
-          institutionCode: args.institutionCode.trim(),
-          kind: args.kind as AgencyKind,
-          name: args.name ?? null,
-          scope: args.scope.map((s) => ({ occupationCode: s.occupationCode.trim(), levels: s.levels ?? [] })),
-          requestKey: args.requestKey ?? null,
-        }),
-      ),
+    args: t.validate(
+      {
+        institutionCode: t.arg.string({ required: true }),
+        kind: t.arg({ type: AgencyKindEnum, required: true }),
+        name: t.arg.string(),
+        scope: t.arg({ type: [ScopeInput], required: true }),
+        requestKey: t.arg.string({ description: '幂等键：本院校同一次提交重复发送只生成一份申请' }),
+      },
+      applyForFilingInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => applyForFiling(ctx, input)),
   }),
   requestScopeChange: t.prismaField({
     type: 'Filing',
     description: '增设职业或等级（须备案期内无违规并达到评价数量）',
     ...access.roles(...COLLEGE_SIDE),
-    args: {
-      agencyId: t.arg.id({ required: true }),
-      scope: t.arg({ type: [ScopeInput], required: true }),
-      requestKey: t.arg.string(),
-    },
-    resolve: (_q, _r, args, ctx) =>
-      typed(() =>
-        filings.requestScopeChange(
-          ctx,
-          String(args.agencyId),
-          args.scope.map((s) => ({ occupationCode: s.occupationCode.trim(), levels: s.levels ?? [] })),
-          args.requestKey ?? null,
-        ),
-      ),
+    args: t.validate(
+      {
+        agencyId: t.arg.id({ required: true }),
+        scope: t.arg({ type: [ScopeInput], required: true }),
+        requestKey: t.arg.string(),
+      },
+      requestScopeChangeInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => requestScopeChange(ctx, input)),
   }),
   requestRenewal: t.prismaField({
     type: 'Filing',
     description: '备案期满前后申请延续（沿用现有备案范围）',
     ...access.roles(...COLLEGE_SIDE),
-    args: { agencyId: t.arg.id({ required: true }), requestKey: t.arg.string() },
-    resolve: (_q, _r, a, ctx) =>
-      typed(() => filings.requestRenewal(ctx, String(a.agencyId), a.requestKey ?? null)),
+    args: t.validate(
+      { agencyId: t.arg.id({ required: true }), requestKey: t.arg.string() },
+      requestRenewalInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => requestRenewal(ctx, input)),
   }),
   giveCountyOpinion: t.prismaField({
     type: 'Filing',
     description: '县（区）人社部门提出审核意见',
     ...access.roles(Role.COUNTY_HR),
-    args: {
-      filingId: t.arg.id({ required: true }),
-      agree: t.arg.boolean({ required: true }),
-      opinion: t.arg.string({ required: true }),
-    },
-    resolve: (_q, _r, a, ctx) => act('COUNTY_OPINION')(String(a.filingId), a.opinion, ctx, a.agree),
+    args: t.validate(
+      {
+        filingId: t.arg.id({ required: true }),
+        agree: t.arg.boolean({ required: true }),
+        opinion: t.arg.string({ required: true }),
+      },
+      giveCountyOpinionInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => giveCountyOpinion(ctx, input)),
   }),
   decideFiling: t.prismaField({
     type: 'Filing',
     description: '市人社局作出备案决定：准予、退回补正或不予备案',
     ...access.roles(Role.CITY_HR),
-    args: {
-      filingId: t.arg.id({ required: true }),
-      decision: t.arg({ type: FilingDecision, required: true }),
-      reason: t.arg.string(),
-    },
-    resolve: (_q, _r, a, ctx) => act(a.decision)(String(a.filingId), a.reason, ctx),
+    args: t.validate(
+      {
+        filingId: t.arg.id({ required: true }),
+        decision: t.arg({ type: FilingDecisionEnum, required: true }),
+        reason: t.arg.string(),
+      },
+      decideFilingInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => decideFiling(ctx, input)),
   }),
   resubmitFiling: t.prismaField({
     type: 'Filing',
     description: '院校补正后重新提交',
     ...access.roles(Role.COLLEGE_ADMIN),
-    args: {
-      filingId: t.arg.id({ required: true }),
-      note: t.arg.string(),
-      scope: t.arg({
-        type: [ScopeInput],
-        description: '补正后的申请范围（不填则沿用原申请；重新按规则核验）',
-      }),
-    },
-    resolve: (_q, _r, a, ctx) =>
-      typed(() =>
-        filings.actOnFiling(ctx, {
-          filingId: String(a.filingId),
-          action: 'RESUBMIT',
-          reason: a.note ?? null,
-          scope: a.scope?.map((s) => ({ occupationCode: s.occupationCode.trim(), levels: s.levels ?? [] })),
+    args: t.validate(
+      {
+        filingId: t.arg.id({ required: true }),
+        note: t.arg.string(),
+        scope: t.arg({
+          type: [ScopeInput],
+          description: '补正后的申请范围（不填则沿用原申请；重新按规则核验）',
         }),
-      ),
+      },
+      resubmitFilingInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => resubmitFiling(ctx, input)),
   }),
   withdrawFiling: t.prismaField({
     type: 'Filing',
     description: '院校撤回尚未决定的申请',
     ...access.roles(Role.COLLEGE_ADMIN),
-    args: { filingId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_q, _r, a, ctx) => act('WITHDRAW')(String(a.filingId), a.reason, ctx),
-  }),
-  changeAgencyStatus: t.prismaField({
-    type: 'Agency',
-    description: '市人社局暂停、注销或恢复评价机构',
-    ...access.roles(Role.CITY_HR, Role.PROVINCE_HR),
-    args: {
-      agencyId: t.arg.id({ required: true }),
-      status: t.arg({
-        type: builder.enumType('AgencyStatusChange', {
-          values: ['SUSPENDED', 'CANCELLED', 'FILED'] as const,
-        }),
-        required: true,
-      }),
-      reason: t.arg.string({ required: true }),
-    },
-    resolve: (_q, _r, a, ctx) =>
-      typed(() => filings.changeAgencyStatus(ctx, String(a.agencyId), a.status, a.reason)),
-  }),
-  recordViolation: t.prismaField({
-    type: 'Violation',
-    description: '记录检查发现的违规（含转包、委托第三方等）',
-    ...access.roles(...BUREAU_HR, Role.SUPERVISOR),
-    args: {
-      agencyId: t.arg.id({ required: true }),
-      type: t.arg({
-        type: builder.enumType('ViolationType', { values: filings.VIOLATION_TYPES }),
-        required: true,
-      }),
-      severity: t.arg({
-        type: builder.enumType('ViolationSeverity', { values: ['MINOR', 'SERIOUS', 'GRAVE'] as const }),
-        required: true,
-      }),
-      description: t.arg.string({ required: true }),
-      deadline: t.arg({ type: 'DateTime', required: true, description: '整改期限' }),
-    },
-    resolve: (_q, _r, a, ctx) =>
-      typed(() =>
-        filings.recordViolation(ctx, {
-          agencyId: String(a.agencyId),
-          type: a.type,
-          severity: a.severity,
-          description: a.description,
-          deadline: a.deadline,
-        }),
-      ),
-  }),
-  closeViolation: t.prismaField({
-    type: 'Violation',
-    description: '整改完毕，关闭违规记录',
-    ...access.roles(...BUREAU_HR),
-    args: { violationId: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
-    resolve: (_q, _r, a, ctx) => typed(() => filings.closeViolation(ctx, String(a.violationId), a.note)),
+    args: t.validate(
+      { filingId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+      withdrawFilingInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => withdrawFiling(ctx, input)),
   }),
 }));

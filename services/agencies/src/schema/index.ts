@@ -4,6 +4,7 @@ import './common.js';
 import './region.js';
 import './institution.js';
 import './agency.js';
+import './violation.js';
 import './filing.js';
 import './coverage.js';
 import './assessor.js';

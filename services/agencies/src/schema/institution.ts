@@ -1,4 +1,4 @@
-import { schoolTypeName, type SchoolType } from '@skills/domain';
+import { schoolTypeName } from '@skills/domain';
 import { access } from '@skills/service-kit';
 import { regionsWithin } from '../access-scope.js';
 import { builder } from '../builder.js';
@@ -10,8 +10,8 @@ export const Institution = builder.prismaObject('Institution', {
   fields: (t) => ({
     creditCode: t.exposeString('creditCode', { description: '统一社会信用代码（演示数据为生成的代码）' }),
     name: t.exposeString('name'),
-    schoolType: t.field({ type: SchoolTypeEnum, resolve: (i) => i.schoolType as SchoolType }),
-    schoolTypeName: t.string({ resolve: (i) => schoolTypeName(i.schoolType as SchoolType) }),
+    schoolType: t.expose('schoolType', { type: SchoolTypeEnum }),
+    schoolTypeName: t.string({ resolve: (i) => schoolTypeName(i.schoolType) }),
     regionCode: t.exposeString('regionCode'),
     region: t.prismaField({
       type: 'Region',
@@ -38,20 +38,30 @@ builder.queryFields((t) => ({
     resolve: (query, _r, { creditCode }, ctx) =>
       ctx.prisma.institution.findUnique({ ...query, where: { creditCode: creditCode.trim().toUpperCase() } }),
   }),
-  institutions: t.prismaField({
-    type: ['Institution'],
-    description: '院校名录（公开信息）',
-    ...access.public(),
-    args: { regionCode: t.arg.string(), search: t.arg.string() },
-    resolve: (query, _r, { regionCode, search }, ctx) =>
-      ctx.prisma.institution.findMany({
-        ...query,
-        where: {
-          ...(regionCode ? { regionCode: { in: regionsWithin(regionCode) } } : {}),
-          ...(search?.trim() ? { name: { contains: search.trim() } } : {}),
-        },
-        orderBy: [{ regionCode: 'asc' }, { name: 'asc' }],
-        take: 500,
-      }),
-  }),
+  institutions: t.prismaConnection(
+    {
+      type: 'Institution',
+      cursor: 'creditCode',
+      defaultSize: 50,
+      maxSize: 200,
+      description: '院校名录（公开信息）',
+      ...access.public(),
+      args: { regionCode: t.arg.string(), search: t.arg.string() },
+      resolve: (query, _r, args, ctx) =>
+        ctx.prisma.institution.findMany({
+          ...query,
+          where: institutionsWhere(args),
+          orderBy: [{ regionCode: 'asc' }, { name: 'asc' }, { creditCode: 'asc' }],
+        }),
+      totalCount: (_p, args, ctx) => ctx.prisma.institution.count({ where: institutionsWhere(args) }),
+    },
+    {},
+  ),
 }));
+
+function institutionsWhere(args: { regionCode?: string | null; search?: string | null }) {
+  return {
+    ...(args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {}),
+    ...(args.search?.trim() ? { name: { contains: args.search.trim() } } : {}),
+  };
+}

@@ -1,5 +1,6 @@
 import { access } from '@skills/service-kit';
 import { builder } from '../builder.js';
+import { RegionKindEnum } from './common.js';
 
 /** 行政区划 */
 export const Region = builder.prismaObject('Region', {
@@ -7,7 +8,7 @@ export const Region = builder.prismaObject('Region', {
   fields: (t) => ({
     code: t.exposeString('code'),
     name: t.exposeString('name'),
-    kind: t.exposeString('kind', { description: 'PROVINCE / CITY / COUNTY / FUNCTIONAL_ZONE' }),
+    kind: t.expose('kind', { type: RegionKindEnum }),
     parentCode: t.exposeString('parentCode', { nullable: true }),
     children: t.prismaField({
       type: ['Region'],

@@ -1,6 +1,9 @@
 import {
+  AGENCY_STATUS_COLOURS,
   graphqlErrorMessage,
+  type AgencyStatus,
   type AgencyStatusChange,
+  type ViolationConsequence,
   type ViolationSeverity,
   type ViolationType,
 } from '@skills/graphql-client';
@@ -39,27 +42,32 @@ import { useChangeAgencyStatus } from '../api/change-agency-status-mutation';
 import { useCloseViolation } from '../api/close-violation-mutation';
 import { useRecordViolation } from '../api/record-violation-mutation';
 
-export const VIOLATION_TYPE_LABELS: Record<ViolationType, string> = {
+export const VIOLATION_TYPE_LABELS = {
   OUTSOURCING: '转包、委托第三方组织评价',
   RECORDS: '工作台账、管理数据库不健全',
   ASSESSMENT_IRREGULARITY: '考核评价不规范',
   CERTIFICATE_IRREGULARITY: '证书发放不规范',
   OTHER: '其他',
-};
-export const VIOLATION_SEVERITY_LABELS: Record<ViolationSeverity, string> = {
+} satisfies Record<ViolationType, string>;
+export const VIOLATION_SEVERITY_LABELS = {
   MINOR: '一般',
   SERIOUS: '较重',
   GRAVE: '严重',
-};
-/** `consequence` as the service sends it (NONE = 限期整改, no change of status). */
-const CONSEQUENCE_LABELS: Record<string, string> = {
+} satisfies Record<ViolationSeverity, string>;
+/** 处理结果 (NONE = 限期整改, no change of status). */
+const CONSEQUENCE_LABELS = {
   NONE: '限期整改',
-  SUSPENDED: '暂停',
-  CANCELLED: '注销',
-};
-const consequenceText = (c: string) => CONSEQUENCE_LABELS[c] ?? c;
+  SUSPENSION: '暂停',
+  CANCELLATION: '注销',
+} satisfies Record<ViolationConsequence, string>;
+const consequenceText = (c: ViolationConsequence) => CONSEQUENCE_LABELS[c];
 
-const STATUS_ACTIONS: { status: AgencyStatusChange; label: string; when: string[]; danger?: boolean }[] = [
+const STATUS_ACTIONS: {
+  status: AgencyStatusChange;
+  label: string;
+  when: AgencyStatus[];
+  danger?: boolean;
+}[] = [
   { status: 'SUSPENDED', label: '暂停', when: ['FILED'], danger: true },
   { status: 'FILED', label: '恢复', when: ['SUSPENDED'] },
   { status: 'CANCELLED', label: '注销', when: ['FILED', 'SUSPENDED'], danger: true },
@@ -148,7 +156,7 @@ export function AgencyDetailPage() {
       <PageSection
         id="agency-basic"
         title="备案信息"
-        extra={<Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>}
+        extra={<Tag color={AGENCY_STATUS_COLOURS[a.status]}>{a.statusName}</Tag>}
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="备案编号">{a.filingNumber ?? '—'}</Descriptions.Item>
@@ -211,12 +219,15 @@ export function AgencyDetailPage() {
               },
               {
                 title: '程度',
-                render: (_: unknown, v) =>
-                  VIOLATION_SEVERITY_LABELS[v.severity as ViolationSeverity] ?? v.severity,
+                render: (_: unknown, v) => VIOLATION_SEVERITY_LABELS[v.severity],
                 width: 70,
               },
               { title: '情况', dataIndex: 'description' },
-              { title: '处理', dataIndex: 'consequence', render: (c: string) => consequenceText(c) },
+              {
+                title: '处理',
+                dataIndex: 'consequence',
+                render: (c: ViolationConsequence) => consequenceText(c),
+              },
               { title: '整改期限', render: (_: unknown, v) => formatDate(v.deadline), width: 120 },
               {
                 title: '状态',

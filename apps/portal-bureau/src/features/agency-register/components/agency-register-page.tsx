@@ -1,4 +1,4 @@
-import { graphqlErrorMessage } from '@skills/graphql-client';
+import { AGENCY_STATUS_COLOURS, graphqlErrorMessage } from '@skills/graphql-client';
 import { ErrorState, PageHeader, PageSection, usePortalPath, formatDate } from '@skills/ui-kit';
 import { Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -67,9 +67,7 @@ export function AgencyRegisterPage() {
             {
               title: '状态',
               width: 90,
-              render: (_: unknown, a) => (
-                <Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>
-              ),
+              render: (_: unknown, a) => <Tag color={AGENCY_STATUS_COLOURS[a.status]}>{a.statusName}</Tag>,
             },
             {
               title: '有效期至',

@@ -1,4 +1,4 @@
-import { graphqlErrorMessage, type FilingDecision } from '@skills/graphql-client';
+import { graphqlErrorMessage, type FilingDecision, type FilingStatus } from '@skills/graphql-client';
 import {
   ErrorState,
   PageHeader,
@@ -17,14 +17,14 @@ import { useRegionNames } from '../api/region-names-query';
 import { useReviewFilings } from '../api/review-filings-query';
 import { cityMayDecide, filingNotes, filingTypeName } from '../utils/filing-review';
 
-const STATUS_COLOURS: Record<string, string> = {
+const STATUS_COLOURS = {
   SUBMITTED: '#0b57d0',
   COUNTY_REVIEWED: '#531dab',
   APPROVED: '#237804',
   RETURNED: '#ad4e00',
   REJECTED: '#a8071a',
   WITHDRAWN: '#595959',
-};
+} satisfies Record<FilingStatus, string>;
 
 const DECISIONS: { value: FilingDecision; label: string }[] = [
   { value: 'APPROVE', label: '准予备案' },
@@ -75,7 +75,7 @@ export function ReviewQueuePage() {
     }
   }
 
-  const rows = data?.filings ?? [];
+  const rows = data?.filings.edges.map((e) => e.node) ?? [];
   return (
     <>
       <PageHeader

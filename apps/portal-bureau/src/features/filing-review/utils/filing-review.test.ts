@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cityMayDecide, filingNotes, filingTypeName } from './filing-review';
+import { cityMayDecide, filingNotes, filingTypeName, type NotedEvent } from './filing-review';
 
 const submittedAt = '2026-03-01T02:00:00.000Z';
-const returned = [
+const returned: NotedEvent[] = [
   { type: 'FILING_SUBMITTED', at: submittedAt },
   { type: 'FILING_COUNTY_OPINION', reason: '材料齐全', at: '2026-03-02T02:00:00.000Z' },
   { type: 'FILING_RETURN', reason: '考评员不足', at: '2026-03-03T02:00:00.000Z' },
@@ -13,7 +13,6 @@ describe('filing notes in the review queue', () => {
     expect(filingTypeName('INITIAL')).toBe('首次备案');
     expect(filingTypeName('SCOPE_CHANGE')).toBe('增设');
     expect(filingTypeName('RENEWAL')).toBe('延续');
-    expect(filingTypeName('OTHER')).toBe('OTHER');
   });
 
   it('shows the opinions of a filing that was never returned as they are', () => {
@@ -27,7 +26,7 @@ describe('filing notes in the review queue', () => {
 
   it('a returned filing shows the city’s reason for the return', () => {
     const f = {
-      status: 'RETURNED',
+      status: 'RETURNED' as const,
       submittedAt,
       countyOpinion: '材料齐全',
       countyAgrees: true,
@@ -37,12 +36,12 @@ describe('filing notes in the review queue', () => {
   });
 
   it('a resubmitted filing shows the return, the college’s 补正说明, and that the county opinion came before', () => {
-    const events = [
+    const events: NotedEvent[] = [
       ...returned,
       { type: 'FILING_RESUBMIT', reason: '已补充考评员3名', at: '2026-03-04T02:00:00.000Z' },
     ];
     const f = {
-      status: 'SUBMITTED',
+      status: 'SUBMITTED' as const,
       submittedAt,
       countyOpinion: '材料齐全',
       countyAgrees: true,
@@ -54,7 +53,7 @@ describe('filing notes in the review queue', () => {
       '补正说明：已补充考评员3名',
     ]);
     // once the county has spoken again, its opinion is the current one
-    const reviewed = [
+    const reviewed: NotedEvent[] = [
       ...events,
       { type: 'FILING_COUNTY_OPINION', reason: '已补正', at: '2026-03-05T02:00:00.000Z' },
     ];
@@ -66,9 +65,13 @@ describe('filing notes in the review queue', () => {
   });
 
   it('ignores resubmissions of the agency’s earlier filings and says when no 补正说明 was given', () => {
-    const earlier = { type: 'FILING_RESUBMIT', reason: '旧申请的补正', at: '2025-01-01T00:00:00.000Z' };
+    const earlier: NotedEvent = {
+      type: 'FILING_RESUBMIT',
+      reason: '旧申请的补正',
+      at: '2025-01-01T00:00:00.000Z',
+    };
     expect(filingNotes({ status: 'SUBMITTED', submittedAt }, [earlier])).toEqual([]);
-    const silent = { type: 'FILING_RESUBMIT', reason: null, at: '2026-03-04T02:00:00.000Z' };
+    const silent: NotedEvent = { type: 'FILING_RESUBMIT', reason: null, at: '2026-03-04T02:00:00.000Z' };
     expect(
       filingNotes({ status: 'SUBMITTED', submittedAt, decisionReason: '考评员不足' }, [...returned, silent]),
     ).toEqual(['市局退回补正：考评员不足', '补正说明：（未填写）']);

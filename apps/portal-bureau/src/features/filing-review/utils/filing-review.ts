@@ -2,17 +2,17 @@
 // far — including, for an application back after 退回补正, the city's reason and the college's 补正说明 — and
 // when the city may decide on it.
 import { findRegion } from '@skills/domain';
+import {
+  FILING_KIND_LABELS,
+  type AgencyEventType,
+  type FilingKind,
+  type FilingStatus,
+} from '@skills/graphql-client';
 
-export const FILING_TYPE_NAMES: Record<string, string> = {
-  INITIAL: '首次备案',
-  SCOPE_CHANGE: '增设',
-  RENEWAL: '延续',
-};
-
-export const filingTypeName = (type: string) => FILING_TYPE_NAMES[type] ?? type;
+export const filingTypeName = (type: FilingKind) => FILING_KIND_LABELS[type];
 
 export interface NotedFiling {
-  status: string;
+  status: FilingStatus;
   submittedAt: string;
   countyOpinion?: string | null;
   countyAgrees?: boolean | null;
@@ -20,13 +20,13 @@ export interface NotedFiling {
 }
 
 export interface NotedEvent {
-  type: string;
+  type: AgencyEventType;
   reason?: string | null;
   at: string;
 }
 
 /** Statuses a filing can only reach again after 退回补正 and 重新提交 (the city's reason stays on the filing). */
-const UNDER_REVIEW = ['SUBMITTED', 'COUNTY_REVIEWED'];
+const UNDER_REVIEW: readonly FilingStatus[] = ['SUBMITTED', 'COUNTY_REVIEWED'];
 
 /**
  * The lines under a filing's status. `events` are its agency's history (oldest first); an agency has one open
@@ -58,7 +58,7 @@ export function filingNotes(f: NotedFiling, events: readonly NotedEvent[] = []):
  * The city decides after the county's opinion; a college registered directly under the city (no county or
  * functional-zone bureau in between) goes to the city at once. The same rule as the agencies service's.
  */
-export function cityMayDecide(f: { status: string; regionCode: string }): boolean {
+export function cityMayDecide(f: { status: FilingStatus; regionCode: string }): boolean {
   if (f.status === 'COUNTY_REVIEWED') return true;
   if (f.status !== 'SUBMITTED') return false;
   return !['COUNTY', 'FUNCTIONAL_ZONE'].includes(findRegion(f.regionCode)?.kind ?? '');

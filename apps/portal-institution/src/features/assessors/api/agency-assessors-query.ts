@@ -8,20 +8,25 @@ export const AgencyAssessorsQuery = graphql(`
       name
       status
       statusName
-      assessors {
-        id
-        kind
-        name
-        idNumber
-        phone
-        qualifications {
-          occupationCode
-          level
-        }
-        conflicts {
-          type
-          personName
-          personIdNumber
+      assessors(first: 200) {
+        totalCount
+        edges {
+          node {
+            id
+            kind
+            name
+            idNumber
+            phone
+            qualifications {
+              occupationCode
+              level
+            }
+            conflicts {
+              type
+              personName
+              personIdNumber
+            }
+          }
         }
       }
     }

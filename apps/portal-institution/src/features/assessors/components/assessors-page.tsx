@@ -41,7 +41,7 @@ export function AssessorsPage() {
           size="small"
           pagination={false}
           aria-label="考评员"
-          dataSource={agency.assessors}
+          dataSource={agency.assessors.edges.map((e) => e.node)}
           locale={{ emptyText: <Empty description="尚未登记考评员" /> }}
           columns={[
             { title: '姓名', dataIndex: 'name', width: 120 },

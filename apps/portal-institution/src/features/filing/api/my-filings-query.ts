@@ -2,68 +2,73 @@ import { useQuery } from '@skills/graphql-client';
 import { graphql } from '../../../generated';
 
 export const MyFilingsQuery = graphql(`
-  query MyFilings {
-    filings {
-      id
-      type
-      status
-      statusName
-      requestedScope {
-        occupationCode
-        kind
-        levels
-      }
-      countyOpinion
-      countyAgrees
-      decisionReason
-      submittedAt
-      decidedAt
-      agency {
-        id
-        name
-        kind
-        kindName
-        status
-        statusName
-        filingNumber
-        validFrom
-        validUntil
-        institution {
-          creditCode
-          name
-          schoolType
-          schoolTypeName
-        }
-        scope {
-          occupationCode
-          kind
-          levels
-          occupation {
-            code
-            name
-          }
-        }
-        events {
-          type
-          typeName
-          fromStatus
-          toStatus
-          actor {
-            id
-            displayName
-            organisationName
-          }
-          reason
-          at
-        }
-        violations {
+  query MyFilings($first: Int) {
+    filings(first: $first) {
+      totalCount
+      edges {
+        node {
           id
           type
-          severity
-          description
-          deadline
-          closedAt
-          consequence
+          status
+          statusName
+          requestedScope {
+            occupationCode
+            kind
+            levels
+          }
+          countyOpinion
+          countyAgrees
+          decisionReason
+          submittedAt
+          decidedAt
+          agency {
+            id
+            name
+            kind
+            kindName
+            status
+            statusName
+            filingNumber
+            validFrom
+            validUntil
+            institution {
+              creditCode
+              name
+              schoolType
+              schoolTypeName
+            }
+            scope {
+              occupationCode
+              kind
+              levels
+              occupation {
+                code
+                name
+              }
+            }
+            events {
+              type
+              typeName
+              fromStatus
+              toStatus
+              actor {
+                id
+                displayName
+                organisationName
+              }
+              reason
+              at
+            }
+            violations {
+              id
+              type
+              severity
+              description
+              deadline
+              closedAt
+              consequence
+            }
+          }
         }
       }
     }
@@ -72,5 +77,9 @@ export const MyFilingsQuery = graphql(`
 
 /** 本校的备案申请（含机构、范围、办理记录） */
 export function useMyFilings() {
-  return useQuery(MyFilingsQuery, { fetchPolicy: 'cache-and-network' });
+  return useQuery(MyFilingsQuery, { variables: { first: 200 }, fetchPolicy: 'cache-and-network' });
 }
+
+type MyFilingsData = NonNullable<ReturnType<typeof useMyFilings>['data']>;
+/** One filing of the college, with its agency. */
+export type MyFiling = MyFilingsData['filings']['edges'][number]['node'];

@@ -2,8 +2,8 @@ import { useQuery } from '@skills/graphql-client';
 import { graphql } from '../../../generated';
 
 export const MyInstitutionQuery = graphql(`
-  query MyInstitution($search: String) {
-    institutions(search: $search) {
+  query MyInstitution($creditCode: String!) {
+    institution(creditCode: $creditCode) {
       creditCode
       name
       schoolType
@@ -14,8 +14,10 @@ export const MyInstitutionQuery = graphql(`
 `);
 
 /** 本校（按账号所属机构的信用代码） */
-export function useMyInstitution(creditCode: string | undefined, name: string | undefined) {
-  const result = useQuery(MyInstitutionQuery, { variables: { search: name ?? null }, skip: !creditCode });
-  const institution = result.data?.institutions.find((i) => i.creditCode === creditCode);
-  return { ...result, institution };
+export function useMyInstitution(creditCode: string | undefined) {
+  const result = useQuery(MyInstitutionQuery, {
+    variables: { creditCode: creditCode ?? '' },
+    skip: !creditCode,
+  });
+  return { ...result, institution: result.data?.institution ?? undefined };
 }

@@ -21,7 +21,7 @@ export function ApplyPage() {
   const { account } = useSession();
   const org = account?.organisation ?? undefined;
   const creditCode = account?.roles.find((r) => r.role === 'COLLEGE_ADMIN')?.orgCode ?? org?.code;
-  const { institution, loading, error, refetch } = useMyInstitution(creditCode, org?.name);
+  const { institution, loading, error, refetch } = useMyInstitution(creditCode);
   const [kind, setKind] = useState<AgencyKind>('SKILL_LEVEL_AGENCY');
   const [name, setName] = useState('');
   const [items, setItems] = useState<ScopeDraftItem[]>([]);

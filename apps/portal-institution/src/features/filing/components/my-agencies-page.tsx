@@ -1,4 +1,9 @@
-import { graphqlErrorMessage } from '@skills/graphql-client';
+import {
+  FILING_KIND_LABELS,
+  graphqlErrorMessage,
+  type AgencyStatus,
+  type FilingStatus,
+} from '@skills/graphql-client';
 import {
   EventTimeline,
   formatDate,
@@ -25,12 +30,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useMyFilings } from '../api/my-filings-query';
+import { useMyFilings, type MyFiling } from '../api/my-filings-query';
 import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
 import { agencyState, type StateAgency, type StateFiling } from '../utils/agency-state';
 import { ResubmitDialog, type ResubmitTarget } from './resubmit-dialog';
 
-const STATUS_COLOURS: Record<string, string> = {
+/** Tag colours of a filing's status and of an agency's (the card shows either, see agencyState). */
+const STATUS_COLOURS = {
   SUBMITTED: '#0b57d0',
   COUNTY_REVIEWED: '#0b57d0',
   APPROVED: '#237804',
@@ -41,7 +47,8 @@ const STATUS_COLOURS: Record<string, string> = {
   APPLYING: '#0b57d0',
   SUSPENDED: '#ad4e00',
   CANCELLED: '#a8071a',
-};
+  EXPIRED: '#595959',
+} satisfies Record<FilingStatus | AgencyStatus, string>;
 
 type Action = { kind: 'withdraw'; filingId: string } | null;
 
@@ -70,11 +77,11 @@ export function MyAgenciesPage() {
   const agencies = new Map<
     string,
     {
-      agency: NonNullable<typeof data>['filings'][number]['agency'];
-      filings: NonNullable<typeof data>['filings'];
+      agency: MyFiling['agency'];
+      filings: MyFiling[];
     }
   >();
-  for (const f of data?.filings ?? []) {
+  for (const { node: f } of data?.filings.edges ?? []) {
     const entry = agencies.get(f.agency.id) ?? { agency: f.agency, filings: [] };
     entry.filings.push(f);
     agencies.set(f.agency.id, entry);
@@ -188,8 +195,7 @@ export function MyAgenciesPage() {
                   { title: '提交时间', render: (_: unknown, f) => formatDateTime(f.submittedAt), width: 160 },
                   {
                     title: '类型',
-                    render: (_: unknown, f) =>
-                      f.type === 'SCOPE_CHANGE' ? '增设' : f.type === 'RENEWAL' ? '延续' : '首次备案',
+                    render: (_: unknown, f) => FILING_KIND_LABELS[f.type],
                     width: 90,
                   },
                   {

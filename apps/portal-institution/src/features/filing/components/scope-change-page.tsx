@@ -15,8 +15,8 @@ import { ScopePicker } from './scope-picker';
 export function ScopeChangePage() {
   const { agencyId } = useParams();
   const { data, loading, error, refetch } = useMyFilings();
-  const agency = data?.filings.map((f) => f.agency).find((a) => a.id === agencyId);
-  const mine = useMyInstitution(agency?.institution.creditCode, agency?.institution.name);
+  const agency = data?.filings.edges.map((e) => e.node.agency).find((a) => a.id === agencyId);
+  const mine = useMyInstitution(agency?.institution.creditCode);
   const [items, setItems] = useState<ScopeDraftItem[]>([]);
   const [request, { loading: submitting }] = useRequestScopeChange();
   const [failure, setFailure] = useState<string | null>(null);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { agencyState } from './agency-state';
+import type { FilingStatus } from '@skills/graphql-client';
+import { agencyState, type StateAgency } from './agency-state';
 
-const applying = { status: 'APPLYING', statusName: '申请中' };
-const filing = (status: string, statusName: string, submittedAt: string) => ({
+const applying: StateAgency = { status: 'APPLYING', statusName: '申请中' };
+const filing = (status: FilingStatus, statusName: string, submittedAt: string) => ({
   status,
   statusName,
   submittedAt,

@@ -2,24 +2,26 @@
 // its only application was withdrawn or refused — the college then has no application in progress, so the card
 // says so instead of 申请中.
 
+import type { AgencyStatus, FilingStatus } from '@skills/graphql-client';
+
 export interface StateAgency {
-  status: string;
+  status: AgencyStatus;
   statusName: string;
 }
 
 export interface StateFiling {
-  status: string;
+  status: FilingStatus;
   statusName: string;
   submittedAt: string;
 }
 
-const CLOSED_WITHOUT_FILING = ['WITHDRAWN', 'REJECTED'];
+const CLOSED_WITHOUT_FILING: readonly FilingStatus[] = ['WITHDRAWN', 'REJECTED'];
 
 /** The agency's status and label, e.g. 已备案, 申请中, or 未备案（已撤回） when its latest application is closed. */
 export function agencyState(
   agency: StateAgency,
   filings: readonly StateFiling[],
-): { status: string; label: string } {
+): { status: AgencyStatus | FilingStatus; label: string } {
   if (agency.status !== 'APPLYING') return { status: agency.status, label: agency.statusName };
   const latest = [...filings].sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt))[0];
   if (latest && CLOSED_WITHOUT_FILING.includes(latest.status))

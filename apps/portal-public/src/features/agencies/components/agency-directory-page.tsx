@@ -1,4 +1,9 @@
-import { graphqlErrorMessage, pageVariables, withPageCursor } from '@skills/graphql-client';
+import {
+  AGENCY_STATUS_COLOURS,
+  graphqlErrorMessage,
+  pageVariables,
+  withPageCursor,
+} from '@skills/graphql-client';
 import {
   CursorPager,
   ErrorState,
@@ -147,7 +152,7 @@ export function AgencyDirectoryPage() {
                   width: 120,
                   render: (_: unknown, a) => (
                     <>
-                      <Tag color={a.status === 'FILED' ? '#237804' : '#ad4e00'}>{a.statusName}</Tag>
+                      <Tag color={AGENCY_STATUS_COLOURS[a.status]}>{a.statusName}</Tag>
                       {a.validUntil ? <div>至 {formatDate(a.validUntil)}</div> : null}
                     </>
                   ),

@@ -1,0 +1,66 @@
+// 申请备案: a college files a new agency with the city bureau of its locality (属地管理).
+import { DomainError, Role } from '@skills/domain';
+import { principalCan } from '@skills/service-kit';
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { AgencyKind } from '../generated/prisma/enums.js';
+import { type CommandInput, creditCode, optionalText, requestKey, scopeRequest } from './inputs.js';
+import { forbidden, recordSubmission, refuseIfOpen, submitOnce, validatedScope, type Tx } from './support.js';
+
+export const applyForFilingInput = z.object({
+  institutionCode: creditCode,
+  kind: z.enum(AgencyKind),
+  name: optionalText(60, '机构名称'),
+  scope: scopeRequest,
+  requestKey,
+});
+export type ApplyForFilingInput = CommandInput<typeof applyForFilingInput>;
+
+export async function applyForFiling(ctx: Context, input: ApplyForFilingInput) {
+  if (!principalCan(ctx.principal, [Role.COLLEGE_ADMIN], { orgCode: input.institutionCode }))
+    throw forbidden();
+  /** A college has one agency per kind; a new filing is possible only while it has not been filed. */
+  const applyingAgency = async (db: Tx) => {
+    const agency = await db.agency.findUnique({
+      where: { institutionCode_kind: { institutionCode: input.institutionCode, kind: input.kind } },
+    });
+    if (agency && agency.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
+    if (agency) await refuseIfOpen(db, agency.id);
+    return agency;
+  };
+  return submitOnce(
+    ctx,
+    input.institutionCode,
+    input.requestKey,
+    async () => {
+      const institution = await ctx.prisma.institution.findUnique({
+        where: { creditCode: input.institutionCode },
+      });
+      if (!institution) throw new DomainError('NOT_FOUND');
+      await applyingAgency(ctx.prisma);
+      const scope = await validatedScope(ctx, institution.schoolType, input.kind, input.scope, false);
+      return { institution, scope };
+    },
+    async (tx, { institution, scope }) => {
+      const agency =
+        (await applyingAgency(tx)) ??
+        (await tx.agency.create({
+          data: {
+            institutionCode: institution.creditCode,
+            kind: input.kind,
+            name:
+              input.name ??
+              `${institution.name}${input.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
+            regionCode: institution.regionCode,
+          },
+        }));
+      return recordSubmission(tx, ctx, {
+        agencyId: agency.id,
+        type: 'INITIAL',
+        scope,
+        regionCode: institution.regionCode,
+        requestKey: input.requestKey,
+      });
+    },
+  );
+}

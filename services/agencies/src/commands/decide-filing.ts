@@ -1,0 +1,79 @@
+// 备案决定: the city HR bureau approves (准予备案), returns for correction (退回补正) or rejects (不予备案). An
+// approval takes effect in the same transaction: a first filing gets its filing number and period, an 增设 adds
+// its occupations and levels, a 延续 extends the period.
+import { nextNumber } from '@skills/service-kit';
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { scopeValues } from '../domain/json-columns.js';
+import { cityOf, filingNumber, filingNumberScope } from '../domain/workflow.js';
+import { type CommandInput, id, optionalText } from './inputs.js';
+import { moveFiling, type FilingWithAgency } from './move-filing.js';
+import { recordEvent, type Tx } from './support.js';
+
+export const FilingDecision = { APPROVE: 'APPROVE', RETURN: 'RETURN', REJECT: 'REJECT' } as const;
+
+export const decideFilingInput = z.object({
+  filingId: id,
+  decision: z.enum(FilingDecision),
+  reason: optionalText(500, '决定理由'),
+});
+export type DecideFilingInput = CommandInput<typeof decideFilingInput>;
+
+export function decideFiling(ctx: Context, input: DecideFilingInput) {
+  return moveFiling(ctx, {
+    filingId: input.filingId,
+    action: input.decision,
+    reason: input.reason,
+    data: (now) => ({ decisionReason: input.reason ?? null, decidedAt: now }),
+    ...(input.decision === 'APPROVE'
+      ? { effects: (tx, filing, now) => takeEffect(tx, ctx, filing, now) }
+      : {}),
+  });
+}
+
+async function takeEffect(tx: Tx, ctx: Context, filing: FilingWithAgency, now: Date) {
+  const agency = await tx.agency.findUniqueOrThrow({ where: { id: filing.agencyId } });
+  const years = ctx.config.FILING_PERIOD_YEARS;
+  const until = (from: Date) =>
+    new Date(Date.UTC(from.getUTCFullYear() + years, from.getUTCMonth(), from.getUTCDate()));
+  const step = { agencyId: agency.id, filingId: filing.id };
+  if (filing.type === 'RENEWAL') {
+    const validUntil = until(agency.validUntil && agency.validUntil > now ? agency.validUntil : now);
+    await tx.agency.update({ where: { id: agency.id }, data: { status: 'FILED', validUntil } });
+    await recordEvent(tx, ctx, { ...step, type: 'AGENCY_RENEWED', from: agency.status, to: 'FILED' });
+    return;
+  }
+  // 增设 adds levels to an occupation already in scope: the approved levels are the union, never a replacement
+  const have = new Map(
+    (await tx.scopeItem.findMany({ where: { agencyId: agency.id } })).map((i) => [
+      i.occupationCode,
+      i.levels,
+    ]),
+  );
+  for (const s of scopeValues.parse(filing.requestedScope)) {
+    const levels = [...new Set([...(have.get(s.occupationCode) ?? []), ...s.levels])].sort((a, b) => b - a);
+    await tx.scopeItem.upsert({
+      where: { agencyId_occupationCode: { agencyId: agency.id, occupationCode: s.occupationCode } },
+      create: { agencyId: agency.id, occupationCode: s.occupationCode, kind: s.kind, levels },
+      update: { levels },
+    });
+  }
+  if (filing.type === 'SCOPE_CHANGE') {
+    await recordEvent(tx, ctx, { ...step, type: 'SCOPE_EXTENDED' });
+    return;
+  }
+  const city = cityOf(filing.regionCode);
+  const year = now.getUTCFullYear();
+  // unique and gapless under concurrent approvals: the counter row is locked until this transaction ends
+  const sequence = await nextNumber(tx, filingNumberScope(city, year));
+  await tx.agency.update({
+    where: { id: agency.id },
+    data: {
+      status: 'FILED',
+      filingNumber: filingNumber(city, year, sequence),
+      validFrom: now,
+      validUntil: until(now),
+    },
+  });
+  await recordEvent(tx, ctx, { ...step, type: 'AGENCY_FILED', from: agency.status, to: 'FILED' });
+}

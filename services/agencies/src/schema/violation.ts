@@ -1,0 +1,70 @@
+import { Role } from '@skills/domain';
+import { access } from '@skills/service-kit';
+import { BUREAU_HR } from '../access-scope.js';
+import { builder } from '../builder.js';
+import { closeViolation, closeViolationInput } from '../commands/close-violation.js';
+import { recordViolation, recordViolationInput } from '../commands/record-violation.js';
+import {
+  VIOLATION_CONSEQUENCE_NAMES,
+  VIOLATION_SEVERITY_NAMES,
+  VIOLATION_TYPE_NAMES,
+} from '../domain/names.js';
+import { typed, ViolationConsequenceEnum, ViolationSeverityEnum, ViolationTypeEnum } from './common.js';
+
+const ViolationStatusEnum = builder.enumType('ViolationStatus', {
+  description: '整改状态',
+  values: { OPEN: { description: '整改中' }, CLOSED: { description: '整改完毕' } },
+});
+
+/** 违规记录 */
+export const Violation = builder.prismaObject('Violation', {
+  description: '违规记录及整改',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.expose('type', { type: ViolationTypeEnum }),
+    typeName: t.string({ resolve: (v) => VIOLATION_TYPE_NAMES[v.type] }),
+    severity: t.expose('severity', { type: ViolationSeverityEnum }),
+    severityName: t.string({ resolve: (v) => VIOLATION_SEVERITY_NAMES[v.severity] }),
+    status: t.field({
+      type: ViolationStatusEnum,
+      select: { closedAt: true },
+      resolve: (v) => (v.closedAt ? 'CLOSED' : 'OPEN'),
+    }),
+    description: t.exposeString('description'),
+    foundAt: t.expose('foundAt', { type: 'DateTime' }),
+    deadline: t.expose('deadline', { type: 'DateTime', description: '整改期限' }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    closingNote: t.exposeString('closingNote', { nullable: true }),
+    consequence: t.expose('consequence', { type: ViolationConsequenceEnum }),
+    consequenceName: t.string({ resolve: (v) => VIOLATION_CONSEQUENCE_NAMES[v.consequence] }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordViolation: t.prismaField({
+    type: 'Violation',
+    description: '记录检查发现的违规（含转包、委托第三方等）',
+    ...access.roles(...BUREAU_HR, Role.SUPERVISOR),
+    args: t.validate(
+      {
+        agencyId: t.arg.id({ required: true }),
+        type: t.arg({ type: ViolationTypeEnum, required: true }),
+        severity: t.arg({ type: ViolationSeverityEnum, required: true }),
+        description: t.arg.string({ required: true }),
+        deadline: t.arg({ type: 'DateTime', required: true, description: '整改期限' }),
+      },
+      recordViolationInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => recordViolation(ctx, input)),
+  }),
+  closeViolation: t.prismaField({
+    type: 'Violation',
+    description: '整改完毕，关闭违规记录',
+    ...access.roles(...BUREAU_HR),
+    args: t.validate(
+      { violationId: t.arg.id({ required: true }), note: t.arg.string({ required: true }) },
+      closeViolationInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => closeViolation(ctx, input)),
+  }),
+}));
