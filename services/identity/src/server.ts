@@ -22,6 +22,11 @@ export const JWKS_PATH = '/.well-known/jwks.json';
 export const API_KEY_VERIFY_PATH = '/internal/api-keys/verify';
 export const REVOKED_SESSIONS_PATH = '/internal/sessions/revoked';
 
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
 /** Only the gateway (service claims signed with CLAIMS_SECRET) may call the internal routes. */
 async function fromGateway(req: IncomingMessage, config: Config) {
   const caller = await principalFromHeaders(req.headers, { claimsSecret: config.CLAIMS_SECRET });
@@ -38,10 +43,7 @@ async function answerRevokedSessions(
   prisma: PrismaClient,
   config: Config,
 ) {
-  const send = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
+  const send = (status: number, body: unknown) => sendJson(res, status, body);
   if (!(await fromGateway(req, config))) return send(403, { error: 'forbidden' });
   const now = new Date();
   const oldest = new Date(now.getTime() - config.ACCESS_TOKEN_TTL_SECONDS * 1000);
@@ -60,10 +62,7 @@ async function answerApiKeyVerification(
   prisma: PrismaClient,
   config: Config,
 ) {
-  const send = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
+  const send = (status: number, body: unknown) => sendJson(res, status, body);
   if (!(await fromGateway(req, config))) return send(403, { error: 'forbidden' });
   let body = '';
   for await (const chunk of req) {
