@@ -239,6 +239,13 @@ describe('filing workflow through the UI', () => {
     const missing = page.getByRole('table', { name: '尚未备案的职业院校' });
     await missing.getByText('泉州医学高等专科学校').waitFor();
     expect(await missing.getByText('泉州海洋职业学院').count()).toBe(0);
+    // a college with only a 考核鉴定机构 is not covered, and the row says why (the public list shows it filed)
+    await missing
+      .getByRole('row')
+      .filter({ hasText: '泉州工艺美术职业学院' })
+      .getByText('已备案职业技能考核鉴定机构，尚未备案职业技能等级评价机构')
+      .waitFor();
+    await page.getByTestId('coverage-rule').getByText('职业技能等级评价机构').waitFor();
     await shot(page, 'bureau-coverage.png');
     await expectAccessible(page);
 
@@ -298,6 +305,18 @@ describe('filing workflow through the UI', () => {
     await page.goto(shellUrl('/public/agencies?occupation=%E7%94%B5%E5%B7%A5&region=350581'));
     await page.getByText('按职业：电工（6-31-01-03）').waitFor();
     await page.getByText('共 1 家评价机构').waitFor();
+    // names, not codes: a 专项 project by its catalogue name; where to ask when an agency gave no contact
+    await page.goto(shellUrl('/public/agencies?q=%E5%B7%A5%E8%89%BA%E7%BE%8E%E6%9C%AF'));
+    await results.getByText('德化陶瓷手工成型（FJZX-0001）：专项职业能力').waitFor();
+    expect(await results.getByText('FJZX-0001（FJZX-0001）').count()).toBe(0);
+    await page.getByText('泉州市人社局鉴定指导中心').waitFor();
+    // an occupation's page names the agencies that may assess it, with a link to the directory
+    await page.goto(shellUrl('/public/occupations/6-31-01-03'));
+    const assessing = page.getByRole('list', { name: '可评价该职业的评价机构' });
+    await assessing.getByText(/泉州海洋职业学院职业技能等级评价中心/).waitFor();
+    await page.getByRole('link', { name: /在评价机构名录中查看全部 \d+ 家/ }).click();
+    await page.getByText('按职业：电工（6-31-01-03）').waitFor();
+    await expectAccessible(page);
     await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await results.getByText('泉州海洋职业学院职业技能等级评价中心').waitFor();
     await shot(page, 'public-agencies.png');

@@ -52,3 +52,9 @@ export function demoCollege(name: string): DemoCollege {
   if (!c) throw new RangeError(`unknown demo college: ${name}`);
   return c;
 }
+
+/**
+ * 咨询联系: the contact point 泉人社文〔2024〕101号 names for questions (「可与市人社局鉴定指导中心联系…联系电话：
+ * 0595-22274285」). Shown where an agency has not given its own contact.
+ */
+export const QUANZHOU_SKILL_CENTRE = { name: '泉州市人社局鉴定指导中心', phone: '0595-22274285' } as const;

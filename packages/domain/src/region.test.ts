@@ -11,7 +11,9 @@ import {
   parentRegion,
   parseRegionCode,
   regionLevel,
+  regionFullName,
   regionPath,
+  regionShortName,
 } from './region.js';
 
 describe('FUJIAN_REGIONS', () => {
@@ -110,6 +112,17 @@ describe('hierarchy', () => {
     expect(regionPath('350000-PTQ')).toBe('福建省/平潭综合实验区');
     expect(regionPath(FUJIAN)).toBe('福建省');
     expect(regionPath('110105')).toBeUndefined();
+  });
+
+  it('writes names as running text does: no province below it, no separators', () => {
+    expect(regionFullName('350582')).toBe('泉州市晋江市');
+    expect(regionFullName('350500-TSQ')).toBe('泉州市泉州台商投资区');
+    expect(regionFullName('350000-PTQ')).toBe('平潭综合实验区');
+    expect(regionFullName(QUANZHOU)).toBe('泉州市');
+    expect(regionFullName(FUJIAN)).toBe('福建省');
+    expect(regionFullName('110105')).toBeUndefined();
+    expect(regionShortName('350583')).toBe('南安市');
+    expect(regionShortName('110105')).toBe('110105');
   });
 
   it.each([

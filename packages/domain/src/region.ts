@@ -224,7 +224,23 @@ export function isWithinRegion(code: string, ancestorCode: string): boolean {
   return false;
 }
 
-/** e.g. '福建省/泉州市/晋江市'; undefined for unknown codes. */
+/**
+ * The name as running Chinese text writes it: the chain below the province, without separators — '泉州市晋江市',
+ * '泉州市', '平潭综合实验区'; the province itself is '福建省'. Undefined for unknown codes.
+ */
+export function regionFullName(code: string): string | undefined {
+  const region = findRegion(code);
+  if (!region) return undefined;
+  const chain = [...ancestorsOf(region.code), region];
+  return (chain.length > 1 ? chain.slice(1) : chain).map((r) => r.name).join('');
+}
+
+/** The region's own name ('晋江市'), for columns where the context gives the rest; the code when unknown. */
+export function regionShortName(code: string): string {
+  return findRegion(code)?.name ?? code;
+}
+
+/** e.g. '福建省/泉州市/晋江市' (a path, for logs and data exchange; users read regionFullName); undefined for unknown codes. */
 export function regionPath(code: string): string | undefined {
   const region = findRegion(code);
   if (!region) return undefined;

@@ -1,3 +1,4 @@
+import { regionFullName, regionLevel, regionShortName } from '@skills/domain';
 import { useSession, type SessionRole } from '@skills/graphql-client';
 
 /** 监管部门账号的管辖：地区代码与可办理的环节 */
@@ -29,4 +30,13 @@ export function bureauAccount(roles: readonly SessionRole[]): BureauAccount {
 
 export function useBureauAccount(): BureauAccount {
   return bureauAccount(useSession().account?.roles ?? []);
+}
+
+/**
+ * A region as this bureau reads it in a table: its own name within the bureau's city ('晋江市'), the city too when
+ * the bureau looks across cities (a provincial account: '泉州市晋江市'). Never a bare code for a known region.
+ */
+export function regionLabel(bureau: Pick<BureauAccount, 'regionCode'>, code: string): string {
+  const acrossCities = bureau.regionCode ? regionLevel(bureau.regionCode) === 'PROVINCE' : true;
+  return acrossCities ? (regionFullName(code) ?? code) : regionShortName(code);
 }

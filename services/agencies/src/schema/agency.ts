@@ -3,12 +3,14 @@ import { access } from '@skills/service-kit';
 import {
   agencyVisibility,
   BUREAUS,
+  COLLEGE_SIDE,
   PUBLIC_AGENCY_STATUSES,
   regionsWithin,
   visibleRows,
 } from '../access-scope.js';
 import { builder } from '../builder.js';
 import { changeAgencyStatus, changeAgencyStatusInput } from '../commands/change-agency-status.js';
+import { updateAgencyContact, updateAgencyContactInput } from '../commands/update-agency-contact.js';
 import type { Context } from '../context.js';
 import { AGENCY_STATUS_NAMES, EVENT_TYPE_NAMES } from '../domain/names.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -22,11 +24,7 @@ import {
   typed,
 } from './common.js';
 import { Institution } from './institution.js';
-
-/** Occupation is owned by the catalogue subgraph; here it is only a key the catalogue resolves. */
-const OccupationRef = builder
-  .externalRef('Occupation', builder.keyDirective(builder.selection<{ code: string }>('code'), false))
-  .implement({ fields: (t) => ({ code: t.exposeString('code') }) });
+import { OccupationRef, scopeItemRefs, SpecialAbilityProjectRef } from './catalogue-refs.js';
 
 /** Actor (操作人) is owned by the identity subgraph; here it is only the account id identity resolves. */
 const ActorRef = builder
@@ -52,7 +50,13 @@ export const ScopeItem = builder.prismaObject('ScopeItem', {
       type: OccupationRef,
       nullable: true,
       description: '职业（由目录子图解析名称、标准等）',
-      resolve: (s) => (s.kind === 'OCCUPATION' ? { code: s.occupationCode } : null),
+      resolve: scopeItemRefs.occupation,
+    }),
+    specialAbilityProject: t.field({
+      type: SpecialAbilityProjectRef,
+      nullable: true,
+      description: '专项职业能力考核项目（由目录子图解析名称）',
+      resolve: scopeItemRefs.specialAbilityProject,
     }),
   }),
 });
@@ -107,6 +111,11 @@ export const Agency = builder.prismaObject('Agency', {
       type: 'Region',
       nullable: true,
       resolve: (q, a, _x, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: a.regionCode } }),
+    }),
+    address: t.exposeString('address', { nullable: true, description: '联系地址（公开）' }),
+    contactPhone: t.exposeString('contactPhone', {
+      nullable: true,
+      description: '咨询电话（机构的公开联系电话）',
     }),
     institution: t.relation('institution'),
     scope: t.relation('scope', { query: { orderBy: { occupationCode: 'asc' } } }),
@@ -275,5 +284,18 @@ builder.mutationField('changeAgencyStatus', (t) =>
       changeAgencyStatusInput,
     ),
     resolve: (_q, _r, input, ctx) => typed(() => changeAgencyStatus(ctx, input)),
+  }),
+);
+
+builder.mutationField('updateAgencyContact', (t) =>
+  t.prismaField({
+    type: 'Agency',
+    description: '院校更新本院校评价机构的联系地址和咨询电话（公开显示）',
+    ...access.roles(...COLLEGE_SIDE),
+    args: t.validate(
+      { agencyId: t.arg.id({ required: true }), address: t.arg.string(), contactPhone: t.arg.string() },
+      updateAgencyContactInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => updateAgencyContact(ctx, input)),
   }),
 );

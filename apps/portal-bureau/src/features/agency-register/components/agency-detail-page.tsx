@@ -164,6 +164,8 @@ export function AgencyDetailPage() {
             {a.validFrom ? `${formatDate(a.validFrom)} 至 ${formatDate(a.validUntil)}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="统一社会信用代码">{a.institution.creditCode}</Descriptions.Item>
+          <Descriptions.Item label="联系地址">{a.address ?? '未登记'}</Descriptions.Item>
+          <Descriptions.Item label="咨询电话">{a.contactPhone ?? '未登记'}</Descriptions.Item>
         </Descriptions>
         <Table
           rowKey="occupationCode"
@@ -173,7 +175,11 @@ export function AgencyDetailPage() {
           dataSource={a.scope}
           columns={[
             { title: '编码', dataIndex: 'occupationCode', width: 140 },
-            { title: '职业（工种）/项目', render: (_: unknown, s) => s.occupation?.name ?? s.occupationCode },
+            {
+              title: '职业（工种）/项目',
+              render: (_: unknown, s) =>
+                s.occupation?.name ?? s.specialAbilityProject?.name ?? '目录中未找到',
+            },
             {
               title: '等级',
               render: (_: unknown, s) =>

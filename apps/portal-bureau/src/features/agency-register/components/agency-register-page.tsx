@@ -3,7 +3,7 @@ import { ErrorState, PageHeader, PageSection, usePortalPath, formatDate } from '
 import { Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useBureauAccount } from '../../../components/bureau-account';
+import { regionLabel, useBureauAccount } from '../../../components/bureau-account';
 import { useRegionNames } from '../../filing-review/api/region-names-query';
 import { useAgencyRegister } from '../api/agency-register-query';
 
@@ -11,7 +11,7 @@ import { useAgencyRegister } from '../api/agency-register-query';
 export function AgencyRegisterPage() {
   const bureau = useBureauAccount();
   const path = usePortalPath();
-  const { regions, names } = useRegionNames(bureau.cityCode ?? bureau.regionCode);
+  const { regions } = useRegionNames(bureau.cityCode ?? bureau.regionCode);
   const [search, setSearch] = useState('');
   const [region, setRegion] = useState<string | undefined>(undefined);
   const { data, loading, error, refetch } = useAgencyRegister({
@@ -63,7 +63,7 @@ export function AgencyRegisterPage() {
               render: (_: unknown, a) => <Link to={path(`agencies/${a.id}`)}>{a.name}</Link>,
             },
             { title: '类型', dataIndex: 'kindName', width: 160 },
-            { title: '地区', render: (_: unknown, a) => names.get(a.regionCode) ?? a.regionCode, width: 90 },
+            { title: '地区', render: (_: unknown, a) => regionLabel(bureau, a.regionCode), width: 110 },
             {
               title: '状态',
               width: 90,

@@ -1,3 +1,4 @@
+import { QUANZHOU_SKILL_CENTRE, regionShortName } from '@skills/domain';
 import {
   AGENCY_STATUS_COLOURS,
   graphqlErrorMessage,
@@ -10,7 +11,7 @@ import {
   PageHeader,
   PageSection,
   ResponsiveTable,
-  skillLevelText,
+  scopeItemText,
   formatDate,
   useSmallScreen,
 } from '@skills/ui-kit';
@@ -51,6 +52,10 @@ export function AgencyDirectoryPage() {
         title="评价机构名录"
         description="经人力资源社会保障部门备案的职业技能等级评价机构、职业技能考核鉴定机构及其备案范围，接受社会监督。"
       />
+      <Typography.Paragraph>
+        报名、考核事宜请联系机构；机构未登记联系方式或有其他问题的，可咨询{QUANZHOU_SKILL_CENTRE.name}（电话{' '}
+        <a href={`tel:${QUANZHOU_SKILL_CENTRE.phone}`}>{QUANZHOU_SKILL_CENTRE.phone}</a>）。
+      </Typography.Paragraph>
       <PageSection id="agency-search" title="检索条件">
         <Form<AgencySearch>
           form={form}
@@ -110,6 +115,7 @@ export function AgencyDirectoryPage() {
                   <div style={{ fontWeight: 'normal' }}>
                     {a.kindName} · {a.institution.name}
                   </div>
+                  <AgencyContact address={a.address} phone={a.contactPhone} />
                 </>
               )}
               cardOmit={['agency']}
@@ -123,6 +129,7 @@ export function AgencyDirectoryPage() {
                       <div>
                         {a.kindName} · {a.institution.name}
                       </div>
+                      <AgencyContact address={a.address} phone={a.contactPhone} />
                     </>
                   ),
                 },
@@ -130,19 +137,14 @@ export function AgencyDirectoryPage() {
                 {
                   title: '地区',
                   width: 90,
-                  render: (_: unknown, a) => regionNames.get(a.regionCode) ?? a.regionCode,
+                  render: (_: unknown, a) => regionNames.get(a.regionCode) ?? regionShortName(a.regionCode),
                 },
                 {
                   title: '备案范围',
                   render: (_: unknown, a) => (
                     <ul style={{ margin: 0, paddingInlineStart: 18 }} aria-label={`${a.name} 备案范围`}>
                       {a.scope.map((s) => (
-                        <li key={s.occupationCode}>
-                          {s.occupation?.name ?? s.occupationCode}（{s.occupationCode}）
-                          {s.levels.length
-                            ? `：${s.levels.map(skillLevelText).join('、')}`
-                            : '：专项职业能力'}
-                        </li>
+                        <li key={s.occupationCode}>{scopeItemText(s)}</li>
                       ))}
                     </ul>
                   ),
@@ -174,5 +176,21 @@ export function AgencyDirectoryPage() {
         )}
       </PageSection>
     </>
+  );
+}
+
+/** 联系地址、咨询电话（机构自行登记；未登记时名录上方有市人社局的咨询电话） */
+function AgencyContact({ address, phone }: { address?: string | null; phone?: string | null }) {
+  if (!address && !phone) return null;
+  return (
+    <div style={{ fontWeight: 'normal' }}>
+      {address ? <span>地址：{address}</span> : null}
+      {address && phone ? '　' : null}
+      {phone ? (
+        <span>
+          电话：<a href={`tel:${phone}`}>{phone}</a>
+        </span>
+      ) : null}
+    </div>
   );
 }
