@@ -112,6 +112,22 @@ describe('filing workflow through the UI', () => {
     const page = await openPage();
     await signIn(page, shellUrl, 'liming.admin', '/institution');
     await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
+
+    // 联系方式: a bad number gets the server's Chinese refusal, a good one shows on the card
+    await page.getByRole('button', { name: /^修改联系方式：/ }).click();
+    const contact = page.getByRole('dialog');
+    await contact.getByLabel('联系地址').fill('黎明职业大学评价中心办公室');
+    await contact.getByLabel('咨询电话').fill('22274285');
+    await contact.getByRole('button', { name: /保\s*存/ }).click();
+    await contact.getByRole('alert').getByText('咨询电话格式不正确').waitFor();
+    await contact.getByLabel('咨询电话').fill('0595-22270000');
+    await contact.getByRole('button', { name: /保\s*存/ }).click();
+    await contact.waitFor({ state: 'hidden' });
+    // on the card, and as a step in the history (who changed it, when)
+    await expect.poll(() => page.getByText('0595-22270000').count()).toBe(2);
+    await page.getByText('更新联系方式').first().waitFor();
+    await expectAccessible(page);
+
     await page
       .getByRole('link', { name: /考评员$/ })
       .first()

@@ -157,7 +157,7 @@ export function MyAgenciesPage() {
                     {agency.contactPhone ?? '未登记'}
                     <Button
                       size="small"
-                      aria-label={`修改 ${agency.name} 联系方式`}
+                      aria-label={`修改联系方式：${agency.name}`}
                       onClick={() =>
                         setContact({
                           agencyId: agency.id,

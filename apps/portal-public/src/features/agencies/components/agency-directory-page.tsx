@@ -12,6 +12,7 @@ import {
   PageSection,
   ResponsiveTable,
   scopeItemText,
+  type ScopeItemLike,
   formatDate,
   useSmallScreen,
 } from '@skills/ui-kit';
@@ -54,7 +55,10 @@ export function AgencyDirectoryPage() {
       />
       <Typography.Paragraph>
         报名、考核事宜请联系机构；机构未登记联系方式或有其他问题的，可咨询{QUANZHOU_SKILL_CENTRE.name}（电话{' '}
-        <a href={`tel:${QUANZHOU_SKILL_CENTRE.phone}`}>{QUANZHOU_SKILL_CENTRE.phone}</a>）。
+        <a href={`tel:${QUANZHOU_SKILL_CENTRE.phone}`} style={{ textDecoration: 'underline' }}>
+          {QUANZHOU_SKILL_CENTRE.phone}
+        </a>
+        ）。
       </Typography.Paragraph>
       <PageSection id="agency-search" title="检索条件">
         <Form<AgencySearch>
@@ -94,6 +98,11 @@ export function AgencyDirectoryPage() {
         {byName && !options.loading ? (
           <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
             {found ? `按职业：${found.name}（${found.code}）` : `目录中没有名为“${byName}”的职业`}
+          </Typography.Paragraph>
+        ) : null}
+        {occupationCode && !byName ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+            {`按职业：${scopeNameIn(page?.edges.map((e) => e.node) ?? [], occupationCode) ?? ''}（${occupationCode}）`}
           </Typography.Paragraph>
         ) : null}
       </PageSection>
@@ -188,9 +197,25 @@ function AgencyContact({ address, phone }: { address?: string | null; phone?: st
       {address && phone ? '　' : null}
       {phone ? (
         <span>
-          电话：<a href={`tel:${phone}`}>{phone}</a>
+          电话：
+          <a href={`tel:${phone}`} style={{ textDecoration: 'underline' }}>
+            {phone}
+          </a>
         </span>
       ) : null}
     </div>
   );
+}
+
+/** The catalogue's name of a scope code, as the listed agencies' scope items carry it (a link by code has no name). */
+function scopeNameIn(
+  agencies: readonly { scope: readonly ScopeItemLike[] }[],
+  code: string,
+): string | undefined {
+  for (const a of agencies) {
+    const s = a.scope.find((item) => item.occupationCode === code);
+    const name = s?.occupation?.name ?? s?.specialAbilityProject?.name;
+    if (name) return name;
+  }
+  return undefined;
 }
