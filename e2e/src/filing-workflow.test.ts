@@ -1,6 +1,9 @@
 // End-to-end: the filing workflow through the UI on its own platform (fresh data): a college applies, the county
 // gives its opinion, the city approves and the coverage KPI rises, and the agency appears on the public list.
+import { pdfText } from '@skills/documents/testing';
 import { ERROR_MESSAGES, idNumberCheckChar, maskIdNumber } from '@skills/domain';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.js';
@@ -273,9 +276,46 @@ describe('filing workflow through the UI', () => {
     await page.getByRole('heading', { level: 1, name: '机构名录' }).waitFor();
     await shot(page, 'bureau-register.png');
     await expectAccessible(page);
+    // the register with a filter exports to xlsx: the file holds the filtered rows and says which filter
+    await page.getByRole('searchbox', { name: '机构或院校名称' }).fill('职业');
+    await page.getByRole('searchbox', { name: '机构或院校名称' }).press('Enter');
+    await page.waitForURL(/[?&]q=/);
+    const shownRows = await page.getByRole('table', { name: '评价机构名录' }).locator('tbody tr').count();
+    await page.getByText(/共 \d+ 家评价机构/).waitFor();
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^机构名录-\d{8}-\d{4}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsx.path());
+    const sheet = book.getWorksheet('机构名录')!;
+    expect(sheet.getRow(1).values).toContain('备案编号');
+    expect(sheet.rowCount - 1).toBe(shownRows);
+    const names = sheet.getColumn(2).values.slice(2);
+    expect(names).toContain('泉州海洋职业学院职业技能等级评价中心');
+    const criteria = book
+      .getWorksheet('检索条件')!
+      .getSheetValues()
+      .map((r) => (r as unknown[])?.slice(1));
+    expect(criteria).toContainEqual(['机构或院校名称', '职业']);
     await page.getByRole('link', { name: /泉州海洋职业学院/ }).click();
     await page.getByRole('table', { name: '备案范围' }).getByText('电工').waitFor();
     await page.getByText('准予备案').first().waitFor();
+    // 备案证明: a PDF whose text names the agency, its number and its scope by name
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '打印备案证明（PDF）' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^备案证明-FJ-350500-\d{4}-\d{4}\.pdf$/);
+    const printed = await pdfText(await readFile(await pdf.path()));
+    for (const s of [
+      '职业技能评价机构备案证明',
+      '泉州海洋职业学院职业技能等级评价中心',
+      '电工（6-31-01-03）',
+      '泉州市人力资源和社会保障局',
+    ])
+      expect(printed).toContain(s);
     await shot(page, 'bureau-agency-detail.png');
     await expectAccessible(page);
 

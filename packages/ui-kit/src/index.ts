@@ -29,3 +29,4 @@ export { PortalNav, type PortalNavItem } from './portal-nav';
 export { ActorLine, actorText, type ActorView } from './actor';
 export { formatDate, formatDateTime } from './format';
 export { EventTimeline, type TimelineEvent } from './event-timeline';
+export { DownloadButton, saveApiFile, saveBlob, type ApiFile } from './download';

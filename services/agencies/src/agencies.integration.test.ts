@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfText } from '@skills/documents/testing';
 import { demoAccountId, demoCollege, makeDemoCreditCode, Role, type Grant } from '@skills/domain';
 import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
@@ -657,6 +658,37 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
       expect(item.specialAbilityProject.code).toMatch(/^FJZX-/);
     }
   });
+
+  it('备案证明: a filed agency prints a PDF with its scope by name; only its bureaus and college may print it', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode },
+    });
+    const PRINT = 'query($a: ID!) { filingCertificate(agencyId: $a) { fileName contentType base64 } }';
+    for (const who of ['haiyang', 'jinjiang', 'fuzhou', undefined])
+      expect(codeOf(await gql(PRINT, { a: agency.id }, who))).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    for (const who of ['liming', 'quanzhou']) {
+      const r = await gql(PRINT, { a: agency.id }, who);
+      expect(r.errors).toBeUndefined();
+      const file = r.data.filingCertificate;
+      expect(file.contentType).toBe('application/pdf');
+      expect(file.fileName).toBe(`备案证明-${agency.filingNumber}.pdf`);
+      const text = await pdfText(Buffer.from(file.base64, 'base64'));
+      for (const s of [
+        '职业技能评价机构备案证明',
+        agency.filingNumber!,
+        agency.name,
+        '黎明职业大学',
+        '泉州市丰泽区',
+        '电工（6-31-01-03）：四级/中级工、三级/高级工',
+        '泉州市人力资源和社会保障局',
+        '闽人社文〔2024〕53号',
+      ])
+        expect(text).toContain(s);
+    }
+    // not filed (still applying in the demo): no certificate
+    const applying = await svc.prisma.agency.findFirstOrThrow({ where: { status: 'APPLYING' } });
+    expect(codeOf(await gql(PRINT, { a: applying.id }, 'quanzhou'))).toBe('AGENCY_NOT_FILED');
+  }, 60_000);
 
   it('coverage is for the bureaus of the region only', async () => {
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe(

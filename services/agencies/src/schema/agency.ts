@@ -10,6 +10,11 @@ import {
 } from '../access-scope.js';
 import { builder } from '../builder.js';
 import { changeAgencyStatus, changeAgencyStatusInput } from '../commands/change-agency-status.js';
+import {
+  printFilingCertificate,
+  printFilingCertificateInput,
+  type PrintedFile,
+} from '../commands/print-filing-certificate.js';
 import { updateAgencyContact, updateAgencyContactInput } from '../commands/update-agency-contact.js';
 import type { Context } from '../context.js';
 import { AGENCY_STATUS_NAMES, EVENT_TYPE_NAMES } from '../domain/names.js';
@@ -297,5 +302,25 @@ builder.mutationField('updateAgencyContact', (t) =>
       updateAgencyContactInput,
     ),
     resolve: (_q, _r, input, ctx) => typed(() => updateAgencyContact(ctx, input)),
+  }),
+);
+
+/** 文件 */
+const PrintedFileRef = builder.objectRef<PrintedFile>('PrintedFile').implement({
+  description: '生成的文件（Base64 编码）',
+  fields: (t) => ({
+    fileName: t.exposeString('fileName'),
+    contentType: t.exposeString('contentType'),
+    base64: t.exposeString('base64'),
+  }),
+});
+
+builder.queryField('filingCertificate', (t) =>
+  t.field({
+    type: PrintedFileRef,
+    description: '备案证明（PDF）：已备案且在有效期内的机构；本地区监管部门和本院校可打印',
+    ...access.roles(...BUREAUS, ...COLLEGE_SIDE),
+    args: t.validate({ agencyId: t.arg.id({ required: true }) }, printFilingCertificateInput),
+    resolve: (_r, input, ctx) => typed(() => printFilingCertificate(ctx, input)),
   }),
 );

@@ -14,6 +14,7 @@ import {
   skillLevelText,
   usePortalPath,
   LoadingPage,
+  DownloadButton,
 } from '@skills/ui-kit';
 import {
   Alert,
@@ -31,6 +32,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { fetchFilingCertificate } from '../api/filing-certificate-query';
 import { useMyFilings, type MyFiling } from '../api/my-filings-query';
 import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
 import { agencyState, type StateAgency, type StateFiling } from '../utils/agency-state';
@@ -172,6 +174,16 @@ export function MyAgenciesPage() {
                   </Space>
                 </Descriptions.Item>
               </Descriptions>
+              {agency.status === 'FILED' ? (
+                <div style={{ margin: '8px 0 12px' }}>
+                  <DownloadButton
+                    fetchFile={() => fetchFilingCertificate(agency.id)}
+                    describeError={graphqlErrorMessage}
+                  >
+                    打印备案证明（PDF）
+                  </DownloadButton>
+                </div>
+              ) : null}
               {agency.scope.length ? (
                 <Table
                   rowKey="occupationCode"
