@@ -1,0 +1,5 @@
+// The migration Job's entry (deploy/ runs it before the release's pods start): applies this service's pending
+// migrations to its schema, then exits. The service itself runs with MIGRATE_ON_START=false there.
+import { migrationPathsOf, runMigrationJob } from '@skills/service-kit';
+
+await runMigrationJob('identity', migrationPathsOf(new URL('../', import.meta.url)));
