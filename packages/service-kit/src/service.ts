@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { baseConfigSchema, loadConfig, type BaseConfig } from './config.js';
-import { openDatabase } from './database.js';
+import { openDatabase, type Database } from './database.js';
 import type { HttpOptions } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { applyMigrations, assertMigrated, type MigrationPaths } from './migrations.js';
@@ -28,8 +28,8 @@ export interface BootOptions<P extends PrismaLike, C extends RequestContext> {
   migrations: MigrationPaths;
   schema: GraphQLSchema;
   prisma: (url: string, schema: string) => P;
-  /** after migrations, before serving: demo data, sweeps; may return a cleanup */
-  prepare?: (prisma: P, log: Logger) => Promise<(() => void) | void>;
+  /** after migrations, before serving: demo data, periodic jobs (schedulePeriodic); may return a cleanup */
+  prepare?: (prisma: P, log: Logger, database: Database) => Promise<(() => unknown) | void>;
   context: (base: RequestContext, prisma: P) => C;
   routes?: HttpOptions<C>['routes'];
 }
@@ -63,7 +63,7 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
     throw e;
   }
   const prisma = opts.prisma(db.url, db.schema);
-  const cleanup = await opts.prepare?.(prisma, log);
+  const cleanup = await opts.prepare?.(prisma, log, db);
   const server = await startSubgraphServer<C>({
     schema: opts.schema,
     config,
@@ -81,7 +81,7 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
     prisma,
     log,
     async close() {
-      cleanup?.();
+      await cleanup?.();
       await server.close();
       await prisma.$disconnect();
       await db.close();
