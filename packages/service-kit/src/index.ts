@@ -13,3 +13,4 @@ export * from './prisma.js';
 export * from './counters.js';
 export * from './locks.js';
 export * from './periodic.js';
+export * from './observability.js';
