@@ -47,6 +47,8 @@ describe.skipIf(!kinds.includes('postgres'))('three agencies replicas on one Pos
       );
     const before = sweeps().reduce((a, b) => a + b, 0);
     await new Promise((r) => setTimeout(r, 4_500));
+    // stop them (a sweep under way finishes and logs first), then count
+    await stopAll(started);
     const perReplica = sweeps();
     const during = perReplica.reduce((a, b) => a + b, 0) - before;
     const elapsed = Date.now() - t0;
