@@ -4,9 +4,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startStaticServer } from './static-server.mjs';
-import { ROOT } from './toolchain.mjs';
+
+// the repository, or the portals image's /app (deploy/bundle.mjs copies this file without the toolchain)
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const LIST = JSON.parse(readFileSync(join(ROOT, 'platform.json'), 'utf8'));
 const envName = (name) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -156,7 +159,9 @@ export function superviseService(
         }
         const delay = Math.min(30_000, backoffMs * 2 ** (crashes.length - 1));
         handle.restarts++;
-        say(`⚠ ${s.name} exited unexpectedly (${how}); restarting in ${delay / 1000} s (restart ${handle.restarts})`);
+        say(
+          `⚠ ${s.name} exited unexpectedly (${how}); restarting in ${delay / 1000} s (restart ${handle.restarts})`,
+        );
         timer = setTimeout(() => {
           if (!stopped) handle.spawn();
         }, delay);

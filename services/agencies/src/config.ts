@@ -12,6 +12,8 @@ export const configSchema = baseConfigSchema.extend({
    * the assessment subgraph; until that exists the volume is unknown, so any value above 0 blocks expansion.
    */
   EXPANSION_MIN_EVALUATIONS: z.coerce.number().int().min(0).default(0),
+  /** How often the expiry sweep (到期) runs, once across all replicas. */
+  EXPIRY_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(3600),
   /** Synthetic filed agencies for load tests and benchmarks (0 = none). */
   DEMO_BULK_AGENCIES: z.coerce.number().int().min(0).max(100_000).default(0),
   /** Load the Quanzhou demo colleges and filings when the register is empty. */
