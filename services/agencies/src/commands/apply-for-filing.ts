@@ -3,6 +3,7 @@ import { DomainError, Role } from '@skills/domain';
 import { principalCan } from '@skills/service-kit';
 import { z } from 'zod';
 import type { Context } from '../context.js';
+import { ENDED_AGENCY_STATUSES } from '../domain/workflow.js';
 import { AgencyKind } from '../generated/prisma/enums.js';
 import { type CommandInput, creditCode, optionalText, requestKey, scopeRequest } from './inputs.js';
 import { forbidden, recordSubmission, refuseIfOpen, submitOnce, validatedScope, type Tx } from './support.js';
@@ -19,14 +20,22 @@ export type ApplyForFilingInput = CommandInput<typeof applyForFilingInput>;
 export async function applyForFiling(ctx: Context, input: ApplyForFilingInput) {
   if (!principalCan(ctx.principal, [Role.COLLEGE_ADMIN], { orgCode: input.institutionCode }))
     throw forbidden();
-  /** A college has one agency per kind; a new filing is possible only while it has not been filed. */
+  /**
+   * A college has one live agency per kind. While it is 申请中 a new filing reuses it (after a refusal or a
+   * withdrawal), unless a filing of it is still open; a filed or suspended agency refuses; a cancelled (注销) or
+   * lapsed (到期) one stays in the register as it was, and the new filing starts a new agency.
+   */
   const applyingAgency = async (db: Tx) => {
-    const agency = await db.agency.findUnique({
-      where: { institutionCode_kind: { institutionCode: input.institutionCode, kind: input.kind } },
+    const live = await db.agency.findFirst({
+      where: {
+        institutionCode: input.institutionCode,
+        kind: input.kind,
+        status: { notIn: [...ENDED_AGENCY_STATUSES] },
+      },
     });
-    if (agency && agency.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
-    if (agency) await refuseIfOpen(db, agency.id);
-    return agency;
+    if (live && live.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
+    if (live) await refuseIfOpen(db, live.id);
+    return live;
   };
   return submitOnce(
     ctx,

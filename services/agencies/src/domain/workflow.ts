@@ -1,7 +1,7 @@
 // 备案流程: college applies → county bureau gives an opinion → city bureau decides (approve / return for
 // correction / reject). A college registered directly under the city skips the county step. Pure state machine.
 import { ancestorsOf, DomainError, findRegion } from '@skills/domain';
-import type { FilingStatus } from '../generated/prisma/enums.js';
+import type { AgencyStatus, FilingStatus } from '../generated/prisma/enums.js';
 import { FILING_STATUS_NAMES } from './names.js';
 
 export type { FilingStatus };
@@ -18,6 +18,12 @@ const ACTION_NAMES: Record<FilingAction, string> = {
 };
 
 export const OPEN_STATUSES: readonly FilingStatus[] = ['SUBMITTED', 'COUNTY_REVIEWED', 'RETURNED'];
+
+/**
+ * An agency in one of these has ended: it stays in the register with its number and history, and its college
+ * may file a new agency of the same kind (the partial unique index of migration 20261129085331_refiling).
+ */
+export const ENDED_AGENCY_STATUSES: readonly AgencyStatus[] = ['CANCELLED', 'EXPIRED'];
 
 /** The status after an action, or a typed error saying why it cannot happen now. */
 export function nextStatus(status: FilingStatus, action: FilingAction, needsCounty: boolean): FilingStatus {

@@ -1,0 +1,174 @@
+// The notices' rules (issue 17, items 1–10) through the agencies subgraph over real HTTP, with the real
+// catalogue as its own process, on PGlite and PostgreSQL. Each case drives the workflow as the bureaus and
+// colleges would, on colleges of its own so that the cases do not lean on one another.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeDemoCreditCode, Role, type Grant, type SchoolType } from '@skills/domain';
+import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
+import {
+  createTestDatabase,
+  ServiceProcesses,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '@skills/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig, type Config } from './config.js';
+import { startAgencies, type AgenciesService } from './server.js';
+
+const SECRET = 'agencies-notices-claims-secret-0123456789';
+const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
+const kinds = await testDatabaseKinds();
+const processes = new ServiceProcesses();
+let catalogueUrl: string;
+
+beforeAll(async () => {
+  catalogueUrl = await processes.start('@skills/catalogue', { CLAIMS_SECRET: SECRET });
+}, 180_000);
+afterAll(() => processes.stop());
+
+const token = (id: string, ...grants: Grant[]) => signClaims({ kind: 'user', id, grants }, SECRET, 3600);
+const codeOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.code;
+
+/** The agencies subgraph on a fresh database of one kind, with the demo data, and helpers to call it. */
+export async function startSubgraph(kind: string, extra: Partial<Record<keyof Config, string>> = {}) {
+  let db: TestDatabase | undefined;
+  const database =
+    kind === 'pglite'
+      ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'agencies-notices-')) }
+      : { DATABASE_URL: (db = await createTestDatabase('postgres', 'agencies_notices')).url };
+  const svc: AgenciesService = await startAgencies(
+    readConfig({
+      ...database,
+      PORT: '0',
+      CLAIMS_SECRET: SECRET,
+      DEMO_DATA: 'true',
+      CATALOGUE_GRAPH_URL: catalogueUrl,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      NODE_ENV: 'test',
+      ...extra,
+    }),
+  );
+  const gql = async (query: string, variables: object = {}, who?: string) => {
+    const res = await fetch(svc.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: who ?? anonymous },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as { data?: any; errors?: any[] };
+  };
+  let n = 0;
+  /** A college of its own for a case, with its admin's token. */
+  const college = async (regionCode: string, schoolType: SchoolType, name: string) => {
+    const creditCode = makeDemoCreditCode(regionCode, 700_000 + n++);
+    await svc.prisma.institution.create({ data: { creditCode, name, schoolType, regionCode } });
+    return {
+      creditCode,
+      admin: await token(`u-${creditCode}`, { role: Role.COLLEGE_ADMIN, orgCode: creditCode }),
+    };
+  };
+  const close = async () => {
+    await svc.close();
+    await db?.drop();
+  };
+  return { svc, gql, college, close };
+}
+
+const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!) {
+  applyForFiling(institutionCode: $i, kind: $k, scope: $s) { id status agency { id status } } }`;
+const OPINION = `mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意") { status } }`;
+const DECIDE = `mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) {
+  status agency { id status filingNumber } } }`;
+const COVERAGE = `query($r: String!) { filingCoverage(regionCode: $r) { vocationalColleges filed ratio } }`;
+
+describe.each(kinds)('the notices’ rules on %s', (kind) => {
+  let s: Awaited<ReturnType<typeof startSubgraph>>;
+  const t: Record<string, string> = {};
+  beforeAll(async () => {
+    s = await startSubgraph(kind);
+    t.quanzhou = await token('u-qz', { role: Role.CITY_HR, regionCode: '350500' });
+    t.jinmen = await token('u-jinmen', { role: Role.COUNTY_HR, regionCode: '350527' });
+  }, 180_000);
+  afterAll(() => s?.close());
+
+  /** Applies, has the county agree and the city approve: the agency it filed. */
+  const fileThrough = async (creditCode: string, admin: string, county: string) => {
+    const applied = await s.gql(
+      APPLY,
+      { i: creditCode, k: 'SKILL_LEVEL_AGENCY', s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }] },
+      admin,
+    );
+    expect(applied.errors).toBeUndefined();
+    const f = applied.data.applyForFiling.id;
+    expect((await s.gql(OPINION, { f }, county)).errors).toBeUndefined();
+    const decided = await s.gql(DECIDE, { f }, t.quanzhou);
+    expect(decided.errors).toBeUndefined();
+    return decided.data.decideFiling.agency as { id: string; status: string; filingNumber: string };
+  };
+
+  describe('item 4: a college whose agency was cancelled files again', () => {
+    it('re-files after 注销 and its coverage is back to 100%; the cancelled agency keeps its number', async () => {
+      // 金门县 has no other college: the college is the whole of its county's coverage
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院');
+      const first = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      expect((await s.gql(COVERAGE, { r: '350527' }, t.quanzhou)).data.filingCoverage.ratio).toBe(1);
+      const cancelled = await s.gql(
+        `mutation($a: ID!) { changeAgencyStatus(agencyId: $a, status: CANCELLED, reason: "整改不力，予以注销") { status } }`,
+        { a: first.id },
+        t.quanzhou,
+      );
+      expect(cancelled.errors).toBeUndefined();
+      expect((await s.gql(COVERAGE, { r: '350527' }, t.quanzhou)).data.filingCoverage.ratio).toBe(0);
+
+      const second = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      expect(second.id).not.toBe(first.id);
+      expect(second.filingNumber).not.toBe(first.filingNumber);
+      expect((await s.gql(COVERAGE, { r: '350527' }, t.quanzhou)).data.filingCoverage).toEqual({
+        vocationalColleges: 1,
+        filed: 1,
+        ratio: 1,
+      });
+      const old = await s.svc.prisma.agency.findUniqueOrThrow({ where: { id: first.id } });
+      expect([old.status, old.filingNumber]).toEqual(['CANCELLED', first.filingNumber]);
+      // a live agency still refuses a second one of its kind
+      const again = await s.gql(
+        APPLY,
+        {
+          i: c.creditCode,
+          k: 'SKILL_LEVEL_AGENCY',
+          s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }],
+        },
+        c.admin,
+      );
+      expect(codeOf(again)).toBe('FILING_ALREADY_OPEN');
+    });
+
+    it('a refused or withdrawn application leaves the college free to apply again', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院二');
+      const scope = [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }];
+      const first = await s.gql(APPLY, { i: c.creditCode, k: 'SKILL_LEVEL_AGENCY', s: scope }, c.admin);
+      const withdrawn = await s.gql(
+        `mutation($f: ID!) { withdrawFiling(filingId: $f, reason: "材料有误") { status } }`,
+        { f: first.data.applyForFiling.id },
+        c.admin,
+      );
+      expect(withdrawn.data.withdrawFiling.status).toBe('WITHDRAWN');
+      const second = await s.gql(APPLY, { i: c.creditCode, k: 'SKILL_LEVEL_AGENCY', s: scope }, c.admin);
+      expect(second.errors).toBeUndefined();
+      expect(second.data.applyForFiling.agency.id).toBe(first.data.applyForFiling.agency.id);
+    });
+
+    it('a lapsed agency whose college filed anew is not renewed beside the new one', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院三');
+      const first = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      await s.svc.prisma.agency.update({ where: { id: first.id }, data: { status: 'EXPIRED' } });
+      await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const renewal = await s.gql(
+        `mutation($a: ID!) { requestRenewal(agencyId: $a) { id } }`,
+        { a: first.id },
+        c.admin,
+      );
+      expect(codeOf(renewal)).toBe('FILING_ALREADY_OPEN');
+    });
+  });
+});
