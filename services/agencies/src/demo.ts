@@ -157,6 +157,15 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           ...(filed ? { scope: { create: a.scope } } : {}),
         },
       });
+      if (agency.validFrom && agency.validUntil)
+        await tx.filingPeriod.create({
+          data: {
+            agencyId: agency.id,
+            validFrom: agency.validFrom,
+            validUntil: agency.validUntil,
+            reason: 'INITIAL',
+          },
+        });
       const countyStep = a.state !== 'SUBMITTED';
       const filing = await tx.filing.create({
         data: {
@@ -269,6 +278,7 @@ export async function seedBulk(prisma: PrismaClient, n: number): Promise<number>
 }
 
 const BULK_FILED_ON = D('2025-12-01');
+const BULK_VALID_UNTIL = new Date(Date.UTC(2028, 11, 1));
 
 async function addBulk(prisma: PrismaClient, have: number, n: number): Promise<number> {
   const rows = Array.from({ length: n - have }, (_, k) => {
@@ -296,7 +306,15 @@ async function addBulk(prisma: PrismaClient, have: number, n: number): Promise<n
       status: 'FILED',
       filingNumber: `FJ-350500-DEMO-${String(r.i).padStart(5, '0')}`,
       validFrom: from,
-      validUntil: new Date(Date.UTC(2028, 11, 1)),
+      validUntil: BULK_VALID_UNTIL,
+    })),
+  });
+  await prisma.filingPeriod.createMany({
+    data: rows.map((r) => ({
+      agencyId: `bulk-${r.i}`,
+      validFrom: from,
+      validUntil: BULK_VALID_UNTIL,
+      reason: 'INITIAL' as const,
     })),
   });
   await prisma.scopeItem.createMany({

@@ -171,4 +171,82 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
       expect(codeOf(renewal)).toBe('FILING_ALREADY_OPEN');
     });
   });
+
+  describe('item 3: each filing period is stored, and 「备案期内」 restarts with a renewal', () => {
+    const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { id type } }`;
+    it('a violation closed in the previous period no longer blocks expansion after the renewal', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院四');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      // the first period began in 2022 and lapsed; a violation was found and rectified in it
+      const [from, until] = [new Date('2022-03-01T00:00:00Z'), new Date('2025-03-01T00:00:00Z')];
+      await s.svc.prisma.filingPeriod.updateMany({
+        where: { agencyId: agency.id },
+        data: { validFrom: from, validUntil: until },
+      });
+      await s.svc.prisma.agency.update({
+        where: { id: agency.id },
+        data: { validFrom: from, validUntil: until, status: 'EXPIRED' },
+      });
+      await s.svc.prisma.violation.create({
+        data: {
+          agencyId: agency.id,
+          type: 'RECORDS',
+          severity: 'MINOR',
+          description: '台账不全',
+          foundAt: new Date('2023-05-01T00:00:00Z'),
+          foundBy: 'u-qz',
+          deadline: new Date('2023-06-01T00:00:00Z'),
+          closedAt: new Date('2023-05-20T00:00:00Z'),
+          closedBy: 'u-qz',
+          closingNote: '已补全',
+        },
+      });
+      const renewal = await s.gql(
+        `mutation($a: ID!) { requestRenewal(agencyId: $a) { id } }`,
+        { a: agency.id },
+        c.admin,
+      );
+      expect(renewal.errors).toBeUndefined();
+      const f = renewal.data.requestRenewal.id;
+      expect((await s.gql(OPINION, { f }, t.jinmen)).errors).toBeUndefined();
+      expect((await s.gql(DECIDE, { f }, t.quanzhou)).errors).toBeUndefined();
+      const periods = await s.gql(
+        `query($a: ID!) { agency(id: $a) { status periods { validFrom validUntil reason } } }`,
+        { a: agency.id },
+      );
+      expect(periods.data.agency.status).toBe('FILED');
+      const [first, second] = periods.data.agency.periods;
+      expect([first.reason, first.validFrom, second.reason]).toEqual([
+        'INITIAL',
+        from.toISOString(),
+        'RENEWAL',
+      ]);
+      expect(Date.parse(second.validFrom)).toBeGreaterThan(Date.now() - 60_000);
+      const expanded = await s.gql(EXPAND, { a: agency.id }, c.admin);
+      expect(expanded.errors).toBeUndefined();
+      expect(expanded.data.requestScopeChange.type).toBe('SCOPE_CHANGE');
+    });
+
+    it('a renewal approved before the period ends opens the next one where the running one ends', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院五');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const running = await s.svc.prisma.filingPeriod.findFirstOrThrow({ where: { agencyId: agency.id } });
+      const renewal = await s.gql(
+        `mutation($a: ID!) { requestRenewal(agencyId: $a) { id } }`,
+        { a: agency.id },
+        c.admin,
+      );
+      const f = renewal.data.requestRenewal.id;
+      await s.gql(OPINION, { f }, t.jinmen);
+      expect((await s.gql(DECIDE, { f }, t.quanzhou)).errors).toBeUndefined();
+      const periods = await s.svc.prisma.filingPeriod.findMany({
+        where: { agencyId: agency.id },
+        orderBy: { validFrom: 'asc' },
+      });
+      expect(periods.map((p) => p.reason)).toEqual(['INITIAL', 'RENEWAL']);
+      expect(periods[1]!.validFrom).toEqual(running.validUntil);
+      const stored = await s.svc.prisma.agency.findUniqueOrThrow({ where: { id: agency.id } });
+      expect(stored.validUntil).toEqual(periods[1]!.validUntil);
+    });
+  });
 });

@@ -19,7 +19,8 @@ export interface AgenciesOptions {
 }
 
 export function startAgencies(config: Config, opts: AgenciesOptions = {}): Promise<AgenciesService> {
-  const catalogue = opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL, config.CLAIMS_SECRET);
+  const catalogue =
+    opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL, config.CLAIMS_SECRET);
   return bootSubgraph<PrismaClient, Context>({
     name: 'agencies',
     config,

@@ -1,10 +1,11 @@
 // 备案决定: the city HR bureau approves (准予备案), returns for correction (退回补正) or rejects (不予备案). An
 // approval takes effect in the same transaction: a first filing gets its filing number and period, an 增设 adds
-// its occupations and levels, a 延续 extends the period.
+// its occupations and levels, a 延续 opens the next period (FilingPeriod).
 import { nextNumber } from '@skills/service-kit';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { scopeValues } from '../domain/json-columns.js';
+import { addYears, renewalPeriod } from '../domain/periods.js';
 import { cityOf, filingNumber, filingNumberScope } from '../domain/workflow.js';
 import { type CommandInput, id, optionalText } from './inputs.js';
 import { moveFiling, type FilingWithAgency } from './move-filing.js';
@@ -34,12 +35,17 @@ export function decideFiling(ctx: Context, input: DecideFilingInput) {
 async function takeEffect(tx: Tx, ctx: Context, filing: FilingWithAgency, now: Date) {
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: filing.agencyId } });
   const years = ctx.config.FILING_PERIOD_YEARS;
-  const until = (from: Date) =>
-    new Date(Date.UTC(from.getUTCFullYear() + years, from.getUTCMonth(), from.getUTCDate()));
   const step = { agencyId: agency.id, filingId: filing.id };
   if (filing.type === 'RENEWAL') {
-    const validUntil = until(agency.validUntil && agency.validUntil > now ? agency.validUntil : now);
-    await tx.agency.update({ where: { id: agency.id }, data: { status: 'FILED', validUntil } });
+    // a renewal opens the next period: 「备案期内」 starts again with it
+    const period = renewalPeriod(agency.validUntil, now, years);
+    await tx.filingPeriod.create({
+      data: { agencyId: agency.id, ...period, reason: 'RENEWAL', filingId: filing.id },
+    });
+    await tx.agency.update({
+      where: { id: agency.id },
+      data: { status: 'FILED', validUntil: period.validUntil },
+    });
     await recordEvent(tx, ctx, { ...step, type: 'AGENCY_RENEWED', from: agency.status, to: 'FILED' });
     return;
   }
@@ -66,14 +72,13 @@ async function takeEffect(tx: Tx, ctx: Context, filing: FilingWithAgency, now: D
   const year = now.getUTCFullYear();
   // unique and gapless under concurrent approvals: the counter row is locked until this transaction ends
   const sequence = await nextNumber(tx, filingNumberScope(city, year));
+  const validUntil = addYears(now, years);
   await tx.agency.update({
     where: { id: agency.id },
-    data: {
-      status: 'FILED',
-      filingNumber: filingNumber(city, year, sequence),
-      validFrom: now,
-      validUntil: until(now),
-    },
+    data: { status: 'FILED', filingNumber: filingNumber(city, year, sequence), validFrom: now, validUntil },
+  });
+  await tx.filingPeriod.create({
+    data: { agencyId: agency.id, validFrom: now, validUntil, reason: 'INITIAL', filingId: filing.id },
   });
   await recordEvent(tx, ctx, { ...step, type: 'AGENCY_FILED', from: agency.status, to: 'FILED' });
 }

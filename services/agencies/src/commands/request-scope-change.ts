@@ -1,6 +1,7 @@
 // 增设: a filed agency asks to add occupations or levels, 技师 (二级) and up included (A.4 conditions first).
 import { z } from 'zod';
 import type { Context } from '../context.js';
+import { periodStartOf } from '../domain/periods.js';
 import { checkExpansion } from '../domain/scope-rules.js';
 import { type CommandInput, id, requestKey, scopeRequest } from './inputs.js';
 import { collegesOwn, recordSubmission, refuseIfOpen, submitOnce, validatedScope } from './support.js';
@@ -13,7 +14,7 @@ export async function requestScopeChange(ctx: Context, input: RequestScopeChange
     ctx,
     await ctx.prisma.agency.findUnique({
       where: { id: input.agencyId },
-      include: { institution: true, violations: true },
+      include: { institution: true, violations: true, periods: true },
     }),
   );
   return submitOnce(
@@ -23,7 +24,7 @@ export async function requestScopeChange(ctx: Context, input: RequestScopeChange
     async () => {
       const blocked = checkExpansion({
         agencyStatus: agency.status,
-        periodStart: agency.validFrom ?? agency.createdAt,
+        periodStart: periodStartOf(agency.periods),
         violations: agency.violations,
         volume: null, // the assessment subgraph will report this (seam: see config EXPANSION_MIN_EVALUATIONS)
         minVolume: ctx.config.EXPANSION_MIN_EVALUATIONS,

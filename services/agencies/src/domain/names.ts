@@ -5,6 +5,7 @@ import type {
   AgencyStatus,
   AssessorKind,
   FilingKind,
+  FilingPeriodReason,
   FilingStatus,
   ScopeItemKind,
   ViolationConsequence,
@@ -32,6 +33,11 @@ export const FILING_STATUS_NAMES: Readonly<Record<FilingStatus, string>> = {
 export const FILING_KIND_NAMES: Readonly<Record<FilingKind, string>> = {
   INITIAL: '首次备案',
   SCOPE_CHANGE: '增设',
+  RENEWAL: '延续',
+};
+
+export const FILING_PERIOD_REASON_NAMES: Readonly<Record<FilingPeriodReason, string>> = {
+  INITIAL: '首次备案',
   RENEWAL: '延续',
 };
 

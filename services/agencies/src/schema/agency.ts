@@ -17,6 +17,7 @@ import {
   AgencyEventTypeEnum,
   AgencyKindEnum,
   AgencyStatusEnum,
+  FilingPeriodReasonEnum,
   ScopeItemKindEnum,
   SkillLevelEnum,
   typed,
@@ -82,6 +83,16 @@ export const AgencyEvent = builder.prismaObject('AgencyEvent', {
   }),
 });
 
+/** 备案期 */
+export const FilingPeriod = builder.prismaObject('FilingPeriod', {
+  description: '备案期：首次备案及每次延续各为一期；「备案期内」指当前一期',
+  fields: (t) => ({
+    validFrom: t.expose('validFrom', { type: 'DateTime' }),
+    validUntil: t.expose('validUntil', { type: 'DateTime' }),
+    reason: t.expose('reason', { type: FilingPeriodReasonEnum }),
+  }),
+});
+
 /** 评价机构 */
 export const Agency = builder.prismaObject('Agency', {
   description: '职业技能评价机构',
@@ -110,6 +121,10 @@ export const Agency = builder.prismaObject('Agency', {
     }),
     institution: t.relation('institution'),
     scope: t.relation('scope', { query: { orderBy: { occupationCode: 'asc' } } }),
+    periods: t.relation('periods', {
+      description: '备案期（首次备案、各次延续），早的在前',
+      query: { orderBy: { validFrom: 'asc' } },
+    }),
     events: t.relation('events', {
       description: '办理记录（本地区监管部门和本院校可见）',
       nullable: true,
