@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './skill-level.js';
 export * from './certificate-kind.js';
 export * from './school-type.js';
+export * from './agency-scope.js';
 export * from './region.js';
 export * from './occupation-code.js';
 export * from './id-number.js';

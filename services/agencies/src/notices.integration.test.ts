@@ -249,4 +249,25 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
       expect(stored.validUntil).toEqual(periods[1]!.validUntil);
     });
   });
+
+  describe('item 1: expansion widens the agency for social candidates, at any level (ADR 0012)', () => {
+    const EXPAND = `mutation($a: ID!, $l: [SkillLevel!]!) {
+      requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: $l }]) { status requestedScope { levels } } }`;
+    it('a 中职 agency may ask for 三级 by expansion, not only for 技师', async () => {
+      const c = await s.college('350527', 'SECONDARY_VOCATIONAL', '金门测试职业中专');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const r = await s.gql(EXPAND, { a: agency.id, l: ['LEVEL_3', 'LEVEL_2'] }, c.admin);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.requestScopeChange).toEqual({
+        status: 'SUBMITTED',
+        requestedScope: [{ levels: ['LEVEL_3', 'LEVEL_2'] }],
+      });
+    });
+    it('a 高职 agency may ask for 五级 by expansion', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院六');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const r = await s.gql(EXPAND, { a: agency.id, l: ['LEVEL_5'] }, c.admin);
+      expect(r.errors).toBeUndefined();
+    });
+  });
 });

@@ -96,6 +96,7 @@ export function ApplyPage() {
           </Form.Item>
           <Flex vertical gap={12}>
             <CapPreview
+              request={{ agencyKind: kind, expansion: false }}
               schoolType={institution.schoolType as SchoolType}
               schoolTypeName={institution.schoolTypeName}
               items={items}
