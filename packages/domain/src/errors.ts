@@ -40,6 +40,8 @@ export const ErrorCode = {
   FILING_ALREADY_OPEN: 'FILING_ALREADY_OPEN',
   SCOPE_NOT_CHANGEABLE: 'SCOPE_NOT_CHANGEABLE',
   REASON_REQUIRED: 'REASON_REQUIRED',
+  EVALUATION_COUNT_UNAVAILABLE: 'EVALUATION_COUNT_UNAVAILABLE',
+  EXPANSION_POLICY_UNSET: 'EXPANSION_POLICY_UNSET',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -88,6 +90,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   FILING_ALREADY_OPEN: '该机构已有一份正在办理的备案申请',
   SCOPE_NOT_CHANGEABLE: '只有补正后重新提交备案或增设申请时才能修改申请范围',
   REASON_REQUIRED: '请填写理由',
+  EVALUATION_COUNT_UNAVAILABLE:
+    '暂时无法从评价服务读取该机构本备案期内的评价数量，评价数量核验前不能受理增设，请稍后重试',
+  EXPANSION_POLICY_UNSET: '{city}尚未设定增设所需的评价数量，暂不能受理增设申请，请联系{city}人社局',
 };
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));

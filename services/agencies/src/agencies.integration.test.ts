@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { seedBulk } from './demo.js';
 import { startAgencies, type AgenciesService } from './server.js';
+import { startAssessmentSubgraph, type AssessmentSubgraph } from './testing/assessment-subgraph.js';
 
 const SECRET = 'agencies-test-claims-secret-0123456789ab';
 /** Subgraphs serve only signed requests: what the gateway sends for a caller who is not signed in. */
@@ -22,11 +23,18 @@ const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
 const kinds = await testDatabaseKinds();
 const processes = new ServiceProcesses();
 let catalogueUrl: string;
+/** The assessment subgraph's side of the expansion rule: every agency has done 500 evaluations. */
+let assessment: AssessmentSubgraph;
 
 beforeAll(async () => {
   catalogueUrl = await processes.start('@skills/catalogue', { CLAIMS_SECRET: SECRET });
+  assessment = await startAssessmentSubgraph(SECRET);
+  assessment.otherwise = 500;
 }, 180_000);
-afterAll(() => processes.stop());
+afterAll(async () => {
+  await processes.stop();
+  await assessment?.close();
+});
 
 const as = (id: string, ...grants: Grant[]) => signClaims({ kind: 'user', id, grants }, SECRET, 3600);
 const haiyang = demoCollege('泉州海洋职业学院'); // 高职, 石狮 350581, no agency in the demo data
@@ -61,6 +69,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
         CLAIMS_SECRET: SECRET,
         DEMO_DATA: 'true',
         CATALOGUE_GRAPH_URL: catalogueUrl,
+        ASSESSMENT_URL: assessment.url,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
       }),
@@ -450,6 +459,12 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   it('a clean filed agency may expand, also to 技师 (二级)', async () => {
+    const policy = await gql(
+      'mutation { setExpansionPolicy(cityCode: "350500", minEvaluations: 200, reason: "本市增设评价数量") { minEvaluations } }',
+      {},
+      'quanzhou',
+    );
+    expect(policy.errors).toBeUndefined();
     const agency = await svc.prisma.agency.findFirstOrThrow({
       where: { institutionCode: liming.creditCode },
     });

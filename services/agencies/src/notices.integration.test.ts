@@ -14,7 +14,9 @@ import {
 } from '@skills/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig, type Config } from './config.js';
+import { createAssessmentDirectory } from './assessment-client.js';
 import { startAgencies, type AgenciesService } from './server.js';
+import { startAssessmentSubgraph } from './testing/assessment-subgraph.js';
 
 const SECRET = 'agencies-notices-claims-secret-0123456789';
 const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
@@ -33,6 +35,9 @@ const codeOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.code;
 /** The agencies subgraph on a fresh database of one kind, with the demo data, and helpers to call it. */
 export async function startSubgraph(kind: string, extra: Partial<Record<keyof Config, string>> = {}) {
   let db: TestDatabase | undefined;
+  // the assessment subgraph the expansion asks for its evaluation count: by default every agency has done plenty
+  const assessment = await startAssessmentSubgraph(SECRET);
+  assessment.otherwise = 1000;
   const database =
     kind === 'pglite'
       ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'agencies-notices-')) }
@@ -46,6 +51,7 @@ export async function startSubgraph(kind: string, extra: Partial<Record<keyof Co
       CATALOGUE_GRAPH_URL: catalogueUrl,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       NODE_ENV: 'test',
+      ASSESSMENT_URL: assessment.url,
       ...extra,
     }),
   );
@@ -69,9 +75,10 @@ export async function startSubgraph(kind: string, extra: Partial<Record<keyof Co
   };
   const close = async () => {
     await svc.close();
+    await assessment.close().catch(() => undefined);
     await db?.drop();
   };
-  return { svc, gql, college, close };
+  return { svc, gql, college, close, assessment };
 }
 
 const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!) {
@@ -79,6 +86,8 @@ const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!) {
 const OPINION = `mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意") { status } }`;
 const DECIDE = `mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) {
   status agency { id status filingNumber } } }`;
+const SET_POLICY = `mutation($c: String!, $n: Int!, $r: String!) {
+  setExpansionPolicy(cityCode: $c, minEvaluations: $n, reason: $r) { cityCode cityName minEvaluations } }`;
 const COVERAGE = `query($r: String!) { filingCoverage(regionCode: $r) { vocationalColleges filed ratio } }`;
 
 describe.each(kinds)('the notices’ rules on %s', (kind) => {
@@ -88,11 +97,16 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     s = await startSubgraph(kind);
     t.quanzhou = await token('u-qz', { role: Role.CITY_HR, regionCode: '350500' });
     t.jinmen = await token('u-jinmen', { role: Role.COUNTY_HR, regionCode: '350527' });
+    t.xiamen = await token('u-xm', { role: Role.CITY_HR, regionCode: '350200' });
+    t.siming = await token('u-siming', { role: Role.COUNTY_HR, regionCode: '350203' });
+    // Quanzhou's policy for expansion (item 2): 100 evaluations in the current period
+    const set = await s.gql(SET_POLICY, { c: '350500', n: 100, r: '按本市评价工作量设定' }, t.quanzhou);
+    expect(set.errors).toBeUndefined();
   }, 180_000);
   afterAll(() => s?.close());
 
   /** Applies, has the county agree and the city approve: the agency it filed. */
-  const fileThrough = async (creditCode: string, admin: string, county: string) => {
+  const fileThrough = async (creditCode: string, admin: string, county: string, city = t.quanzhou!) => {
     const applied = await s.gql(
       APPLY,
       { i: creditCode, k: 'SKILL_LEVEL_AGENCY', s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }] },
@@ -101,7 +115,7 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     expect(applied.errors).toBeUndefined();
     const f = applied.data.applyForFiling.id;
     expect((await s.gql(OPINION, { f }, county)).errors).toBeUndefined();
-    const decided = await s.gql(DECIDE, { f }, t.quanzhou);
+    const decided = await s.gql(DECIDE, { f }, city);
     expect(decided.errors).toBeUndefined();
     return decided.data.decideFiling.agency as { id: string; status: string; filingNumber: string };
   };
@@ -268,6 +282,76 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
       const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
       const r = await s.gql(EXPAND, { a: agency.id, l: ['LEVEL_5'] }, c.admin);
       expect(r.errors).toBeUndefined();
+    });
+  });
+
+  describe('item 2: 「达到一定评价数量」 — the city’s minimum against the assessment subgraph’s count', () => {
+    const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { status } }`;
+
+    it('a city without a policy refuses expansion, saying so in Chinese', async () => {
+      const c = await s.college('350203', 'HIGHER_VOCATIONAL', '厦门测试职业学院');
+      const agency = await fileThrough(c.creditCode, c.admin, t.siming!, t.xiamen!);
+      const r = await s.gql(EXPAND, { a: agency.id }, c.admin);
+      expect(codeOf(r)).toBe('EXPANSION_POLICY_UNSET');
+      expect(r.errors![0].message).toBe(
+        '厦门市尚未设定增设所需的评价数量，暂不能受理增设申请，请联系厦门市人社局',
+      );
+    });
+
+    it('the city bureau sets the policy, audited; others may not; the input is checked', async () => {
+      expect(codeOf(await s.gql(SET_POLICY, { c: '350500', n: 120, r: 'x' }, t.jinmen))).toBe('FORBIDDEN');
+      expect(codeOf(await s.gql(SET_POLICY, { c: '350500', n: 120, r: 'x' }, t.xiamen))).toBe('FORBIDDEN');
+      const zero = await s.gql(SET_POLICY, { c: '350200', n: 0, r: 'x' }, t.xiamen);
+      expect(zero.errors?.[0]).toMatchObject({
+        message: '评价数量至少为 1 人次',
+        extensions: { code: 'BAD_USER_INPUT', field: 'minEvaluations' },
+      });
+      const set = await s.gql(SET_POLICY, { c: '350200', n: 80, r: '首次设定' }, t.xiamen);
+      expect(set.data.setExpansionPolicy).toEqual({
+        cityCode: '350200',
+        cityName: '厦门市',
+        minEvaluations: 80,
+      });
+      const audit = await s.svc.prisma.auditLog.findMany({
+        where: { action: 'policy.expansion_min_evaluations.set', subject: '350200' },
+      });
+      expect(audit.map((a) => [a.actorId, a.reason])).toEqual([['u-xm', '未设定 → 80：首次设定']]);
+      const read = await s.gql(`{ expansionPolicy(regionCode: "350203") { cityCode minEvaluations } }`);
+      expect(read.data.expansionPolicy).toEqual({ cityCode: '350200', minEvaluations: 80 });
+    });
+
+    it('below the minimum is refused with the count; the count asked for is the current period’s', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院七');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      s.assessment.counts.set(agency.id, 99);
+      const low = await s.gql(EXPAND, { a: agency.id }, c.admin);
+      expect(codeOf(low)).toBe('EXPANSION_VOLUME_NOT_MET');
+      expect(low.errors![0].message).toBe('该机构本备案期内评价人数为 99，未达到增设所需的 100 人');
+      const period = await s.svc.prisma.filingPeriod.findFirstOrThrow({ where: { agencyId: agency.id } });
+      expect(s.assessment.asked.get(agency.id)).toEqual([period.validFrom.toISOString()]);
+      s.assessment.counts.set(agency.id, 100);
+      const ok = await s.gql(EXPAND, { a: agency.id }, c.admin);
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.requestScopeChange.status).toBe('SUBMITTED');
+    });
+
+    it('without the assessment subgraph configured, the count is unavailable: refused, never passed', async () => {
+      const none = createAssessmentDirectory(undefined, SECRET);
+      await expect(none.evaluationCount('any', new Date())).rejects.toMatchObject({
+        code: 'EVALUATION_COUNT_UNAVAILABLE',
+      });
+    });
+
+    it('when the assessment subgraph does not answer, expansion waits: EVALUATION_COUNT_UNAVAILABLE', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院八');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      await s.assessment.close(); // the last case of the file: the subgraph is gone for good
+      const r = await s.gql(EXPAND, { a: agency.id }, c.admin);
+      expect(codeOf(r)).toBe('EVALUATION_COUNT_UNAVAILABLE');
+      expect(r.errors![0].message).toMatch(/暂时无法从评价服务读取该机构本备案期内的评价数量/);
+      expect(await s.svc.prisma.filing.count({ where: { agencyId: agency.id, type: 'SCOPE_CHANGE' } })).toBe(
+        0,
+      );
     });
   });
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { bootSubgraph, migrationPathsOf, onShutdown, type RunningService } from '@skills/service-kit';
+import { createAssessmentDirectory } from './assessment-client.js';
 import { createCatalogueDirectory, type CatalogueDirectory } from './catalogue-client.js';
 import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
@@ -21,6 +22,7 @@ export interface AgenciesOptions {
 export function startAgencies(config: Config, opts: AgenciesOptions = {}): Promise<AgenciesService> {
   const catalogue =
     opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL, config.CLAIMS_SECRET);
+  const assessment = createAssessmentDirectory(config.ASSESSMENT_URL, config.CLAIMS_SECRET);
   return bootSubgraph<PrismaClient, Context>({
     name: 'agencies',
     config,
@@ -40,7 +42,14 @@ export function startAgencies(config: Config, opts: AgenciesOptions = {}): Promi
       sweep.unref();
       return () => clearInterval(sweep);
     },
-    context: (base, prisma) => ({ ...base, prisma, config, catalogue, loaders: createLoaders(prisma) }),
+    context: (base, prisma) => ({
+      ...base,
+      prisma,
+      config,
+      catalogue,
+      assessment,
+      loaders: createLoaders(prisma),
+    }),
   });
 }
 

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { scopeValues } from '../domain/json-columns.js';
 import { addYears, renewalPeriod } from '../domain/periods.js';
 import { cityOf, filingNumber, filingNumberScope } from '../domain/workflow.js';
+import { checkExpansionConditions } from './expansion-conditions.js';
 import { type CommandInput, id, optionalText } from './inputs.js';
 import { moveFiling, type FilingWithAgency } from './move-filing.js';
 import { recordEvent, type Tx } from './support.js';
@@ -26,6 +27,11 @@ export function decideFiling(ctx: Context, input: DecideFilingInput) {
     action: input.decision,
     reason: input.reason,
     data: (now) => ({ decisionReason: input.reason ?? null, decidedAt: now }),
+    // an expansion is approved only if the agency still meets the conditions (the count is read again)
+    check: async (filing) => {
+      if (input.decision === 'APPROVE' && filing.type === 'SCOPE_CHANGE')
+        await checkExpansionConditions(ctx, filing.agencyId);
+    },
     ...(input.decision === 'APPROVE'
       ? { effects: (tx, filing, now) => takeEffect(tx, ctx, filing, now) }
       : {}),

@@ -156,7 +156,7 @@ describe('checkExpansion (A.4)', () => {
     const low = checkExpansion({ ...base, volume: 150 })!;
     expect(low.code).toBe('EXPANSION_VOLUME_NOT_MET');
     expect(low.message).toContain('150');
-    expect(checkExpansion({ ...base, volume: null })!.code).toBe('EXPANSION_VOLUME_NOT_MET');
+    expect(checkExpansion({ ...base, volume: 200 })).toBeNull();
     expect(checkExpansion({ ...base, agencyStatus: 'SUSPENDED' })!.code).toBe('AGENCY_NOT_FILED');
   });
 });

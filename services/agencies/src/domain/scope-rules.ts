@@ -93,25 +93,36 @@ export function checkScope(
   return { values, errors };
 }
 
-export interface ExpansionFacts {
+export interface ExpansionRecord {
+  /** the status a reader sees (a filing past its period has lapsed) */
   agencyStatus: string;
   /** start of the current filing period */
   periodStart: Date;
   violations: ReadonlyArray<{ foundAt: Date; closedAt: Date | null }>;
-  /** evaluations done in the period; null when the assessment subgraph cannot say */
-  volume: number | null;
+}
+
+export interface ExpansionFacts extends ExpansionRecord {
+  /** evaluations done in the current period (the assessment subgraph's count) */
+  volume: number;
+  /** the city's policy (ExpansionPolicy) */
   minVolume: number;
 }
 
-/** A.4: filed, no violation in the filing period (open or closed), and the evaluation volume reached. */
-export function checkExpansion(f: ExpansionFacts): DomainError | null {
+/** A.4, the record: filed, and no violation in the filing period (open or closed). */
+export function checkExpansionRecord(f: ExpansionRecord): DomainError | null {
   if (f.agencyStatus !== 'FILED') return new DomainError('AGENCY_NOT_FILED');
   if (f.violations.some((v) => v.closedAt === null))
     return new DomainError('EXPANSION_BLOCKED_OPEN_VIOLATION');
   if (f.violations.some((v) => v.foundAt >= f.periodStart))
     return new DomainError('EXPANSION_BLOCKED_VIOLATION_RECORD');
-  if (f.minVolume > 0 && (f.volume ?? 0) < f.minVolume) {
-    return new DomainError('EXPANSION_VOLUME_NOT_MET', { volume: f.volume ?? 0, required: f.minVolume });
-  }
+  return null;
+}
+
+/** A.4: the record, and the evaluation volume reached (「达到一定评价数量」). */
+export function checkExpansion(f: ExpansionFacts): DomainError | null {
+  const record = checkExpansionRecord(f);
+  if (record) return record;
+  if (f.volume < f.minVolume)
+    return new DomainError('EXPANSION_VOLUME_NOT_MET', { volume: f.volume, required: f.minVolume });
   return null;
 }

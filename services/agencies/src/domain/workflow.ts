@@ -72,3 +72,12 @@ export function cityOf(regionCode: string): string {
 /** A college directly under a city has no county bureau in between. */
 export const needsCounty = (regionCode: string) =>
   ['COUNTY', 'FUNCTIONAL_ZONE'].includes(findRegion(regionCode)?.kind ?? '');
+
+/**
+ * The status a reader sees, checked at read time: a filing past its validity has lapsed even before the hourly
+ * sweep marks it EXPIRED (public lists, agency(id), coverage, the expansion conditions).
+ */
+export const effectiveStatus = (
+  a: { status: AgencyStatus; validUntil: Date | null },
+  now = new Date(),
+): AgencyStatus => (a.status === 'FILED' && a.validUntil && a.validUntil <= now ? 'EXPIRED' : a.status);

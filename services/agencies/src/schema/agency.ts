@@ -11,6 +11,7 @@ import { builder } from '../builder.js';
 import { changeAgencyStatus, changeAgencyStatusInput } from '../commands/change-agency-status.js';
 import type { Context } from '../context.js';
 import { AGENCY_STATUS_NAMES, EVENT_TYPE_NAMES } from '../domain/names.js';
+import { effectiveStatus } from '../domain/workflow.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, AgencyStatus } from '../generated/prisma/enums.js';
 import {
@@ -33,10 +34,6 @@ const OccupationRef = builder
 const ActorRef = builder
   .externalRef('Actor', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
   .implement({ fields: (t) => ({ id: t.exposeID('id') }) });
-
-/** The status a reader sees: a filing past its period has expired even before the nightly sweep marks it. */
-const effectiveStatus = (a: { status: AgencyStatus; validUntil: Date | null }): AgencyStatus =>
-  a.status === 'FILED' && a.validUntil && a.validUntil < new Date() ? 'EXPIRED' : a.status;
 
 /** Bureaus of the agency's region, and the college that owns it, see its records. */
 const canSeeRecords = (a: { regionCode: string; institutionCode: string }, ctx: Context) =>
