@@ -133,6 +133,15 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       demo: true,
     })),
   });
+  // Quanzhou's minimum for 增设 (ADR 0012), as its bureau would set it
+  await prisma.expansionPolicy.create({
+    data: {
+      cityCode: '350500',
+      minEvaluations: 100,
+      setBy: CITY.actorId,
+      reason: '演示数据：本备案期内评价满 100 人次方可申请增设',
+    },
+  });
   for (const a of AGENCIES) {
     const c = demoCollege(a.college);
     await prisma.$transaction(async (tx) => {
