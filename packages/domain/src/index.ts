@@ -11,3 +11,4 @@ export * from './credit-code.js';
 export * from './roles.js';
 export * from './quanzhou.js';
 export * from './account-id.js';
+export * from './china-time.js';

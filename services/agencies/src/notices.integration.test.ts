@@ -285,6 +285,86 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     });
   });
 
+  describe('item 10: consequences, China time, and the date checked at read time', () => {
+    it('a filing is valid through the eve of the same China day three years on', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院九');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const stored = await s.svc.prisma.agency.findUniqueOrThrow({ where: { id: agency.id } });
+      // 00:00 Beijing time is 16:00 UTC of the day before
+      expect(stored.validUntil!.toISOString()).toMatch(/T16:00:00\.000Z$/);
+      const from = new Date(stored.validFrom!.getTime() + 8 * 3_600_000); // the approval's China day
+      const until = new Date(stored.validUntil!.getTime() + 8 * 3_600_000);
+      expect([
+        until.getUTCFullYear() - from.getUTCFullYear(),
+        until.getUTCMonth(),
+        until.getUTCDate(),
+      ]).toEqual([3, from.getUTCMonth(), from.getUTCDate()]);
+      expect(agency.filingNumber).toMatch(new RegExp(`^FJ-350500-${from.getUTCFullYear()}-`));
+    });
+
+    it('a filed agency past its validity is not public and not counted as filed, before any sweep', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门过期测试职业学院');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const listed = async () =>
+        (await s.gql(`{ publicAgencies(search: "金门过期测试") { totalCount edges { node { id } } } }`)).data
+          .publicAgencies.totalCount as number;
+      expect(await listed()).toBe(1);
+      const coverage = async () =>
+        (await s.gql(COVERAGE, { r: '350527' }, t.quanzhou)).data.filingCoverage.filed as number;
+      const filedBefore = await coverage();
+      // its validity ended a minute ago; the hourly sweep has not run (status is still FILED in the row)
+      await s.svc.prisma.agency.update({
+        where: { id: agency.id },
+        data: { validUntil: new Date(Date.now() - 60_000) },
+      });
+      expect(await listed()).toBe(0);
+      const q = `query($a: ID!) { agency(id: $a) { status statusName } }`;
+      expect((await s.gql(q, { a: agency.id })).data.agency).toBeNull();
+      expect((await s.gql(q, { a: agency.id }, t.quanzhou)).data.agency).toEqual({
+        status: 'EXPIRED',
+        statusName: '备案已到期',
+      });
+      expect(await coverage()).toBe(filedBefore - 1);
+    });
+
+    it('a rectification deadline is a China day; the city sets the consequence and it takes effect', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门测试职业学院十');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const recorded = await s.gql(
+        `mutation($a: ID!) { recordViolation(agencyId: $a, type: RECORDS, severity: SERIOUS,
+          description: "考评记录缺失", deadline: "2027-03-31T00:00:00+08:00") { id deadline consequence } }`,
+        { a: agency.id },
+        t.quanzhou,
+      );
+      expect(recorded.errors).toBeUndefined();
+      expect(recorded.data.recordViolation).toMatchObject({
+        deadline: '2027-03-31T15:59:59.999Z',
+        consequence: 'NONE',
+      });
+      const SET = `mutation($v: ID!) { setViolationConsequence(violationId: $v, consequence: SUSPENSION,
+        reason: "逾期未整改，暂停备案") { consequence consequenceName agency { status } } }`;
+      const v = recorded.data.recordViolation.id;
+      expect(codeOf(await s.gql(SET, { v }, t.jinmen))).toBe('FORBIDDEN');
+      expect(codeOf(await s.gql(SET, { v }, t.xiamen))).toBe('FORBIDDEN');
+      const set = await s.gql(SET, { v }, t.quanzhou);
+      expect(set.errors).toBeUndefined();
+      expect(set.data.setViolationConsequence).toEqual({
+        consequence: 'SUSPENSION',
+        consequenceName: '暂停',
+        agency: { status: 'SUSPENDED' },
+      });
+      const events = await s.svc.prisma.agencyEvent.findMany({
+        where: { agencyId: agency.id, type: 'AGENCY_SUSPENDED' },
+      });
+      expect(events.map((e) => [e.actorId, e.reason])).toEqual([['u-qz', '逾期未整改，暂停备案']]);
+      // again: no second suspension
+      expect((await s.gql(SET, { v }, t.quanzhou)).errors).toBeUndefined();
+      expect(
+        await s.svc.prisma.agencyEvent.count({ where: { agencyId: agency.id, type: 'AGENCY_SUSPENDED' } }),
+      ).toBe(1);
+    });
+  });
+
   describe('item 2: 「达到一定评价数量」 — the city’s minimum against the assessment subgraph’s count', () => {
     const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { status } }`;
 

@@ -1,11 +1,12 @@
 // 备案决定: the city HR bureau approves (准予备案), returns for correction (退回补正) or rejects (不予备案). An
 // approval takes effect in the same transaction: a first filing gets its filing number and period, an 增设 adds
 // its occupations and levels, a 延续 opens the next period (FilingPeriod).
+import { addChinaYears, chinaYear } from '@skills/domain';
 import { nextNumber } from '@skills/service-kit';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { scopeValues } from '../domain/json-columns.js';
-import { addYears, renewalPeriod } from '../domain/periods.js';
+import { renewalPeriod } from '../domain/periods.js';
 import { cityOf, filingNumber, filingNumberScope } from '../domain/workflow.js';
 import { checkExpansionConditions } from './expansion-conditions.js';
 import { type CommandInput, id, optionalText } from './inputs.js';
@@ -75,10 +76,10 @@ async function takeEffect(tx: Tx, ctx: Context, filing: FilingWithAgency, now: D
     return;
   }
   const city = cityOf(filing.regionCode);
-  const year = now.getUTCFullYear();
+  const year = chinaYear(now); // the year in China: an approval on 1 January at 01:00 is numbered in the new year
   // unique and gapless under concurrent approvals: the counter row is locked until this transaction ends
   const sequence = await nextNumber(tx, filingNumberScope(city, year));
-  const validUntil = addYears(now, years);
+  const validUntil = addChinaYears(now, years); // through the eve of the same China day, years on
   await tx.agency.update({
     where: { id: agency.id },
     data: { status: 'FILED', filingNumber: filingNumber(city, year, sequence), validFrom: now, validUntil },

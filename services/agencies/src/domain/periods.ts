@@ -1,6 +1,6 @@
 // 备案期 (filing periods): the first filing opens one, each approved renewal (延续) the next. 「备案期内」 in the
 // notices — the clean record and the evaluation count that an expansion (增设) needs — reads the current one.
-import { DomainError } from '@skills/domain';
+import { addChinaYears, DomainError } from '@skills/domain';
 
 export interface PeriodFacts {
   validFrom: Date;
@@ -22,21 +22,8 @@ export function currentPeriod<P extends PeriodFacts>(periods: readonly P[], now 
  */
 export function renewalPeriod(lastUntil: Date | null, now: Date, years: number): PeriodFacts {
   const validFrom = lastUntil && lastUntil > now ? lastUntil : now;
-  return { validFrom, validUntil: addYears(validFrom, years) };
+  return { validFrom, validUntil: addChinaYears(validFrom, years) };
 }
-
-export const addYears = (from: Date, years: number) =>
-  new Date(
-    Date.UTC(
-      from.getUTCFullYear() + years,
-      from.getUTCMonth(),
-      from.getUTCDate(),
-      from.getUTCHours(),
-      from.getUTCMinutes(),
-      from.getUTCSeconds(),
-      from.getUTCMilliseconds(),
-    ),
-  );
 
 /** The start of the period the expansion rules read; an agency filed without a period is a data fault. */
 export function periodStartOf(periods: readonly PeriodFacts[], now = new Date()): Date {

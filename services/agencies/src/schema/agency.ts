@@ -1,12 +1,6 @@
 import { AGENCY_KIND_NAMES, isAccountId, Role, type SkillLevel } from '@skills/domain';
 import { access } from '@skills/service-kit';
-import {
-  agencyVisibility,
-  BUREAUS,
-  PUBLIC_AGENCY_STATUSES,
-  regionsWithin,
-  visibleRows,
-} from '../access-scope.js';
+import { agencyVisibility, BUREAUS, publicAgencies, regionsWithin, visibleRows } from '../access-scope.js';
 import { builder } from '../builder.js';
 import { changeAgencyStatus, changeAgencyStatusInput } from '../commands/change-agency-status.js';
 import type { Context } from '../context.js';
@@ -170,7 +164,7 @@ function publicWhere(args: {
 }): Prisma.AgencyWhereInput {
   return {
     AND: [
-      { status: { in: [...PUBLIC_AGENCY_STATUSES] } },
+      publicAgencies(),
       nameMatches(args.search),
       args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {},
       args.occupationCode ? { scope: { some: { occupationCode: args.occupationCode.trim() } } } : {},
