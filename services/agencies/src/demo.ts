@@ -120,9 +120,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
     await prisma.region.upsert({
       where: { code: r.code },
       create: { code: r.code, name: r.name, kind: r.kind, parentCode: r.parent },
-      update: {},
+      // the data wins: a region whose name or place changed (平潭综合实验区 over 350128) is corrected
+      update: { name: r.name, kind: r.kind, parentCode: r.parent },
     });
   }
+  // regions no longer in the data (平潭综合实验区's internal code before it took 350128)
+  await prisma.region.deleteMany({ where: { code: { notIn: FUJIAN_REGIONS.map((r) => r.code) } } });
   if ((await prisma.institution.count()) > 0) return false;
   await prisma.institution.createMany({
     data: QUANZHOU_COLLEGES.map((c) => ({

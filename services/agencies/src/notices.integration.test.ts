@@ -365,6 +365,33 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     });
   });
 
+  describe('item 6: 平潭综合实验区 is city-level — its bureau decides, with no county opinion', () => {
+    it('a college in 平潭 (350128) is decided by the 实验区 directly and numbered under it', async () => {
+      const c = await s.college('350128', 'HIGHER_VOCATIONAL', '平潭测试职业学院');
+      const pingtan = await token('u-pt', { role: Role.CITY_HR, regionCode: '350128' });
+      const fuzhou = await token('u-fz', { role: Role.CITY_HR, regionCode: '350100' });
+      const fuzhouCounty = await token('u-fzc', { role: Role.COUNTY_HR, regionCode: '350100' });
+      const applied = await s.gql(
+        APPLY,
+        {
+          i: c.creditCode,
+          k: 'SKILL_LEVEL_AGENCY',
+          s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }],
+        },
+        c.admin,
+      );
+      expect(applied.errors).toBeUndefined();
+      const f = applied.data.applyForFiling.id;
+      expect(codeOf(await s.gql(OPINION, { f }, fuzhouCounty))).toBe('FORBIDDEN');
+      expect(codeOf(await s.gql(DECIDE, { f }, fuzhou))).toBe('FORBIDDEN');
+      const decided = await s.gql(DECIDE, { f }, pingtan);
+      expect(decided.errors).toBeUndefined();
+      expect(decided.data.decideFiling.agency.filingNumber).toMatch(/^FJ-350128-\d{4}-0001$/);
+      const region = await s.gql(`{ regions(parentCode: "350000") { code name level } }`);
+      expect(region.data.regions).toContainEqual({ code: '350128', name: '平潭综合实验区', level: 'CITY' });
+    });
+  });
+
   describe('item 2: 「达到一定评价数量」 — the city’s minimum against the assessment subgraph’s count', () => {
     const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { status } }`;
 

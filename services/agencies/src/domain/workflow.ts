@@ -1,5 +1,6 @@
 // 备案流程: college applies → county bureau gives an opinion → city bureau decides (approve / return for
-// correction / reject). A college registered directly under the city skips the county step. Pure state machine.
+// correction / reject). A college registered directly under a city-level region (a 设区市, 平潭综合实验区) skips
+// the county step: the regions' levels come from their data. Pure state machine.
 import { ancestorsOf, DomainError, findRegion } from '@skills/domain';
 import type { AgencyStatus, FilingStatus } from '../generated/prisma/enums.js';
 import { FILING_STATUS_NAMES } from './names.js';
@@ -62,16 +63,18 @@ export function filingNumber(cityCode: string, year: number, sequence: number): 
   return `FJ-${cityCode}-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** The city a region belongs to (the deciding bureau), or the region itself when it is a city. */
+/**
+ * The city-level region a region belongs to (its deciding bureau), by the regions' data (Region.level): a 设区市,
+ * or 平潭综合实验区, which the provincial notice addresses beside the cities.
+ */
 export function cityOf(regionCode: string): string {
   const region = findRegion(regionCode);
-  if (region?.kind === 'CITY') return region.code;
-  return ancestorsOf(regionCode).find((r) => r.kind === 'CITY')?.code ?? regionCode;
+  if (region?.level === 'CITY') return region.code;
+  return ancestorsOf(regionCode).find((r) => r.level === 'CITY')?.code ?? regionCode;
 }
 
-/** A college directly under a city has no county bureau in between. */
-export const needsCounty = (regionCode: string) =>
-  ['COUNTY', 'FUNCTIONAL_ZONE'].includes(findRegion(regionCode)?.kind ?? '');
+/** Filings of a county-level region (a county, or a zone beside the counties) get a county opinion first. */
+export const needsCounty = (regionCode: string) => findRegion(regionCode)?.level === 'COUNTY';
 
 /**
  * The status a reader sees, checked at read time: a filing past its validity has lapsed even before the hourly
