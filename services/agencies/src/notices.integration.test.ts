@@ -392,6 +392,54 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     });
   });
 
+  describe('item 5: a 第三方社会培训评价组织 only once the college’s own students are served', () => {
+    const DECIDE_TP = `mutation($f: ID!, $j: String) { decideFiling(filingId: $f, decision: APPROVE, studentServiceJudgement: $j) {
+      status studentServiceJudgement agency { status } } }`;
+    const applyThirdParty = async (c: { creditCode: string; admin: string }) => {
+      const r = await s.gql(
+        APPLY,
+        {
+          i: c.creditCode,
+          k: 'THIRD_PARTY_ORGANISATION',
+          s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }],
+        },
+        c.admin,
+      );
+      expect(r.errors).toBeUndefined();
+      const f = r.data.applyForFiling.id;
+      expect((await s.gql(OPINION, { f }, t.jinmen)).errors).toBeUndefined();
+      return f as string;
+    };
+
+    it('without a filed 等级评价机构 of its college the city must record its judgement to approve', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门第三方测试学院');
+      const f = await applyThirdParty(c);
+      const refused = await s.gql(DECIDE_TP, { f }, t.quanzhou);
+      expect(codeOf(refused)).toBe('THIRD_PARTY_NEEDS_STUDENT_SERVICE');
+      expect(refused.errors![0].message).toMatch(/在确保满足本校在校生职业技能评价的前提下/);
+      const judged = await s.gql(
+        DECIDE_TP,
+        { f, j: '经核实，该校在校生已由本市其他备案机构开展评价，需求已满足' },
+        t.quanzhou,
+      );
+      expect(judged.errors).toBeUndefined();
+      expect(judged.data.decideFiling).toMatchObject({
+        status: 'APPROVED',
+        studentServiceJudgement: '经核实，该校在校生已由本市其他备案机构开展评价，需求已满足',
+        agency: { status: 'FILED' },
+      });
+    });
+
+    it('with its own filed 等级评价机构 the college’s third-party filing is approved as any other', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门第三方测试学院二');
+      await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const f = await applyThirdParty(c);
+      const approved = await s.gql(DECIDE_TP, { f }, t.quanzhou);
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data.decideFiling).toMatchObject({ status: 'APPROVED', studentServiceJudgement: null });
+    });
+  });
+
   describe('item 2: 「达到一定评价数量」 — the city’s minimum against the assessment subgraph’s count', () => {
     const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { status } }`;
 

@@ -1,7 +1,7 @@
 // 备案决定: the city HR bureau approves (准予备案), returns for correction (退回补正) or rejects (不予备案). An
 // approval takes effect in the same transaction: a first filing gets its filing number and period, an 增设 adds
 // its occupations and levels, a 延续 opens the next period (FilingPeriod).
-import { addChinaYears, chinaYear } from '@skills/domain';
+import { addChinaYears, chinaYear, DomainError } from '@skills/domain';
 import { nextNumber } from '@skills/service-kit';
 import { z } from 'zod';
 import type { Context } from '../context.js';
@@ -19,6 +19,7 @@ export const decideFilingInput = z.object({
   filingId: id,
   decision: z.enum(FilingDecision),
   reason: optionalText(500, '决定理由'),
+  studentServiceJudgement: optionalText(500, '在校生评价保障核实意见'),
 });
 export type DecideFilingInput = CommandInput<typeof decideFilingInput>;
 
@@ -27,11 +28,17 @@ export function decideFiling(ctx: Context, input: DecideFilingInput) {
     filingId: input.filingId,
     action: input.decision,
     reason: input.reason,
-    data: (now) => ({ decisionReason: input.reason ?? null, decidedAt: now }),
-    // an expansion is approved only if the agency still meets the conditions (the count is read again)
+    data: (now) => ({
+      decisionReason: input.reason ?? null,
+      decidedAt: now,
+      ...(input.studentServiceJudgement ? { studentServiceJudgement: input.studentServiceJudgement } : {}),
+    }),
     check: async (filing) => {
-      if (input.decision === 'APPROVE' && filing.type === 'SCOPE_CHANGE')
-        await checkExpansionConditions(ctx, filing.agencyId);
+      if (input.decision !== 'APPROVE') return;
+      // an expansion is approved only if the agency still meets the conditions (the count is read again)
+      if (filing.type === 'SCOPE_CHANGE') await checkExpansionConditions(ctx, filing.agencyId);
+      if (filing.type === 'INITIAL' && filing.agency.kind === 'THIRD_PARTY_ORGANISATION')
+        await checkStudentsServed(ctx, filing.agency.institutionCode, input.studentServiceJudgement);
     },
     ...(input.decision === 'APPROVE'
       ? { effects: (tx, filing, now) => takeEffect(tx, ctx, filing, now) }
@@ -88,4 +95,20 @@ async function takeEffect(tx: Tx, ctx: Context, filing: FilingWithAgency, now: D
     data: { agencyId: agency.id, validFrom: now, validUntil, reason: 'INITIAL', filingId: filing.id },
   });
   await recordEvent(tx, ctx, { ...step, type: 'AGENCY_FILED', from: agency.status, to: 'FILED' });
+}
+
+/**
+ * 第三方社会培训评价组织 (闽人社文〔2024〕53号 一(三)): 「支持具备条件的职业院校在确保满足本校在校生职业技能评价
+ * 的前提下，备案成立第三方社会培训评价组织」. The college's own students are served when it has a filed 职业技能等级
+ * 评价机构 (valid today); otherwise the city may still approve, recording its judgement that they are served.
+ */
+async function checkStudentsServed(
+  ctx: Context,
+  institutionCode: string,
+  judgement: string | null | undefined,
+) {
+  const own = await ctx.prisma.agency.count({
+    where: { institutionCode, kind: 'SKILL_LEVEL_AGENCY', status: 'FILED', validUntil: { gt: new Date() } },
+  });
+  if (!own && !judgement) throw new DomainError('THIRD_PARTY_NEEDS_STUDENT_SERVICE');
 }

@@ -51,6 +51,10 @@ export const Filing = builder.prismaObject('Filing', {
     countyOpinion: t.exposeString('countyOpinion', { nullable: true }),
     countyAgrees: t.exposeBoolean('countyAgrees', { nullable: true }),
     decisionReason: t.exposeString('decisionReason', { nullable: true }),
+    studentServiceJudgement: t.exposeString('studentServiceJudgement', {
+      nullable: true,
+      description: '在校生评价保障核实意见（第三方社会培训评价组织）',
+    }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     agency: t.relation('agency'),
@@ -206,6 +210,10 @@ builder.mutationFields((t) => ({
         filingId: t.arg.id({ required: true }),
         decision: t.arg({ type: FilingDecisionEnum, required: true }),
         reason: t.arg.string(),
+        studentServiceJudgement: t.arg.string({
+          description:
+            '第三方社会培训评价组织：本校尚无已备案的职业技能等级评价机构时，市人社局对其在校生评价已有保障的核实意见',
+        }),
       },
       decideFilingInput,
     ),
