@@ -104,6 +104,12 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     const levels = page.getByRole('group', { name: '电工 申请等级' });
     await levels.getByLabel('四级/中级工').check();
     await levels.getByLabel('三级/高级工').check();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     await openMyAgencies(page);
     await page.getByText('备案申请已提交').waitFor();
@@ -254,6 +260,12 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await search.press('Enter');
     await page.getByRole('button', { name: '加入 电工', exact: true }).click();
     await page.getByRole('group', { name: '电工 申请等级' }).getByLabel('四级/中级工').check();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     await openMyAgencies(page);
     await page.getByText('备案申请已提交').waitFor();

@@ -94,7 +94,8 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!, $key: String) {
-    applyForFiling(institutionCode: $i, kind: $k, scope: $s, requestKey: $key) { id status statusName agency { id status } } }`;
+    applyForFiling(institutionCode: $i, kind: $k, scope: $s, requestKey: $key,
+      duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true }) { id status statusName agency { id status } } }`;
   const apply = (who: string, institution: string, scope: object[], key?: string) =>
     gql(APPLY, { i: institution, k: 'SKILL_LEVEL_AGENCY', s: scope, key }, who);
 
@@ -132,6 +133,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     it("input is checked by the command's schema: trimmed, and a refusal names the field in Chinese", async () => {
       const APPLY_NAMED = `mutation($i: String!, $n: String, $l: SkillLevel!) {
         applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, name: $n,
+          duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true },
           scope: [{ occupationCode: " 6-31-01-03 ", levels: [$l] }]) { id } }`;
       const padded = `  ${haiyang.creditCode.toLowerCase()} `;
       const long = await gql(APPLY_NAMED, { i: padded, n: '院'.repeat(61), l: 'LEVEL_4' }, 'haiyang');

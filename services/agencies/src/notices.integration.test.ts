@@ -82,7 +82,8 @@ export async function startSubgraph(kind: string, extra: Partial<Record<keyof Co
 }
 
 const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!) {
-  applyForFiling(institutionCode: $i, kind: $k, scope: $s) { id status agency { id status } } }`;
+  applyForFiling(institutionCode: $i, kind: $k, scope: $s,
+    duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true }) { id status agency { id status } } }`;
 const OPINION = `mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意") { status } }`;
 const DECIDE = `mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) {
   status agency { id status filingNumber } } }`;
@@ -437,6 +438,54 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
       const approved = await s.gql(DECIDE_TP, { f }, t.quanzhou);
       expect(approved.errors).toBeUndefined();
       expect(approved.data.decideFiling).toMatchObject({ status: 'APPROVED', studentServiceJudgement: null });
+    });
+  });
+
+  describe('item 8: the college’s duties come with the filing; a ledger of problems and accountability', () => {
+    it('a filing without the no-outsourcing commitment is refused in Chinese; with it the duties are kept', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门履职测试学院');
+      const NO_COMMITMENT = `mutation($i: String!) { applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY,
+        scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_4] }],
+        duties: { designatedUnit: "教务处", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: false }) { id } }`;
+      const refused = await s.gql(NO_COMMITMENT, { i: c.creditCode }, c.admin);
+      expect(refused.errors?.[0]).toMatchObject({
+        message: '须承诺不以“转包”“委托”等任何形式将评价机构交由社会第三方运营',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const DUTIES = `query($a: ID!) { agency(id: $a) { designatedUnit managementRules noOutsourcingCommittedAt } }`;
+      const city = (await s.gql(DUTIES, { a: agency.id }, t.quanzhou)).data.agency;
+      expect(city).toMatchObject({
+        designatedUnit: '职业技能评价中心办公室',
+        managementRules: '考务、档案、问题查处和责任追究制度',
+      });
+      expect(Date.parse(city.noOutsourcingCommittedAt)).toBeGreaterThan(Date.now() - 600_000);
+      expect((await s.gql(DUTIES, { a: agency.id })).data.agency.managementRules).toBeNull();
+    });
+
+    it('the college records a case in its ledger, once per key; its bureaus read it, nobody else', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门台账测试学院');
+      const other = await s.college('350527', 'HIGHER_VOCATIONAL', '金门台账测试学院二');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const RECORD = `mutation($a: ID!) { recordAccountabilityCase(agencyId: $a, problem: "考评员未按规定回避",
+        responsibility: "考务组长负直接责任", measures: "调整考评员，重新组织该场考核", occurredOn: "2026-10-09T00:00:00+08:00",
+        requestKey: "case-1") { id occurredOn } }`;
+      const first = await s.gql(RECORD, { a: agency.id }, c.admin);
+      expect(first.errors).toBeUndefined();
+      expect(first.data.recordAccountabilityCase.occurredOn).toBe('2026-10-09T15:59:59.999Z');
+      const again = await s.gql(RECORD, { a: agency.id }, c.admin);
+      expect(again.data.recordAccountabilityCase.id).toBe(first.data.recordAccountabilityCase.id);
+      expect(codeOf(await s.gql(RECORD, { a: agency.id }, other.admin))).toBe('FORBIDDEN');
+      const CASES = `query($a: ID!) { agency(id: $a) { cases { problem responsibility measures } } }`;
+      expect((await s.gql(CASES, { a: agency.id }, t.jinmen)).data.agency.cases).toEqual([
+        {
+          problem: '考评员未按规定回避',
+          responsibility: '考务组长负直接责任',
+          measures: '调整考评员，重新组织该场考核',
+        },
+      ]);
+      expect((await s.gql(CASES, { a: agency.id })).data.agency.cases).toBeNull();
+      expect((await s.gql(CASES, { a: agency.id }, other.admin)).data.agency.cases).toBeNull();
     });
   });
 

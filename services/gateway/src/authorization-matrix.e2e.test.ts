@@ -392,6 +392,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       const as = (name: string) => callers.find((c) => c.name === name)!;
       const APPLY = `mutation($i: String!, $key: String) {
         applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, requestKey: $key,
+          duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true },
           scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_4] }]) { id agency { institution { creditCode } } } }`;
 
       it("a college replaying another college's requestKey gets nothing of theirs", async () => {

@@ -5,7 +5,14 @@ import { z } from 'zod';
 import type { Context } from '../context.js';
 import { ENDED_AGENCY_STATUSES } from '../domain/workflow.js';
 import { AgencyKind } from '../generated/prisma/enums.js';
-import { type CommandInput, creditCode, optionalText, requestKey, scopeRequest } from './inputs.js';
+import {
+  collegeDuties,
+  type CommandInput,
+  creditCode,
+  optionalText,
+  requestKey,
+  scopeRequest,
+} from './inputs.js';
 import { forbidden, recordSubmission, refuseIfOpen, submitOnce, validatedScope, type Tx } from './support.js';
 
 export const applyForFilingInput = z.object({
@@ -13,6 +20,7 @@ export const applyForFilingInput = z.object({
   kind: z.enum(AgencyKind),
   name: optionalText(60, '机构名称'),
   scope: scopeRequest,
+  duties: collegeDuties,
   requestKey,
 });
 export type ApplyForFilingInput = CommandInput<typeof applyForFilingInput>;
@@ -51,8 +59,16 @@ export async function applyForFiling(ctx: Context, input: ApplyForFilingInput) {
       return { institution, scope };
     },
     async (tx, { institution, scope }) => {
+      const duties = {
+        designatedUnit: input.duties.designatedUnit,
+        managementRules: input.duties.managementRules,
+        noOutsourcingCommittedAt: new Date(),
+        noOutsourcingCommittedBy: ctx.principal.id,
+      };
+      const applying = await applyingAgency(tx);
+      if (applying) await tx.agency.update({ where: { id: applying.id }, data: duties });
       const agency =
-        (await applyingAgency(tx)) ??
+        applying ??
         (await tx.agency.create({
           data: {
             institutionCode: institution.creditCode,
@@ -61,6 +77,7 @@ export async function applyForFiling(ctx: Context, input: ApplyForFilingInput) {
               input.name ??
               `${institution.name}${input.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
             regionCode: institution.regionCode,
+            ...duties,
           },
         }));
       return recordSubmission(tx, ctx, {

@@ -67,6 +67,7 @@ export const EVENT_TYPE_NAMES: Readonly<Record<AgencyEventType, string>> = {
   VIOLATION_CLOSED: '违规整改完毕',
   ASSESSOR_REGISTERED: '登记考评员',
   ASSESSOR_UPDATED: '更新考评员信息',
+  CASE_RECORDED: '记录问题查处与责任追究',
 };
 
 export const VIOLATION_TYPE_NAMES: Readonly<Record<ViolationType, string>> = {

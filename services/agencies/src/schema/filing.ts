@@ -75,6 +75,21 @@ const ScopeInput = builder.inputType('ScopeItemInput', {
   }),
 });
 
+const DutiesInput = builder.inputType('CollegeDutiesInput', {
+  description: '学校履职：专门机构、管理制度、不转包不委托承诺（首次备案必填）',
+  fields: (t) => ({
+    designatedUnit: t.string({ required: true, description: '负责职业技能评价工作的专门机构' }),
+    managementRules: t.string({
+      required: true,
+      description: '管理制度（工作流程、台账、问题查处和责任追究）',
+    }),
+    noOutsourcing: t.boolean({
+      required: true,
+      description: '承诺不以“转包”“委托”等任何形式将评价机构交由社会第三方运营',
+    }),
+  }),
+});
+
 const FilingDecisionEnum = builder.enumType('FilingDecision', {
   values: {
     [FilingDecision.APPROVE]: { description: '准予备案' },
@@ -157,6 +172,7 @@ builder.mutationFields((t) => ({
         kind: t.arg({ type: AgencyKindEnum, required: true }),
         name: t.arg.string(),
         scope: t.arg({ type: [ScopeInput], required: true }),
+        duties: t.arg({ type: DutiesInput, required: true }),
         requestKey: t.arg.string({ description: '幂等键：本院校同一次提交重复发送只生成一份申请' }),
       },
       applyForFilingInput,
