@@ -37,7 +37,7 @@ describe('filing workflow through the UI', () => {
     const token = await e2e.token('haiyang.admin');
     // the 高职 college's own refusal carries the same code the form shows
     const r = await e2e.gql(
-      'mutation($c:String!,$s:[ScopeItemInput!]!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:$s,requestKey:"e2e-cap"){id}}',
+      'mutation($c:String!,$s:[ScopeItemInput!]!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:$s,requestKey:"e2e-cap",duties:{designatedUnit:"职业技能评价中心办公室",managementRules:"考务、档案、问题查处和责任追究制度",noOutsourcing:true}){id}}',
       { c: '12350581DM0005006B', s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }] },
       token,
     );
@@ -97,6 +97,12 @@ describe('filing workflow through the UI', () => {
       .getByTestId('cap-preview')
       .getByText(/中职学生不能评价三级\/高级工/)
       .waitFor();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
     await refusal.waitFor();
@@ -198,6 +204,12 @@ describe('filing workflow through the UI', () => {
       .getByTestId('cap-preview')
       .getByText(/高职学生不能评价五级\/初级工/)
       .waitFor();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
     await refusal.waitFor();
@@ -208,6 +220,12 @@ describe('filing workflow through the UI', () => {
     await levels.getByLabel('五级/初级工').uncheck();
     await levels.getByLabel('四级/中级工').check();
     await levels.getByLabel('三级/高级工').check();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
     await page.getByText('备案申请已提交').waitFor();

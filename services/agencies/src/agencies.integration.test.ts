@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { seedBulk } from './demo.js';
 import { startAgencies, type AgenciesService } from './server.js';
+import { startAssessmentSubgraph, type AssessmentSubgraph } from './testing/assessment-subgraph.js';
 
 const SECRET = 'agencies-test-claims-secret-0123456789ab';
 /** Subgraphs serve only signed requests: what the gateway sends for a caller who is not signed in. */
@@ -23,11 +24,18 @@ const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
 const kinds = await testDatabaseKinds();
 const processes = new ServiceProcesses();
 let catalogueUrl: string;
+/** The assessment subgraph's side of the expansion rule: every agency has done 500 evaluations. */
+let assessment: AssessmentSubgraph;
 
 beforeAll(async () => {
   catalogueUrl = await processes.start('@skills/catalogue', { CLAIMS_SECRET: SECRET });
+  assessment = await startAssessmentSubgraph(SECRET);
+  assessment.otherwise = 500;
 }, 180_000);
-afterAll(() => processes.stop());
+afterAll(async () => {
+  await processes.stop();
+  await assessment?.close();
+});
 
 const as = (id: string, ...grants: Grant[]) => signClaims({ kind: 'user', id, grants }, SECRET, 3600);
 const haiyang = demoCollege('泉州海洋职业学院'); // 高职, 石狮 350581, no agency in the demo data
@@ -62,6 +70,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
         CLAIMS_SECRET: SECRET,
         DEMO_DATA: 'true',
         CATALOGUE_GRAPH_URL: catalogueUrl,
+        ASSESSMENT_URL: assessment.url,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
       }),
@@ -86,7 +95,8 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!, $key: String) {
-    applyForFiling(institutionCode: $i, kind: $k, scope: $s, requestKey: $key) { id status statusName agency { id status } } }`;
+    applyForFiling(institutionCode: $i, kind: $k, scope: $s, requestKey: $key,
+      duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true }) { id status statusName agency { id status } } }`;
   const apply = (who: string, institution: string, scope: object[], key?: string) =>
     gql(APPLY, { i: institution, k: 'SKILL_LEVEL_AGENCY', s: scope, key }, who);
 
@@ -124,6 +134,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     it("input is checked by the command's schema: trimmed, and a refusal names the field in Chinese", async () => {
       const APPLY_NAMED = `mutation($i: String!, $n: String, $l: SkillLevel!) {
         applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, name: $n,
+          duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true },
           scope: [{ occupationCode: " 6-31-01-03 ", levels: [$l] }]) { id } }`;
       const padded = `  ${haiyang.creditCode.toLowerCase()} `;
       const long = await gql(APPLY_NAMED, { i: padded, n: '院'.repeat(61), l: 'LEVEL_4' }, 'haiyang');
@@ -451,6 +462,12 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   it('a clean filed agency may expand, also to 技师 (二级)', async () => {
+    const policy = await gql(
+      'mutation { setExpansionPolicy(cityCode: "350500", minEvaluations: 200, reason: "本市增设评价数量") { minEvaluations } }',
+      {},
+      'quanzhou',
+    );
+    expect(policy.errors).toBeUndefined();
     const agency = await svc.prisma.agency.findFirstOrThrow({
       where: { institutionCode: liming.creditCode },
     });

@@ -6,7 +6,7 @@ describe('regionLabel', () => {
     expect(regionLabel({ regionCode: '350500' }, '350583')).toBe('南安市');
     expect(regionLabel({ regionCode: '350582' }, '350582')).toBe('晋江市');
     expect(regionLabel({ regionCode: '350000' }, '350583')).toBe('泉州市南安市');
-    expect(regionLabel({ regionCode: '350000' }, '350000-PTQ')).toBe('平潭综合实验区');
+    expect(regionLabel({ regionCode: '350000' }, '350128')).toBe('平潭综合实验区');
     expect(regionLabel({ regionCode: '350000' }, '350500')).toBe('泉州市');
   });
 });

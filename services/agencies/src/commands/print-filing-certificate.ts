@@ -4,9 +4,9 @@
 import {
   AGENCY_KIND_NAMES,
   chinaDate,
+  cityLevelOf,
   DomainError,
   findRegion,
-  parentRegion,
   regionFullName,
   skillLevelLabel,
   type SkillLevel,
@@ -33,11 +33,9 @@ const chineseDate = (d: Date) => {
   return `${y}年${Number(m)}月${Number(day)}日`;
 };
 
-/** The city-level HR bureau that decides filings in a region (平潭 is its own, city-level). */
+/** The city-level HR bureau that decided the filing (平潭综合实验区 is city-level itself). */
 function decidingBureau(regionCode: string): string {
-  const region = findRegion(regionCode);
-  const city = region?.kind === 'COUNTY' ? parentRegion(regionCode) : region;
-  return `${city?.name ?? ''}人力资源和社会保障局`;
+  return `${findRegion(cityLevelOf(regionCode))?.name ?? ''}人力资源和社会保障局`;
 }
 
 export async function printFilingCertificate(

@@ -2,9 +2,10 @@ import { AGENCY_KIND_NAMES, isAccountId, Role, type SkillLevel } from '@skills/d
 import { access } from '@skills/service-kit';
 import {
   agencyVisibility,
+  BUREAU_HR,
   BUREAUS,
   COLLEGE_SIDE,
-  PUBLIC_AGENCY_STATUSES,
+  publicAgencies,
   regionsWithin,
   visibleRows,
 } from '../access-scope.js';
@@ -15,15 +16,21 @@ import {
   printFilingCertificateInput,
   type PrintedFile,
 } from '../commands/print-filing-certificate.js';
+import {
+  recordAccountabilityCase,
+  recordAccountabilityCaseInput,
+} from '../commands/record-accountability-case.js';
 import { updateAgencyContact, updateAgencyContactInput } from '../commands/update-agency-contact.js';
 import type { Context } from '../context.js';
 import { AGENCY_STATUS_NAMES, EVENT_TYPE_NAMES } from '../domain/names.js';
+import { effectiveStatus } from '../domain/workflow.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, AgencyStatus } from '../generated/prisma/enums.js';
 import {
   AgencyEventTypeEnum,
   AgencyKindEnum,
   AgencyStatusEnum,
+  FilingPeriodReasonEnum,
   ScopeItemKindEnum,
   SkillLevelEnum,
   typed,
@@ -35,10 +42,6 @@ import { OccupationRef, scopeItemRefs, SpecialAbilityProjectRef } from './catalo
 const ActorRef = builder
   .externalRef('Actor', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
   .implement({ fields: (t) => ({ id: t.exposeID('id') }) });
-
-/** The status a reader sees: a filing past its period has expired even before the nightly sweep marks it. */
-const effectiveStatus = (a: { status: AgencyStatus; validUntil: Date | null }): AgencyStatus =>
-  a.status === 'FILED' && a.validUntil && a.validUntil < new Date() ? 'EXPIRED' : a.status;
 
 /** Bureaus of the agency's region, and the college that owns it, see its records. */
 const canSeeRecords = (a: { regionCode: string; institutionCode: string }, ctx: Context) =>
@@ -91,6 +94,30 @@ export const AgencyEvent = builder.prismaObject('AgencyEvent', {
   }),
 });
 
+/** 备案期 */
+export const FilingPeriod = builder.prismaObject('FilingPeriod', {
+  description: '备案期：首次备案及每次延续各为一期；「备案期内」指当前一期',
+  fields: (t) => ({
+    validFrom: t.expose('validFrom', { type: 'DateTime' }),
+    validUntil: t.expose('validUntil', { type: 'DateTime' }),
+    reason: t.expose('reason', { type: FilingPeriodReasonEnum }),
+  }),
+});
+
+/** 问题查处与责任追究台账 */
+export const AccountabilityCase = builder.prismaObject('AccountabilityCase', {
+  description: '问题查处与责任追究台账（院校记录，本地区监管部门可见）',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    problem: t.exposeString('problem', { description: '发现的问题' }),
+    responsibility: t.exposeString('responsibility', { description: '责任认定' }),
+    measures: t.exposeString('measures', { description: '处理和整改措施' }),
+    occurredOn: t.expose('occurredOn', { type: 'DateTime' }),
+    recordedBy: t.exposeString('recordedBy'),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+  }),
+});
+
 /** 评价机构 */
 export const Agency = builder.prismaObject('Agency', {
   description: '职业技能评价机构',
@@ -124,6 +151,32 @@ export const Agency = builder.prismaObject('Agency', {
     }),
     institution: t.relation('institution'),
     scope: t.relation('scope', { query: { orderBy: { occupationCode: 'asc' } } }),
+    designatedUnit: t.exposeString('designatedUnit', {
+      nullable: true,
+      description: '负责职业技能评价工作的专门机构',
+    }),
+    managementRules: t.string({
+      nullable: true,
+      description: '管理制度（本地区监管部门和本院校可见）',
+      select: { managementRules: true, regionCode: true, institutionCode: true },
+      resolve: (a, _x, ctx) => (canSeeRecords(a, ctx) ? a.managementRules : null),
+    }),
+    noOutsourcingCommittedAt: t.expose('noOutsourcingCommittedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: '不转包、不委托承诺的时间',
+    }),
+    cases: t.relation('cases', {
+      description: '问题查处与责任追究台账（本地区监管部门和本院校可见）',
+      nullable: true,
+      query: { orderBy: { recordedAt: 'asc' } },
+      authScopes: (a, _args, ctx) => canSeeRecords(a, ctx),
+      unauthorizedResolver: () => null,
+    }),
+    periods: t.relation('periods', {
+      description: '备案期（首次备案、各次延续），早的在前',
+      query: { orderBy: { validFrom: 'asc' } },
+    }),
     events: t.relation('events', {
       description: '办理记录（本地区监管部门和本院校可见）',
       nullable: true,
@@ -172,7 +225,7 @@ function publicWhere(args: {
 }): Prisma.AgencyWhereInput {
   return {
     AND: [
-      { status: { in: [...PUBLIC_AGENCY_STATUSES] } },
+      publicAgencies(),
       nameMatches(args.search),
       args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {},
       args.occupationCode ? { scope: { some: { occupationCode: args.occupationCode.trim() } } } : {},
@@ -274,6 +327,26 @@ const AgencyStatusChangeEnum = builder.enumType('AgencyStatusChange', {
     FILED: { description: '恢复' },
   },
 });
+
+builder.mutationField('recordAccountabilityCase', (t) =>
+  t.prismaField({
+    type: 'AccountabilityCase',
+    description: '记录问题查处与责任追究（院校或本地区人社部门）',
+    ...access.roles(...COLLEGE_SIDE, ...BUREAU_HR),
+    args: t.validate(
+      {
+        agencyId: t.arg.id({ required: true }),
+        problem: t.arg.string({ required: true }),
+        responsibility: t.arg.string({ required: true }),
+        measures: t.arg.string({ required: true }),
+        occurredOn: t.arg({ type: 'DateTime', required: true, description: '发生日期（北京时间）' }),
+        requestKey: t.arg.string(),
+      },
+      recordAccountabilityCaseInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => recordAccountabilityCase(ctx, input)),
+  }),
+);
 
 builder.mutationField('changeAgencyStatus', (t) =>
   t.prismaField({

@@ -61,7 +61,11 @@ builder.queryField('filingCoverage', (t) =>
           creditCode: true,
           schoolType: true,
           regionCode: true,
-          agencies: { where: { kind: 'SKILL_LEVEL_AGENCY', status: 'FILED' }, select: { id: true } },
+          // filed and within its validity today (the date checked at read time, not only by the hourly sweep)
+          agencies: {
+            where: { kind: 'SKILL_LEVEL_AGENCY', status: 'FILED', validUntil: { gt: new Date() } },
+            select: { id: true },
+          },
         },
       });
       const facts = institutions.map((i) => ({ ...i, filed: i.agencies.length > 0 }));
