@@ -10,3 +10,5 @@ export * from './credit-code.js';
 export * from './roles.js';
 export * from './quanzhou.js';
 export * from './account-id.js';
+export * from './candidate.js';
+export * from './scoring.js';

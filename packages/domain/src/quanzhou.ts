@@ -52,3 +52,11 @@ export function demoCollege(name: string): DemoCollege {
   if (!c) throw new RangeError(`unknown demo college: ${name}`);
   return c;
 }
+
+/**
+ * The fixed id of a demo college's agency of a kind (演示数据), so that the agencies subgraph's demo filings and the
+ * assessment subgraph's demo plans name the same agency without either reading the other. Demo only.
+ */
+export function demoAgencyId(creditCode: string, kind: string): string {
+  return `demo-${kind.toLowerCase().replace(/_/g, '-')}-${creditCode}`;
+}
