@@ -221,13 +221,15 @@ export async function startPlatform(opts = {}) {
     for (const s of [...services].reverse()) await s.stop();
   };
   try {
-    // Subgraphs asking the graph for facts they do not own (agencies → catalogue) go through the gateway.
+    // Subgraphs asking the graph for facts they do not own (agencies → catalogue, assessment → agencies) go
+    // through the gateway.
     const gatewayPort = portOf(
       SERVICES.find((s) => s.name === LIST.gateway.name),
       opts,
       env,
     );
     env.CATALOGUE_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
+    env.AGENCIES_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.DEMO_DATA ??= 'true';
     const startService = async (s) => {
       const handle = superviseService(s, {

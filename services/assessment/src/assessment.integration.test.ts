@@ -1,0 +1,348 @@
+// The assessment subgraph over real HTTP with its real neighbours: agencies (and the catalogue behind its scope
+// checks) run as their own processes and answer `agency(id)` to this service's signed claims. PGlite (data dir,
+// as npm start) and PostgreSQL.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoAgencyId, demoCollege, idNumberCheckChar, Role, type Grant } from '@skills/domain';
+import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
+import {
+  createTestDatabase,
+  ServiceProcesses,
+  testDatabaseKinds,
+  type TestDatabase,
+} from '@skills/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from './config.js';
+import { DEMO_AGENCY_ID, demoStudentIdNumber } from './demo.js';
+import { startAssessment, type AssessmentService } from './server.js';
+
+const SECRET = 'assessment-test-claims-secret-0123456789';
+const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
+const kinds = await testDatabaseKinds();
+const processes = new ServiceProcesses();
+let agenciesUrl: string;
+
+const liming = demoCollege('黎明职业大学'); // 高职, filed: 6-31-01-03 [4,3], 4-04-05-01 [4,3], 4-01-06-01 [4,3]
+const fangzhi = demoCollege('泉州纺织服装职业学院'); // 高职, filed
+const as = (id: string, ...grants: Grant[]) => signClaims({ kind: 'user', id, grants }, SECRET, 3600);
+const idOf = (first17: string) => first17 + idNumberCheckChar(first17);
+type Answer = { data?: any; errors?: any[] };
+
+async function call(url: string, token: string, query: string, variables: object = {}): Promise<Answer> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: token },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as Answer;
+}
+const codeOf = (r: Answer) => r.errors?.[0]?.extensions?.code;
+const ok = (r: Answer) => {
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return r.data;
+};
+
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  Object.assign(tokens, {
+    anonymous,
+    liming: await as('u-liming', { role: Role.AGENCY_STAFF, orgCode: liming.creditCode }),
+    limingAdmin: await as('u-liming-admin', { role: Role.COLLEGE_ADMIN, orgCode: liming.creditCode }),
+    fangzhi: await as('u-fangzhi', { role: Role.COLLEGE_ADMIN, orgCode: fangzhi.creditCode }),
+    fengze: await as('u-fengze', { role: Role.COUNTY_HR, regionCode: '350503' }),
+    quanzhou: await as('u-quanzhou', { role: Role.CITY_HR, regionCode: '350500' }),
+    fuzhou: await as('u-fuzhou', { role: Role.CITY_HR, regionCode: '350100' }),
+    candidate: await as('5b0c43f6-9f5e-4e57-9a39-0d0b7e0c1a01', { role: Role.CANDIDATE }),
+    service: await signClaims({ kind: 'service', id: 'agencies', grants: [] }, SECRET, 3600),
+  });
+  const catalogueUrl = await processes.start('@skills/catalogue', { CLAIMS_SECRET: SECRET });
+  agenciesUrl = await processes.start('@skills/agencies', {
+    CLAIMS_SECRET: SECRET,
+    DEMO_DATA: 'true',
+    CATALOGUE_GRAPH_URL: catalogueUrl,
+  });
+  // 黎明 widens its agency by 增设 to 二级 of 电工 (approved by the city): the agency holds 二级, its students never
+  const filing = ok(
+    await call(
+      agenciesUrl,
+      tokens.limingAdmin!,
+      `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { id } }`,
+      { a: DEMO_AGENCY_ID },
+    ),
+  ).requestScopeChange;
+  ok(
+    await call(
+      agenciesUrl,
+      tokens.fengze!,
+      `mutation($f: ID!) { giveCountyOpinion(filingId: $f, agree: true, opinion: "同意") { id } }`,
+      { f: filing.id },
+    ),
+  );
+  ok(
+    await call(
+      agenciesUrl,
+      tokens.quanzhou!,
+      `mutation($f: ID!) { decideFiling(filingId: $f, decision: APPROVE) { id status } }`,
+      { f: filing.id },
+    ),
+  );
+}, 240_000);
+afterAll(() => processes.stop());
+
+const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+describe.each(kinds)('assessment subgraph on %s', (kind) => {
+  let db: TestDatabase | undefined;
+  let svc: AssessmentService;
+  const gql = (who: string, query: string, variables: object = {}) =>
+    call(svc.url, tokens[who]!, query, variables);
+
+  beforeAll(async () => {
+    const database =
+      kind === 'pglite'
+        ? { DATA_DIR: mkdtempSync(join(tmpdir(), 'assessment-')) }
+        : { DATABASE_URL: (db = await createTestDatabase(kind, 'assessment')).url };
+    svc = await startAssessment(
+      readConfig({
+        ...database,
+        PORT: '0',
+        CLAIMS_SECRET: SECRET,
+        DEMO_DATA: 'true',
+        AGENCIES_GRAPH_URL: agenciesUrl,
+        PUBLICATION_WORKING_DAYS: '0',
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+        NODE_ENV: 'test',
+      }),
+    );
+  }, 180_000);
+  afterAll(async () => {
+    await svc?.close();
+    await db?.drop();
+  });
+
+  const PLAN = `mutation($a: ID!, $k: AssessmentPlanKind!, $o: String!, $l: SkillLevel, $cap: Int!, $key: String,
+      $sub: Boolean, $majors: [String!]) {
+    createAssessmentPlan(agencyId: $a, kind: $k, occupationCode: $o, level: $l, title: "测试计划",
+      assessmentDate: "${future(30)}", registrationClosesAt: "${future(20)}", sites: ["实训楼"], capacity: $cap,
+      requestKey: $key, allowCourseSubstitution: $sub, majorCodes: $majors)
+    { id number status level capacity theoryPassMark practicalPassMark agencyName } }`;
+  const plan = (who: string, o: string, l: string | null, extra: object = {}) =>
+    gql(who, PLAN, { a: DEMO_AGENCY_ID, k: 'OCCUPATION', o, l, cap: 100, ...extra });
+
+  describe('the skeleton: claims required, demo data, the Agency entity', () => {
+    it('serves nothing without the gateway claims', async () => {
+      const res = await fetch(svc.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ openAssessmentPlans { totalCount } }' }),
+      });
+      expect(res.status).toBe(401);
+    });
+    it('shows the demo plans of 黎明职业大学 to anyone, their registrations only to the college and the region', async () => {
+      const q = `{ openAssessmentPlans { totalCount edges { node { agencyId title registeredCount
+        registrations { totalCount } } } } }`;
+      const open = ok(await gql('anonymous', q)).openAssessmentPlans;
+      expect(open.totalCount).toBe(2);
+      expect(open.edges[0].node.agencyId).toBe(demoAgencyId(liming.creditCode, 'SKILL_LEVEL_AGENCY'));
+      expect(open.edges.map((e: any) => e.node.registrations)).toEqual([null, null]);
+      const mine = ok(await gql('liming', q)).openAssessmentPlans;
+      expect(mine.edges.map((e: any) => e.node.registrations?.totalCount).sort()).toEqual([0, 5]);
+      expect(ok(await gql('fuzhou', q)).openAssessmentPlans.edges[0].node.registrations).toBeNull();
+    });
+    it('answers _entities for Agency with the evaluation count to a service, not to the anonymous', async () => {
+      const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id evaluationCount(since: "2020-01-01T00:00:00Z") } } }`;
+      const r = { r: [{ __typename: 'Agency', id: DEMO_AGENCY_ID }] };
+      expect(ok(await gql('service', q, r))._entities).toEqual([{ id: DEMO_AGENCY_ID, evaluationCount: 0 }]);
+      expect(codeOf(await gql('anonymous', q, r))).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('candidates: ID numbers protected, phones masked', () => {
+    const STUDENT = `mutation($i: String!, $n: String!, $id: String!, $p: String) {
+      recordStudent(institutionCode: $i, name: $n, idNumber: $id, phone: $p, majorCode: "460301",
+        majorName: "电气自动化技术", className: "电气 2024-2 班", enrolmentYear: 2024, graduationYear: 2027)
+      { id name idNumber phone schoolType category } }`;
+    it('records a student with the school type of the college as agencies has it, masked', async () => {
+      const c = ok(
+        await gql('liming', STUDENT, {
+          i: liming.creditCode,
+          n: '测试学生',
+          id: idOf('35050320060101001'),
+          p: '13912345678',
+        }),
+      ).recordStudent;
+      expect(c).toMatchObject({ schoolType: 'HIGHER_VOCATIONAL', category: 'STUDENT', phone: '139****5678' });
+      expect(c.idNumber).toMatch(/^3505\*{10}\d{3}[\dX]$/);
+      // one person per ID number: recording again updates the same row
+      const again = ok(
+        await gql('liming', STUDENT, { i: liming.creditCode, n: '测试学生', id: idOf('35050320060101001') }),
+      );
+      expect(again.recordStudent.id).toBe(c.id);
+      // another college cannot take the student over, nor record for 黎明
+      expect(
+        codeOf(
+          await gql('fangzhi', STUDENT, { i: fangzhi.creditCode, n: 'x', id: idOf('35050320060101001') }),
+        ),
+      ).toBe('CANDIDATE_OTHER_COLLEGE');
+      expect(
+        codeOf(
+          await gql('fangzhi', STUDENT, { i: liming.creditCode, n: 'x', id: idOf('35050320060101002') }),
+        ),
+      ).toBe('FORBIDDEN');
+      const badId = await gql('liming', STUDENT, { i: liming.creditCode, n: 'x', id: '350503200601010010' });
+      expect(badId.errors?.[0]).toMatchObject({
+        message: '居民身份证号码不正确，请核对',
+        extensions: { code: 'BAD_USER_INPUT', field: 'idNumber' },
+      });
+    });
+    it('shows the full ID number only to the region’s HR bureau, with a reason, and audits it', async () => {
+      const q = `query($s: String) { candidates(search: $s) { edges { node { id idNumberUnmasked(reason: "核对身份") } } } }`;
+      const byCollege = await gql('liming', q, { s: '测试学生' });
+      expect(codeOf(byCollege)).toBe('FORBIDDEN');
+      const byCity = ok(await gql('quanzhou', q, { s: '测试学生' }));
+      expect(byCity.candidates.edges[0].node.idNumberUnmasked).toBe(idOf('35050320060101001'));
+      const audits = await svc.prisma.auditLog.count({ where: { action: 'pii.id_number.read' } });
+      expect(audits).toBe(1);
+      expect(ok(await gql('fuzhou', q, { s: '测试学生' })).candidates.edges).toEqual([]);
+    });
+  });
+
+  describe('plans: only a FILED agency, within its scope on the date', () => {
+    it('creates a plan for an occupation and level in scope, numbered, idempotent per key', async () => {
+      const p = ok(await plan('liming', '6-31-01-03', 'LEVEL_3', { key: 'plan-1' })).createAssessmentPlan;
+      expect(p).toMatchObject({
+        status: 'OPEN',
+        level: 'LEVEL_3',
+        theoryPassMark: 60,
+        practicalPassMark: 60,
+      });
+      expect(p.number).toMatch(new RegExp(`^${liming.creditCode}-\\d{4}-\\d{4}$`));
+      expect(
+        ok(await plan('liming', '6-31-01-03', 'LEVEL_3', { key: 'plan-1' })).createAssessmentPlan.id,
+      ).toBe(p.id);
+    });
+    it('refuses an occupation or a level outside the scope, 专项 at a skill-level agency, another college', async () => {
+      const outside = await plan('liming', '6-18-01-01', 'LEVEL_4');
+      expect(codeOf(outside)).toBe('PLAN_OUTSIDE_AGENCY_SCOPE');
+      expect(outside.errors![0].message).toMatch(/备案范围不含6-18-01-01 四级\/中级工/);
+      expect(codeOf(await plan('liming', '6-31-01-03', 'LEVEL_5'))).toBe('PLAN_OUTSIDE_AGENCY_SCOPE');
+      const special = await gql('liming', PLAN, {
+        a: DEMO_AGENCY_ID,
+        k: 'SPECIAL_ABILITY',
+        o: 'FJZX-0001',
+        l: null,
+        cap: 10,
+      });
+      expect(codeOf(special)).toBe('PLAN_AGENCY_KIND_MISMATCH');
+      expect(codeOf(await plan('fangzhi', '6-31-01-03', 'LEVEL_3'))).toBe('FORBIDDEN');
+      const bad = await gql('liming', PLAN, {
+        a: DEMO_AGENCY_ID,
+        k: 'OCCUPATION',
+        o: '6-31-01-03',
+        l: null,
+        cap: 10,
+      });
+      expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'level' } });
+    });
+    it('refuses while the agency is suspended', async () => {
+      const status = (s: string) =>
+        call(
+          agenciesUrl,
+          tokens.quanzhou!,
+          `mutation($a: ID!, $s: AgencyStatusChange!) {
+          changeAgencyStatus(agencyId: $a, status: $s, reason: "测试") { status } }`,
+          { a: DEMO_AGENCY_ID, s },
+        );
+      ok(await status('SUSPENDED'));
+      try {
+        expect(codeOf(await plan('liming', '6-31-01-03', 'LEVEL_4'))).toBe('AGENCY_NOT_FILED');
+      } finally {
+        ok(await status('FILED'));
+      }
+      expect(ok(await plan('liming', '6-31-01-03', 'LEVEL_4')).createAssessmentPlan.level).toBe('LEVEL_4');
+    });
+  });
+
+  describe('registration: eligibility rules as data, capacity, idempotence', () => {
+    const REGISTER = `mutation($p: ID!, $c: ID) { registerForPlan(planId: $p, candidateId: $c) { id status candidate { name } } }`;
+    let student: string;
+    beforeAll(async () => {
+      student = (
+        await svc.prisma.candidate.findUniqueOrThrow({ where: { idNumber: demoStudentIdNumber(7) } })
+      ).id;
+    });
+    it('a 高职 student registers for 三级 and 四级 (一专多能), once per plan', async () => {
+      const l3 = ok(await plan('liming', '6-31-01-03', 'LEVEL_3')).createAssessmentPlan;
+      const l4 = ok(await plan('liming', '4-04-05-01', 'LEVEL_4')).createAssessmentPlan;
+      const r1 = ok(await gql('liming', REGISTER, { p: l3.id, c: student })).registerForPlan;
+      const r2 = ok(await gql('liming', REGISTER, { p: l4.id, c: student })).registerForPlan;
+      expect(r1.id).not.toBe(r2.id);
+      expect(ok(await gql('liming', REGISTER, { p: l3.id, c: student })).registerForPlan.id).toBe(r1.id);
+      const count = await svc.prisma.assessmentPlan.findUniqueOrThrow({ where: { id: l3.id } });
+      expect(count.registeredCount).toBe(1);
+    });
+    it('a 高职 student cannot register for 二级 although the agency holds it by 增设', async () => {
+      const l2 = ok(await plan('liming', '6-31-01-03', 'LEVEL_2')).createAssessmentPlan;
+      const r = await gql('liming', REGISTER, { p: l2.id, c: student });
+      expect(codeOf(r)).toBe('LEVEL_EXCEEDS_SCHOOL_CAP');
+      expect(r.errors![0].message).toBe(
+        '高职学生不能评价二级/技师，可评价范围为专项职业能力、四级/中级工、三级/高级工（最高到三级/高级工）',
+      );
+    });
+    it('a social candidate registers in person, refused by the rule of the level when not qualified', async () => {
+      const ENROL = `mutation($y: Int) { enrolAsCandidate(category: VETERAN, name: "退役军人张三",
+        idNumber: "${idOf('35058219900101001')}", phone: "13700000000", regionCode: "350582", workYears: $y) { id category phone } }`;
+      const me = ok(await gql('candidate', ENROL, { y: 3 })).enrolAsCandidate;
+      expect(me).toMatchObject({ category: 'VETERAN', phone: '137****0000' });
+      const l4 = ok(await plan('liming', '6-31-01-03', 'LEVEL_4')).createAssessmentPlan;
+      const refused = await gql('candidate', REGISTER, { p: l4.id });
+      expect(codeOf(refused)).toBe('NOT_ELIGIBLE');
+      expect(refused.errors![0].message).toMatch(
+        /^不符合报名条件（社会考生申报四级\/中级工）：须取得本职业五级\/初级工证书后/,
+      );
+      ok(await gql('candidate', ENROL, { y: 6 }));
+      expect(ok(await gql('candidate', REGISTER, { p: l4.id })).registerForPlan.status).toBe('REGISTERED');
+      const mine = ok(await gql('candidate', '{ myRegistrations { plan { level } } }')).myRegistrations;
+      expect(mine).toEqual([{ plan: { level: 'LEVEL_4' } }]);
+      // nobody else's record: the same ID number cannot be claimed by another account
+      const other = await as('9d7e0a4c-1111-4e57-9a39-0d0b7e0c1a02', { role: Role.CANDIDATE });
+      expect(codeOf(await call(svc.url, other, ENROL, { y: 6 }))).toBe('CONFLICT');
+    });
+    it(`keeps the capacity under 50 concurrent registrations${kind === 'postgres' ? '' : ' (PGlite: one at a time)'}`, async () => {
+      const p = ok(
+        await gql('liming', PLAN, {
+          a: DEMO_AGENCY_ID,
+          k: 'OCCUPATION',
+          o: '4-01-06-01',
+          l: 'LEVEL_3',
+          cap: 30,
+        }),
+      ).createAssessmentPlan;
+      const ids = [];
+      for (let i = 0; i < 50; i++) {
+        const c = await svc.prisma.candidate.create({
+          data: {
+            category: 'STUDENT',
+            name: `并发${i}`,
+            idNumber: idOf(`35050320070101${String(100 + i).padStart(3, '0')}`),
+            institutionCode: liming.creditCode,
+            schoolType: 'HIGHER_VOCATIONAL',
+            regionCode: liming.regionCode,
+          },
+        });
+        ids.push(c.id);
+      }
+      // every candidate twice at once: 100 calls, 30 places
+      const answers = await Promise.all([...ids, ...ids].map((c) => gql('liming', REGISTER, { p: p.id, c })));
+      const codes = answers.map((a) => codeOf(a) ?? 'OK');
+      expect(codes.filter((c) => c !== 'OK' && c !== 'PLAN_FULL')).toEqual([]);
+      const rows = await svc.prisma.registration.count({ where: { planId: p.id } });
+      expect(rows).toBe(30);
+      const after = await svc.prisma.assessmentPlan.findUniqueOrThrow({ where: { id: p.id } });
+      expect(after.registeredCount).toBe(30);
+      const registered = new Set(answers.filter((a) => !a.errors).map((a) => a.data.registerForPlan.id));
+      expect(registered.size).toBe(30);
+    });
+  });
+});
