@@ -110,7 +110,6 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
         CLAIMS_SECRET: SECRET,
         DEMO_DATA: 'true',
         AGENCIES_GRAPH_URL: agenciesUrl,
-        PUBLICATION_WORKING_DAYS: '0',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
       }),
@@ -343,6 +342,218 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
       expect(after.registeredCount).toBe(30);
       const registered = new Set(answers.filter((a) => !a.errors).map((a) => a.data.registerForPlan.id));
       expect(registered.size).toBe(30);
+    });
+  });
+  describe('from sessions to final results: 回避, scores and substitution, 公示, objections', () => {
+    const REGISTER = `mutation($p: ID!, $c: ID) { registerForPlan(planId: $p, candidateId: $c) { id } }`;
+    const SCORE = `mutation($r: ID!, $t: Float, $tm: ScoreMark, $p: Float, $pm: ScoreMark, $cr: ID, $why: String!) {
+      recordScore(registrationId: $r, theory: $t, theoryMark: $tm, practical: $p, practicalMark: $pm,
+        courseRecordId: $cr, reason: $why) { id score { theory theorySource practical theoryMark } } }`;
+    const SESSION = `mutation($p: ID!, $k: AssessmentSessionKind!, $n: String!, $own: Boolean) {
+      addAssessmentSession(planId: $p, kind: $k, name: $n, site: "实训楼 A101", startsAt: "${future(30)}",
+        endsAt: "${future(30.2)}", ownOperation: $own) { id } }`;
+    const STAFF = `mutation($s: ID!, $n: String!, $id: String!, $c: [StaffConflictInput!]) {
+      assignSessionStaff(sessionId: $s, role: ASSESSOR, name: $n, idNumber: $id, conflicts: $c) { id idNumber } }`;
+    const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Agency { evaluationCount(since: "2020-01-01T00:00:00Z") }
+      ... on FinalResult { id passed level theory practical } } }`;
+    const count = async () =>
+      ok(await gql('service', ENTITIES, { r: [{ __typename: 'Agency', id: DEMO_AGENCY_ID }] }))._entities[0]
+        .evaluationCount as number;
+    let planId: string;
+    const regs: string[] = [];
+    const students: { id: string; idNumber: string }[] = [];
+
+    beforeAll(async () => {
+      planId = ok(await plan('liming', '6-31-01-03', 'LEVEL_3', { sub: true, majors: ['460301'] }))
+        .createAssessmentPlan.id;
+      for (let i = 1; i <= 4; i++) {
+        const c = await svc.prisma.candidate.findUniqueOrThrow({
+          where: { idNumber: demoStudentIdNumber(i) },
+        });
+        students.push({ id: c.id, idNumber: c.idNumber });
+        regs.push(ok(await gql('liming', REGISTER, { p: planId, c: c.id })).registerForPlan.id);
+      }
+    });
+
+    it('refuses a session run by another operator, and an assessor who teaches a candidate of the plan', async () => {
+      expect(
+        codeOf(await gql('liming', SESSION, { p: planId, k: 'PRACTICAL', n: '外包考站', own: false })),
+      ).toBe('OUTSOURCED_SESSION');
+      const theory = ok(
+        await gql('liming', SESSION, { p: planId, k: 'THEORY', n: '理论考场一' }),
+      ).addAssessmentSession;
+      const practical = ok(
+        await gql('liming', SESSION, { p: planId, k: 'PRACTICAL', n: '实操考站一' }),
+      ).addAssessmentSession;
+      const teacher = await gql('liming', STAFF, {
+        s: practical.id,
+        n: '陈老师',
+        id: idOf('35050319800101001'),
+        c: [{ type: 'TEACHER_OF', personIdNumber: students[0]!.idNumber }],
+      });
+      expect(codeOf(teacher)).toBe('ASSESSOR_CONFLICT');
+      expect(teacher.errors![0].message).toMatch(
+        /^考评员陈老师与考生陈思远（3505\*+\d{3}[\dX]）存在任课教师关系，应当回避$/,
+      );
+      for (const [s, n, id] of [
+        [theory.id, '监考甲', '35050319800101002'],
+        [theory.id, '监考乙', '35050319800101003'],
+        [practical.id, '考评员甲', '35050319800101004'],
+        [practical.id, '考评员乙', '35050319800101005'],
+        [practical.id, '考评员丙', '35050319800101006'],
+      ] as const)
+        ok(await gql('liming', STAFF, { s, n, id: idOf(id) }));
+    });
+
+    it('replaces theory only by the course score of the candidate’s own major, where the plan allows it', async () => {
+      const COURSE = `mutation($c: ID!, $m: String!) { recordCourseRecord(candidateId: $c, majorCode: $m,
+        courseName: "电工技术综合", term: "2025-2026 学年第一学期", score: 82.5, source: "教务系统",
+        attestedBy: "教务处 李老师") { id score } }`;
+      expect(codeOf(await gql('liming', COURSE, { c: students[0]!.id, m: '510201' }))).toBe(
+        'SUBSTITUTION_NEEDS_OWN_MAJOR',
+      );
+      const course = ok(await gql('liming', COURSE, { c: students[0]!.id, m: '460301' })).recordCourseRecord;
+      const s1 = ok(
+        await gql('liming', SCORE, { r: regs[0], cr: course.id, p: 80, why: '课证融通' }),
+      ).recordScore;
+      expect(s1.score).toMatchObject({ theory: 82.5, theorySource: 'COURSE_SUBSTITUTION', practical: 80 });
+      // another plan that does not allow substitution refuses the same record
+      const other = ok(await plan('liming', '4-04-05-01', 'LEVEL_4')).createAssessmentPlan;
+      const reg = ok(await gql('liming', REGISTER, { p: other.id, c: students[0]!.id })).registerForPlan;
+      expect(codeOf(await gql('liming', SCORE, { r: reg.id, cr: course.id, why: 'x' }))).toBe(
+        'SUBSTITUTION_NOT_ALLOWED',
+      );
+      // a score outside 0..100 is refused in Chinese
+      const bad = await gql('liming', SCORE, { r: regs[1], t: 101, why: 'x' });
+      expect(bad.errors?.[0]).toMatchObject({ message: '理论成绩应为 0 至 100 之间的分数' });
+    });
+
+    it('records scores and marks, every change in the ledger with old and new value, who and why', async () => {
+      ok(await gql('liming', SCORE, { r: regs[1], t: 70, p: 50, why: '录入' }));
+      ok(await gql('liming', SCORE, { r: regs[2], tm: 'ABSENT', p: 90, why: '理论缺考' }));
+      ok(await gql('liming', SCORE, { r: regs[3], t: 75, p: 85, why: '录入' }));
+      ok(await gql('liming', SCORE, { r: regs[3], p: 88, why: '复核更正实操成绩' }));
+      const q = `query($p: ID!) { assessmentPlan(id: $p) { registrations { edges { node { id
+        scoreChanges { field oldValue newValue actorId reason } } } } } }`;
+      const edges = ok(await gql('liming', q, { p: planId })).assessmentPlan.registrations.edges;
+      const changes = edges.find((e: any) => e.node.id === regs[3]).node.scoreChanges;
+      expect(changes.at(-1)).toEqual({
+        field: 'practical',
+        oldValue: '85',
+        newValue: '88',
+        actorId: 'u-liming',
+        reason: '复核更正实操成绩',
+      });
+      // not to a college that does not run the plan
+      expect(ok(await gql('fangzhi', q, { p: planId })).assessmentPlan?.registrations ?? null).toBeNull();
+    });
+
+    it('publishes for 5 working days, holds back a result under objection, then makes the others final', async () => {
+      const PUBLISH = `mutation($p: ID!) { publishResults(planId: $p) { status publishedAt publicationEndsAt } }`;
+      const published = ok(await gql('liming', PUBLISH, { p: planId })).publishResults;
+      expect(published.status).toBe('PUBLISHED');
+      const days = (Date.parse(published.publicationEndsAt) - Date.parse(published.publishedAt)) / 86_400_000;
+      expect(days).toBeGreaterThanOrEqual(5);
+      expect(days).toBeLessThanOrEqual(10);
+      const objection = ok(
+        await gql(
+          'liming',
+          `mutation($r: ID!) { raiseObjection(registrationId: $r, reason: "考生对实操成绩有异议", requestKey: "o-1") { id status } }`,
+          {
+            r: regs[1],
+          },
+        ),
+      ).raiseObjection;
+      expect(objection.status).toBe('OPEN');
+      const FINALIZE = `mutation($p: ID!) { finalizeResults(planId: $p) { finalized heldBack plan { status } } }`;
+      expect(codeOf(await gql('liming', FINALIZE, { p: planId }))).toBe('PUBLICATION_NOT_ENDED');
+      // the publication period passes
+      await svc.prisma.assessmentPlan.update({
+        where: { id: planId },
+        data: { publicationEndsAt: new Date(Date.now() - 1000) },
+      });
+      expect(
+        codeOf(
+          await gql(
+            'liming',
+            `mutation($r: ID!) { raiseObjection(registrationId: $r, reason: "迟到的异议") { id } }`,
+            { r: regs[2] },
+          ),
+        ),
+      ).toBe('OBJECTION_PERIOD_OVER');
+      const before = await count();
+      const first = ok(await gql('liming', FINALIZE, { p: planId })).finalizeResults;
+      expect(first).toEqual({ finalized: 3, heldBack: 1, plan: { status: 'PUBLISHED' } });
+      expect(await count()).toBe(before + 3);
+      // the objection is upheld: the score is corrected, then the decision is recorded
+      ok(await gql('liming', SCORE, { r: regs[1], p: 65, why: '异议成立，复核更正实操成绩' }));
+      ok(
+        await gql(
+          'liming',
+          `mutation($o: ID!) { decideObjection(objectionId: $o, upheld: true, decision: "复核后实操成绩更正为 65 分") { status } }`,
+          { o: objection.id },
+        ),
+      );
+      // re-checked with agencies at finalization: a suspended agency's results wait
+      const status = (st: string) =>
+        call(
+          agenciesUrl,
+          tokens.quanzhou!,
+          `mutation($a: ID!, $s: AgencyStatusChange!) {
+          changeAgencyStatus(agencyId: $a, status: $s, reason: "测试") { status } }`,
+          { a: DEMO_AGENCY_ID, s: st },
+        );
+      ok(await status('SUSPENDED'));
+      try {
+        expect(codeOf(await gql('liming', FINALIZE, { p: planId }))).toBe('AGENCY_NOT_FILED');
+      } finally {
+        ok(await status('FILED'));
+      }
+      expect(ok(await gql('liming', FINALIZE, { p: planId })).finalizeResults).toEqual({
+        finalized: 1,
+        heldBack: 0,
+        plan: { status: 'FINALIZED' },
+      });
+      expect(await count()).toBe(before + 4);
+      // final results are entities the certificates subgraph can resolve with its service claims
+      const results = await svc.prisma.finalResult.findMany({
+        where: { planId },
+        orderBy: { theory: 'asc' },
+      });
+      const answer = ok(
+        await gql('service', ENTITIES, { r: results.map((r) => ({ __typename: 'FinalResult', id: r.id })) }),
+      )._entities;
+      const byReg = new Map(results.map((r, i) => [r.registrationId, answer[i]]));
+      expect(byReg.get(regs[0]!)).toMatchObject({
+        passed: true,
+        level: 'LEVEL_3',
+        theory: 82.5,
+        practical: 80,
+      });
+      expect(byReg.get(regs[1]!)).toMatchObject({ passed: true, theory: 70, practical: 65 });
+      expect(byReg.get(regs[2]!)).toMatchObject({ passed: false, theory: null, practical: 90 });
+      expect(byReg.get(regs[3]!)).toMatchObject({ passed: true, practical: 88 });
+      expect(
+        ok(await gql('fuzhou', ENTITIES, { r: [{ __typename: 'FinalResult', id: results[0]!.id }] }))
+          ._entities,
+      ).toEqual([null]);
+      // a resit of the same occupation and level does not count twice (ADR 12)
+      const resit = ok(await plan('liming', '6-31-01-03', 'LEVEL_3')).createAssessmentPlan;
+      const again = ok(await gql('liming', REGISTER, { p: resit.id, c: students[2]!.id })).registerForPlan;
+      await svc.prisma.finalResult.create({
+        data: {
+          registrationId: again.id,
+          planId: resit.id,
+          agencyId: DEMO_AGENCY_ID,
+          candidateId: students[2]!.id,
+          kind: 'OCCUPATION',
+          occupationCode: '6-31-01-03',
+          level: 3,
+          passed: true,
+        },
+      });
+      expect(await count()).toBe(before + 4);
     });
   });
 });

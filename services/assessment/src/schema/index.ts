@@ -4,6 +4,8 @@ import './common.js';
 import './plan.js';
 import './candidate.js';
 import './registration.js';
+import './score.js';
+import './result.js';
 import './agency.js';
 
 export const schema = builder.toSubGraphSchema({
