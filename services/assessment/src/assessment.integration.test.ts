@@ -15,6 +15,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { DEMO_AGENCY_ID, demoStudentIdNumber } from './demo.js';
+import { ROSTER_COLUMNS } from './commands/import-roster.js';
+import { SCORE_COLUMNS } from './commands/import-scores.js';
+import { readSheet, writeSheet } from './domain/spreadsheet.js';
 import { startAssessment, type AssessmentService } from './server.js';
 
 const SECRET = 'assessment-test-claims-secret-0123456789';
@@ -554,6 +557,147 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
         },
       });
       expect(await count()).toBe(before + 4);
+    });
+  });
+  describe('bulk import from xlsx and csv: every row checked, all or nothing', () => {
+    const ROSTER = `mutation($i: String!, $p: ID, $f: ImportFileInput!) {
+      importRoster(institutionCode: $i, planId: $p, file: $f) { rows changed registered } }`;
+    const SCORES = `mutation($p: ID!, $f: ImportFileInput!) {
+      importScores(planId: $p, file: $f, reason: "成绩批量导入") { rows changed } }`;
+    const file = (fileName: string, content: Buffer) => ({
+      fileName,
+      contentBase64: content.toString('base64'),
+    });
+    const N = 10_000;
+    // 350503 + 2004-02-DD + sequence: 10,000 distinct generated ID numbers
+    const idAt = (i: number) =>
+      idOf(
+        `35050320040${2 + Math.floor(i / 25_000)}${String(1 + Math.floor(i / 1000)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`,
+      );
+    const students = Array.from({ length: N }, (_, i) => ({
+      name: `学生${i}`,
+      idNumber: idAt(i),
+      phone: '',
+      majorCode: '460301',
+      majorName: '电气自动化技术',
+      className: `电气 2023-${1 + (i % 40)} 班`,
+      enrolmentYear: '2023',
+      graduationYear: '2026',
+    }));
+    let planId: string;
+
+    it('gives templates that read back with their headers', async () => {
+      const q = `query($k: ImportKind!, $f: ImportFileFormat!) { importTemplate(kind: $k, format: $f) { fileName contentBase64 } }`;
+      for (const format of ['XLSX', 'CSV'] as const) {
+        const t = ok(await gql('liming', q, { k: 'SCORES', f: format })).importTemplate;
+        expect(t.fileName).toBe(`成绩导入模板.${format.toLowerCase()}`);
+        const rows = await readSheet(t.fileName, Buffer.from(t.contentBase64, 'base64'), SCORE_COLUMNS);
+        expect(rows).toEqual([
+          { row: 2, values: Object.fromEntries(SCORE_COLUMNS.map((c) => [c.key, c.example])) },
+        ]);
+      }
+      expect(codeOf(await gql('anonymous', q, { k: 'ROSTER', f: 'XLSX' }))).toBe('UNAUTHENTICATED');
+    });
+
+    it(`rejects a ${N}-row roster with 3 bad rows whole, naming the 3 rows; the fixed file registers everyone`, async () => {
+      planId = ok(
+        await gql('liming', PLAN, {
+          a: DEMO_AGENCY_ID,
+          k: 'OCCUPATION',
+          o: '6-31-01-03',
+          l: 'LEVEL_3',
+          cap: N,
+        }),
+      ).createAssessmentPlan.id;
+      const bad = students.map((s) => ({ ...s }));
+      bad[99]!.idNumber = '350503200402011234'; // row 101: check character
+      bad[5000]!.phone = '1234'; // row 5002
+      bad[9997]!.idNumber = bad[0]!.idNumber; // row 9999: same person as row 2
+      const before = await svc.prisma.candidate.count();
+      const refused = await gql('liming', ROSTER, {
+        i: liming.creditCode,
+        p: planId,
+        f: file('名单.xlsx', await writeSheet('XLSX', ROSTER_COLUMNS, bad)),
+      });
+      expect(codeOf(refused)).toBe('IMPORT_ROWS_INVALID');
+      const details = refused.errors![0].extensions.details;
+      expect(details.rows).toEqual([101, 5002, 9999]);
+      expect(details.errors.map((e: any) => e.message)).toEqual([
+        '第 101 行（身份证号）：居民身份证号码不正确，请核对',
+        '第 5002 行（手机号）：手机号码不正确，应为 11 位手机号',
+        '第 9999 行（身份证号）：与第 2 行重复',
+      ]);
+      expect(await svc.prisma.candidate.count()).toBe(before);
+      const started = performance.now();
+      const done = ok(
+        await gql('liming', ROSTER, {
+          i: liming.creditCode,
+          p: planId,
+          f: file('名单.xlsx', await writeSheet('XLSX', ROSTER_COLUMNS, students)),
+        }),
+      ).importRoster;
+      console.log(
+        `[${kind}] roster of ${N} rows with registration: ${Math.round(performance.now() - started)} ms`,
+      );
+      expect(done).toEqual({ rows: N, changed: N, registered: N });
+      expect(await svc.prisma.candidate.count()).toBe(before + N);
+      const p = await svc.prisma.assessmentPlan.findUniqueOrThrow({ where: { id: planId } });
+      expect(p.registeredCount).toBe(N);
+    });
+
+    it(`rejects ${N} score rows with 3 bad whole, naming the 3 rows; the fixed file imports in one transaction`, async () => {
+      const rows = students.map((s, i) => ({
+        idNumber: s.idNumber,
+        name: s.name,
+        theory: String(50 + (i % 50)),
+        theoryMark: '正常',
+        practical: String(60 + (i % 40)) + (i % 3 === 0 ? '.5' : ''),
+        practicalMark: '正常',
+      }));
+      const bad = rows.map((r) => ({ ...r }));
+      bad[10]!.theory = '105'; // row 12
+      bad[4321]!.name = '张冠李戴'; // row 4323
+      bad[8888]!.theoryMark = '迟到'; // row 8890
+      const refused = await gql('liming', SCORES, {
+        p: planId,
+        f: file('成绩.xlsx', await writeSheet('XLSX', SCORE_COLUMNS, bad)),
+      });
+      expect(codeOf(refused)).toBe('IMPORT_ROWS_INVALID');
+      expect(refused.errors![0].extensions.details.rows).toEqual([12, 4323, 8890]);
+      expect(refused.errors![0].extensions.details.errors.map((e: any) => e.message)).toEqual([
+        '第 12 行（理论成绩）：理论成绩应为 0 至 100 之间的分数（至多一位小数），不能是“105”',
+        '第 4323 行（姓名）：姓名与报名信息（学生4321）不符',
+        '第 8890 行（理论考试情况）：应为“正常”“缺考”或“违纪”，不能是“迟到”',
+      ]);
+      const written = () => svc.prisma.score.count({ where: { registration: { planId } } });
+      expect(await written()).toBe(0);
+      expect(await svc.prisma.scoreChange.count({ where: { planId } })).toBe(0);
+      const xlsx = await writeSheet('XLSX', SCORE_COLUMNS, rows);
+      const started = performance.now();
+      const done = ok(await gql('liming', SCORES, { p: planId, f: file('成绩.xlsx', xlsx) })).importScores;
+      console.log(
+        `[${kind}] ${N} score rows (xlsx, ${xlsx.length} bytes): ${Math.round(performance.now() - started)} ms`,
+      );
+      expect(done).toEqual({ rows: N, changed: N });
+      expect(await written()).toBe(N);
+      expect(await svc.prisma.scoreChange.count({ where: { planId } })).toBe(2 * N);
+      // the same file again changes nothing; a csv with a 缺考 changes one row, in the ledger
+      expect(
+        ok(await gql('liming', SCORES, { p: planId, f: file('成绩.xlsx', xlsx) })).importScores.changed,
+      ).toBe(0);
+      const csv = await writeSheet('CSV', SCORE_COLUMNS, [{ ...rows[0]!, theory: '', theoryMark: '缺考' }]);
+      expect(ok(await gql('liming', SCORES, { p: planId, f: file('补录.csv', csv) })).importScores).toEqual({
+        rows: 1,
+        changed: 1,
+      });
+      const s = await svc.prisma.score.findFirstOrThrow({
+        where: { registration: { planId, candidate: { idNumber: rows[0]!.idNumber } } },
+      });
+      expect(s).toMatchObject({ theory: null, theoryMark: 'ABSENT' });
+      expect(codeOf(await gql('liming', SCORES, { p: planId, f: file('成绩.txt', csv) }))).toBe(
+        'UNSUPPORTED_FORMAT',
+      );
+      expect(codeOf(await gql('fangzhi', SCORES, { p: planId, f: file('成绩.csv', csv) }))).toBe('FORBIDDEN');
     });
   });
 });

@@ -6,6 +6,7 @@ import './candidate.js';
 import './registration.js';
 import './score.js';
 import './result.js';
+import './import.js';
 import './agency.js';
 
 export const schema = builder.toSubGraphSchema({
