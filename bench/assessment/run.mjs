@@ -102,6 +102,7 @@ async function main() {
     log(`database ${dbName}; starting agencies and assessment`);
     const agencies = await startService('@skills/agencies', { DATABASE_URL, DEMO_DATA: 'true' });
     const assessment = await startService('@skills/assessment', {
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       DATABASE_URL,
       DEMO_DATA: 'true',
       AGENCIES_GRAPH_URL: agencies,

@@ -294,7 +294,7 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
     });
     it('a social candidate registers in person, refused by the rule of the level when not qualified', async () => {
       const ENROL = `mutation($y: Int) { enrolAsCandidate(category: VETERAN, name: "退役军人张三",
-        idNumber: "${idOf('35058219900101001')}", phone: "13700000000", regionCode: "350582", workYears: $y) { id category phone } }`;
+        idNumber: "${idOf('35058219900101001')}", phone: "13700000000", residenceRegionCode: "350582", workYears: $y) { id category phone } }`;
       const me = ok(await gql('candidate', ENROL, { y: 3 })).enrolAsCandidate;
       expect(me).toMatchObject({ category: 'VETERAN', phone: '137****0000' });
       const l4 = ok(await plan('liming', '6-31-01-03', 'LEVEL_4')).createAssessmentPlan;

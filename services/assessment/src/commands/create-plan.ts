@@ -2,7 +2,7 @@
 // for an agency that agencies reports FILED, with the target in its scope on the assessment date (asked through
 // the graph with this service's claims). Idempotent per college and request key; numbered per college and year.
 import { DomainError, unwrap, type SkillLevel } from '@skills/domain';
-import { nextNumber, principalCan } from '@skills/service-kit';
+import { badInput, nextNumber, principalCan } from '@skills/service-kit';
 import { z } from 'zod';
 import { COLLEGE_SIDE } from '../access-scope.js';
 import type { Context } from '../context.js';
@@ -14,46 +14,46 @@ import { audit, forbidden, isUniqueViolation } from './support.js';
 const passMark = (what: string) =>
   z.number().int().min(0, `${what}应在 0 至 100 之间`).max(100, `${what}应在 0 至 100 之间`).nullish();
 
-export const createPlanInput = z
-  .object({
-    agencyId: id,
-    kind: z.enum(PlanKind),
-    occupationCode: z.string().trim().min(1, '请填写职业（工种）编码或专项职业能力考核项目编码'),
-    level: z.number().int().nullish(),
-    title: z.string().trim().min(1, '请填写计划名称').max(60, '计划名称不能超过 60 个字'),
-    majorCodes: z
-      .array(z.string().trim().min(1))
-      .nullish()
-      .transform((v) => v ?? []),
-    standardCode: optionalText(40, '国家职业技能标准编号'),
-    assessmentDate: z.date(),
-    registrationClosesAt: z.date(),
-    sites: z
-      .array(z.string().trim().min(1, '考核场地不能为空').max(100, '考核场地不能超过 100 个字'))
-      .min(1, '请至少填写一个考核场地'),
-    capacity: z.number().int().min(1, '计划人数至少为 1 人').max(20_000, '计划人数不能超过 20000 人'),
-    theoryPassMark: passMark('理论合格线'),
-    practicalPassMark: passMark('实操合格线'),
-    allowCourseSubstitution: z.boolean().nullish(),
-    candidatesPerAssessor: z
-      .number()
-      .int()
-      .min(1, '考评员配比应为正整数')
-      .max(50, '考评员配比不能超过 50')
-      .nullish(),
-    requestKey,
-  })
-  .refine((v) => v.registrationClosesAt <= v.assessmentDate, {
-    message: '报名截止时间应早于考核日期',
-    path: ['registrationClosesAt'],
-  })
-  .refine((v) => (v.kind === 'SPECIAL_ABILITY') === (v.level === null || v.level === undefined), {
-    message: '职业技能等级认定须选择等级，专项职业能力考核不设等级',
-    path: ['level'],
-  });
+export const createPlanInput = z.object({
+  agencyId: id,
+  kind: z.enum(PlanKind),
+  occupationCode: z.string().trim().min(1, '请填写职业（工种）编码或专项职业能力考核项目编码'),
+  level: z.number().int().nullish(),
+  title: z.string().trim().min(1, '请填写计划名称').max(60, '计划名称不能超过 60 个字'),
+  majorCodes: z
+    .array(z.string().trim().min(1))
+    .nullish()
+    .transform((v) => v ?? []),
+  standardCode: optionalText(40, '国家职业技能标准编号'),
+  assessmentDate: z.date(),
+  registrationClosesAt: z.date(),
+  sites: z
+    .array(z.string().trim().min(1, '考核场地不能为空').max(100, '考核场地不能超过 100 个字'))
+    .min(1, '请至少填写一个考核场地'),
+  capacity: z.number().int().min(1, '计划人数至少为 1 人').max(20_000, '计划人数不能超过 20000 人'),
+  theoryPassMark: passMark('理论合格线'),
+  practicalPassMark: passMark('实操合格线'),
+  allowCourseSubstitution: z.boolean().nullish(),
+  candidatesPerAssessor: z
+    .number()
+    .int()
+    .min(1, '考评员配比应为正整数')
+    .max(50, '考评员配比不能超过 50')
+    .nullish(),
+  requestKey,
+});
 export type CreatePlanInput = CommandInput<typeof createPlanInput>;
 
+/** Checks across fields (after authorization: the schema checks one field at a time). */
+function checkDates(input: CreatePlanInput) {
+  if (input.registrationClosesAt > input.assessmentDate)
+    throw badInput('registrationClosesAt', '报名截止时间应早于考核日期');
+  if ((input.kind === 'SPECIAL_ABILITY') !== (input.level === null || input.level === undefined))
+    throw badInput('level', '职业技能等级认定须选择等级，专项职业能力考核不设等级');
+}
+
 export async function createPlan(ctx: Context, input: CreatePlanInput) {
+  checkDates(input);
   const agency = await ctx.agencies.agency(input.agencyId);
   if (!agency) throw new DomainError('AGENCY_NOT_FILED');
   if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: agency.institutionCode })) throw forbidden();

@@ -16,10 +16,7 @@ export const enrolCandidateInput = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
   idNumber: z.string().trim(),
   phone: optionalText(20, '手机号码'),
-  regionCode: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, '行政区划代码应为 6 位数字'),
+  residenceRegionCode: z.string().trim(),
   workYears: z.number().int().min(0, '工作年限不能为负数').max(60, '工作年限不正确').nullish(),
   priorCertificates: z
     .array(
@@ -37,6 +34,9 @@ export type EnrolCandidateInput = CommandInput<typeof enrolCandidateInput>;
 export async function enrolCandidate(ctx: Context, input: EnrolCandidateInput) {
   if (ctx.principal.kind !== 'user' || !ctx.principal.id) throw forbidden();
   const idNumber = unwrap(parseIdNumber(input.idNumber)).value;
+  // checked here, after authorization (the schema's checks run before the caller's role is)
+  if (!/^\d{6}$/.test(input.residenceRegionCode))
+    throw badInput('residenceRegionCode', '常住地行政区划代码应为 6 位数字');
   if (input.phone && !isMobilePhone(input.phone)) throw badInput('phone', '手机号码不正确，应为 11 位手机号');
   const accountId = ctx.principal.id;
   return ctx.prisma.$transaction(async (tx) => {
@@ -48,7 +48,7 @@ export async function enrolCandidate(ctx: Context, input: EnrolCandidateInput) {
       category: input.category,
       name: input.name,
       phone: input.phone ?? null,
-      regionCode: input.regionCode,
+      regionCode: input.residenceRegionCode,
       workYears: input.workYears ?? null,
       priorCertificates: toJson(priorCertificates, input.priorCertificates),
     };

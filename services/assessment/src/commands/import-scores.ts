@@ -12,6 +12,32 @@ import type { ScoreMark } from '../generated/prisma/enums.js';
 import { importFile } from './import-file.js';
 import { type CommandInput, id } from './inputs.js';
 import { normalise, valuesOf, type ScoreValues } from './record-score.js';
+
+interface RegisteredRow {
+  id: string;
+  idNumber: string;
+  name: string;
+  scored: boolean;
+  theory: number | null;
+  theoryMark: ScoreMark | null;
+  theorySource: ScoreValues['theorySource'] | null;
+  courseRecordId: string | null;
+  practical: number | null;
+  practicalMark: ScoreMark | null;
+}
+
+/** A row's score as recordScore sees it (no score yet: the defaults). */
+const currentValues = (r: RegisteredRow): ScoreValues =>
+  r.scored
+    ? {
+        theory: r.theory,
+        theoryMark: r.theoryMark!,
+        theorySource: r.theorySource!,
+        courseRecordId: r.courseRecordId,
+        practical: r.practical,
+        practicalMark: r.practicalMark!,
+      }
+    : valuesOf(null);
 import { audit, forbidden, notFound, requireStatus } from './support.js';
 
 type Key = 'idNumber' | 'name' | 'theory' | 'theoryMark' | 'practical' | 'practicalMark';
@@ -45,12 +71,21 @@ export async function importScores(ctx: Context, input: ImportScoresInput) {
   if (!plan) throw notFound();
   if (!scoresPlan(ctx.principal, plan)) throw forbidden();
   requireStatus(plan, ['OPEN', 'CLOSED'], '导入成绩');
+  const started = performance.now();
+  const phases: Record<string, number> = {};
+  const phase = (name: string) => (phases[name] = Math.round(performance.now() - started));
   const rows = await readSheet(input.file.fileName, input.file.contentBase64, SCORE_COLUMNS);
-  const registered = await ctx.prisma.registration.findMany({
-    where: { planId: plan.id, status: 'REGISTERED' },
-    select: { id: true, candidate: { select: { idNumber: true, name: true } }, score: true },
-  });
-  const byIdNumber = new Map(registered.map((r) => [r.candidate.idNumber, r]));
+  phase('read');
+  // one statement for the plan's registrations with their candidates and current scores
+  const registered = await ctx.prisma.$queryRaw<RegisteredRow[]>`
+    SELECT r."id", c."idNumber", c."name", s."registrationId" IS NOT NULL AS "scored",
+      s."theory"::float8 AS "theory", s."theoryMark"::text AS "theoryMark", s."theorySource"::text AS "theorySource",
+      s."courseRecordId", s."practical"::float8 AS "practical", s."practicalMark"::text AS "practicalMark"
+    FROM "Registration" r JOIN "Candidate" c ON c."id" = r."candidateId"
+    LEFT JOIN "Score" s ON s."registrationId" = r."id"
+    WHERE r."planId" = ${plan.id} AND r."status" = 'REGISTERED'`;
+  phase('load');
+  const byIdNumber = new Map(registered.map((r) => [r.idNumber, r]));
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
   const updates: { registrationId: string; before: ScoreValues; after: ScoreValues }[] = [];
@@ -63,7 +98,7 @@ export async function importScores(ctx: Context, input: ImportScoresInput) {
     if (!idNumber.ok) bad('idNumber', '身份证号不正确');
     else if (seen.has(idNumber.value.value)) bad('idNumber', `与第 ${seen.get(idNumber.value.value)} 行重复`);
     else if (!reg) bad('idNumber', '该考生未报名本评价计划');
-    else if (reg.candidate.name !== v.name) bad('name', `姓名与报名信息（${reg.candidate.name}）不符`);
+    else if (reg.name !== v.name) bad('name', `姓名与报名信息（${reg.name}）不符`);
     if (idNumber.ok && !seen.has(idNumber.value.value)) seen.set(idNumber.value.value, row);
     const part = (
       valueKey: 'theory' | 'practical',
@@ -94,7 +129,7 @@ export async function importScores(ctx: Context, input: ImportScoresInput) {
       errors.push(...problems);
       continue;
     }
-    const before = valuesOf(reg.score as never);
+    const before = currentValues(reg);
     // a blank theory score keeps a course-score substitution already recorded; otherwise it must be given
     if (theory.value === undefined && before.theorySource !== 'COURSE_SUBSTITUTION') {
       errors.push(rowProblem(row, header('theory'), '理论成绩不能为空'));
@@ -116,6 +151,7 @@ export async function importScores(ctx: Context, input: ImportScoresInput) {
     });
     updates.push({ registrationId: reg.id, before, after });
   }
+  phase('check');
   if (errors.length) refuseRows(errors);
   const batchId = randomUUID();
   const via = `IMPORT:${batchId}`;
@@ -197,5 +233,7 @@ export async function importScores(ctx: Context, input: ImportScoresInput) {
       `${input.file.fileName}: ${rows.length} rows, ${scores.length} changed`,
     );
   });
+  phase('write');
+  ctx.log.info({ planId: plan.id, rows: rows.length, changed: scores.length, ms: phases }, 'scores imported');
   return { batchId, rows: rows.length, changed: scores.length, registered: 0 };
 }

@@ -190,7 +190,10 @@ builder.mutationField('enrolAsCandidate', (t) =>
         name: t.arg.string({ required: true }),
         idNumber: t.arg.string({ required: true }),
         phone: t.arg.string(),
-        regionCode: t.arg.string({ required: true }),
+        residenceRegionCode: t.arg.string({
+          required: true,
+          description: '常住地行政区划代码（决定由哪一地区的监管部门查看）',
+        }),
         workYears: t.arg.int(),
         priorCertificates: t.arg({ type: [PriorCertificateInput] }),
       },
