@@ -1,6 +1,7 @@
 // 演示数据: plans of 黎明职业大学's filed agency (the agencies demo gives it a fixed id, demoAgencyId), a class of its
-// 高职 students and candidate.demo as a social candidate bound to identity's demo account. Loaded once, when there
-// are no plans and DEMO_DATA=true (npm start). Names and ID numbers are generated (valid check character).
+// 高职 students, and candidate.demo as a social candidate bound to identity's demo account (农民工, 6 years in the
+// trade: qualifies for 四级, not 三级). Loaded once, when there are no plans and DEMO_DATA=true (npm start). Names
+// and ID numbers are generated (valid check character).
 import { demoAccountId, demoAgencyId, demoCollege, idNumberCheckChar } from '@skills/domain';
 import { nextNumber } from '@skills/service-kit';
 import type { PrismaClient } from './db.js';
@@ -24,7 +25,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       {
         code: '6-31-01-03',
         level: 3,
-        title: '2027 年 1 月 电工 三级/高级工 评价（在校生）',
+        title: '2027 年 1 月 电工 三级/高级工 评价',
         major: '460301',
       },
       {
@@ -98,7 +99,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
         phone: '13800000000',
         accountId: demoAccountId('candidate.demo'),
         regionCode: '350582',
-        workYears: 2,
+        workYears: 6,
         createdBy: demoAccountId('candidate.demo'),
       },
     });
