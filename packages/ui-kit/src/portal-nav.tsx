@@ -1,4 +1,4 @@
-import { Menu } from 'antd';
+import { Badge, Menu } from 'antd';
 import { Link, useLocation } from 'react-router';
 import { usePortalPath } from './base-path';
 
@@ -6,6 +6,8 @@ export interface PortalNavItem {
   /** portal-relative path: '' for the portal's first page, 'coverage' … */
   path: string;
   label: string;
+  /** 待我办理: how many items wait on this page (a badge; nothing when 0 or not known yet) */
+  count?: number | undefined;
 }
 
 /** A portal's own page menu (second-level navigation under the shell's portal menu). */
@@ -24,7 +26,22 @@ export function PortalNav({ label, items }: { label: string; items: readonly Por
       <Menu
         mode="horizontal"
         selectedKeys={active ? [active.path] : []}
-        items={items.map((i) => ({ key: i.path, label: <Link to={path(i.path)}>{i.label}</Link> }))}
+        items={items.map((i) => ({
+          key: i.path,
+          label: (
+            <Link to={path(i.path)}>
+              {i.label}
+              {i.count ? (
+                <Badge
+                  count={i.count}
+                  overflowCount={99}
+                  style={{ marginInlineStart: 6, backgroundColor: '#a8071a' }}
+                  title={`${i.count} 项待办理`}
+                />
+              ) : null}
+            </Link>
+          ),
+        }))}
       />
     </nav>
   );

@@ -707,6 +707,31 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(codeOf(await gql(PRINT, { a: applying.id }, 'quanzhou'))).toBe('AGENCY_NOT_FILED');
   }, 60_000);
 
+  it('待我办理: each role counts what waits for it, as many as its list shows', async () => {
+    const TASKS = '{ filingTasks { awaitingCountyOpinion awaitingDecision returnedForCorrection } }';
+    const LIST = 'query($s: [FilingStatus!]) { filings(status: $s) { totalCount } }';
+    const total = async (who: string, s: string[]) => (await gql(LIST, { s }, who)).data.filings.totalCount;
+    expect(codeOf(await gql(TASKS))).toBe('UNAUTHENTICATED');
+    const city = (await gql(TASKS, {}, 'quanzhou')).data.filingTasks;
+    // Quanzhou's registrations all pass a county first: what waits for the city is what the counties reviewed
+    expect(city.awaitingDecision).toBe(await total('quanzhou', ['COUNTY_REVIEWED']));
+    expect(city.awaitingDecision).toBeGreaterThan(0);
+    expect(city.awaitingCountyOpinion).toBe(0); // not a county bureau
+    const county = (await gql(TASKS, {}, 'jinjiang')).data.filingTasks;
+    expect(county).toEqual({
+      awaitingCountyOpinion: await total('jinjiang', ['SUBMITTED']),
+      awaitingDecision: 0,
+      returnedForCorrection: 0,
+    });
+    tokens.nananTasks = await as('u-nanan-tasks', {
+      role: Role.COLLEGE_ADMIN,
+      orgCode: demoCollege('南安职业中专学校').creditCode,
+    });
+    const college = (await gql(TASKS, {}, 'nananTasks')).data.filingTasks;
+    expect(college.returnedForCorrection).toBe(await total('nananTasks', ['RETURNED']));
+    expect(college.awaitingDecision + college.awaitingCountyOpinion).toBe(0);
+  });
+
   it('coverage is for the bureaus of the region only', async () => {
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe(
       'FORBIDDEN',

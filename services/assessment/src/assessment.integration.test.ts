@@ -8,6 +8,7 @@ import { demoAgencyId, demoCollege, idNumberCheckChar, Role, type Grant } from '
 import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
   createTestDatabase,
+  freePort,
   ServiceProcesses,
   testDatabaseKinds,
   type TestDatabase,
@@ -60,11 +61,28 @@ beforeAll(async () => {
     service: await signClaims({ kind: 'service', id: 'agencies', grants: [] }, SECRET, 3600),
   });
   const catalogueUrl = await processes.start('@skills/catalogue', { CLAIMS_SECRET: SECRET });
+  // agencies asks an assessment process for the evaluation count before it accepts an expansion, and that process
+  // asks agencies about agencies: each is told the other's address (agencies' port is chosen first)
+  const agenciesPort = await freePort();
+  const countingUrl = await processes.start('@skills/assessment', {
+    CLAIMS_SECRET: SECRET,
+    AGENCIES_GRAPH_URL: `http://127.0.0.1:${agenciesPort}/graphql`,
+  });
   agenciesUrl = await processes.start('@skills/agencies', {
     CLAIMS_SECRET: SECRET,
     DEMO_DATA: 'true',
     CATALOGUE_GRAPH_URL: catalogueUrl,
+    ASSESSMENT_URL: countingUrl,
+    PORT: String(agenciesPort),
   });
+  // the city lowers its minimum for the test (the demo's 100 evaluations are more than the demo data has)
+  ok(
+    await call(
+      agenciesUrl,
+      tokens.quanzhou!,
+      `mutation { setExpansionPolicy(cityCode: "350500", minEvaluations: 0, reason: "测试：不设最低评价数量") { minEvaluations } }`,
+    ),
+  );
   // 黎明 widens its agency by 增设 to 二级 of 电工 (approved by the city): the agency holds 二级, its students never
   const filing = ok(
     await call(

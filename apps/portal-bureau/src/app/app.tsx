@@ -1,7 +1,7 @@
 // The module this portal exposes (./App): its routes, mounted by the shell under a base path.
 import type { PortalAppProps } from '@skills/federation';
 import { GraphqlProvider } from '@skills/graphql-client';
-import { BasePathProvider, PortalNav, registerReactInstance } from '@skills/ui-kit';
+import { BasePathProvider, PortalNav, registerReactInstance, type PortalNavItem } from '@skills/ui-kit';
 import React from 'react';
 import { Route, Routes } from 'react-router';
 import { AgencyDetailPage } from '../features/agency-register/components/agency-detail-page';
@@ -9,11 +9,12 @@ import { AgencyRegisterPage } from '../features/agency-register/components/agenc
 import { CatalogueStatisticsPage } from '../features/catalogue-statistics/components/catalogue-statistics-page';
 import { CoveragePage } from '../features/filing-coverage/components/coverage-page';
 import { ReviewQueuePage } from '../features/filing-review/components/review-queue-page';
+import { useFilingTasks } from '../features/tasks/api/filing-tasks-query';
 import { NotFoundPage } from './not-found-page';
 
 registerReactInstance(React, 'portal_bureau');
 
-const NAV = [
+const NAV: PortalNavItem[] = [
   { path: '', label: '备案审核' },
   { path: 'agencies', label: '机构名录与监督检查' },
   { path: 'coverage', label: '备案覆盖率' },
@@ -24,7 +25,7 @@ export default function PortalApp({ basePath, title = '监管部门' }: PortalAp
   return (
     <BasePathProvider basePath={basePath} portalTitle={title}>
       <GraphqlProvider>
-        <PortalNav label="监管部门功能" items={NAV} />
+        <TaskNav label="监管部门功能" items={NAV} />
         <Routes>
           <Route index element={<ReviewQueuePage />} />
           <Route path="agencies" element={<AgencyRegisterPage />} />
@@ -36,4 +37,10 @@ export default function PortalApp({ basePath, title = '监管部门' }: PortalAp
       </GraphqlProvider>
     </BasePathProvider>
   );
+}
+
+/** The portal's menu, with the count of what waits for this account on the first page (待我办理). */
+function TaskNav({ label, items }: { label: string; items: readonly PortalNavItem[] }) {
+  const waiting = useFilingTasks();
+  return <PortalNav label={label} items={items.map((i) => (i.path === '' ? { ...i, count: waiting } : i))} />;
 }

@@ -1,7 +1,7 @@
 // The module this portal exposes (./App): its routes, mounted by the shell under a base path.
 import type { PortalAppProps } from '@skills/federation';
 import { GraphqlProvider } from '@skills/graphql-client';
-import { BasePathProvider, PortalNav, registerReactInstance } from '@skills/ui-kit';
+import { BasePathProvider, PortalNav, registerReactInstance, type PortalNavItem } from '@skills/ui-kit';
 import React from 'react';
 import { Route, Routes } from 'react-router';
 import { AssessmentPlansPage } from '../features/assessment-plans/components/assessment-plans-page';
@@ -10,11 +10,12 @@ import { ApplyPage } from '../features/filing/components/apply-page';
 import { MyAgenciesPage } from '../features/filing/components/my-agencies-page';
 import { ScopeChangePage } from '../features/filing/components/scope-change-page';
 import { MajorMappingPage } from '../features/majors/components/major-mapping-page';
+import { useFilingTasks } from '../features/tasks/api/filing-tasks-query';
 import { NotFoundPage } from './not-found-page';
 
 registerReactInstance(React, 'portal_institution');
 
-const NAV = [
+const NAV: PortalNavItem[] = [
   { path: '', label: '本校评价机构' },
   { path: 'apply', label: '申请备案' },
   { path: 'majors', label: '专业对接' },
@@ -25,7 +26,7 @@ export default function PortalApp({ basePath, title = '院校与评价机构' }:
   return (
     <BasePathProvider basePath={basePath} portalTitle={title}>
       <GraphqlProvider>
-        <PortalNav label="院校与评价机构功能" items={NAV} />
+        <TaskNav label="院校与评价机构功能" items={NAV} />
         <Routes>
           <Route index element={<MyAgenciesPage />} />
           <Route path="apply" element={<ApplyPage />} />
@@ -38,4 +39,10 @@ export default function PortalApp({ basePath, title = '院校与评价机构' }:
       </GraphqlProvider>
     </BasePathProvider>
   );
+}
+
+/** The portal's menu, with the count of what waits for this account on the first page (待我办理). */
+function TaskNav({ label, items }: { label: string; items: readonly PortalNavItem[] }) {
+  const waiting = useFilingTasks();
+  return <PortalNav label={label} items={items.map((i) => (i.path === '' ? { ...i, count: waiting } : i))} />;
 }

@@ -20,5 +20,7 @@ export const DecideFilingMutation = graphql(`
 
 /** 市人社局备案决定 */
 export function useDecideFiling() {
-  return useMutation(DecideFilingMutation, { refetchQueries: ['ReviewFilings', 'FilingCoverage'] });
+  return useMutation(DecideFilingMutation, {
+    refetchQueries: ['ReviewFilings', 'FilingCoverage', 'BureauFilingTasks'],
+  });
 }

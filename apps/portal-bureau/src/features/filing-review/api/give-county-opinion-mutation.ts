@@ -15,5 +15,5 @@ export const GiveCountyOpinionMutation = graphql(`
 
 /** 县（区）人社部门审核意见 */
 export function useGiveCountyOpinion() {
-  return useMutation(GiveCountyOpinionMutation, { refetchQueries: ['ReviewFilings'] });
+  return useMutation(GiveCountyOpinionMutation, { refetchQueries: ['ReviewFilings', 'BureauFilingTasks'] });
 }

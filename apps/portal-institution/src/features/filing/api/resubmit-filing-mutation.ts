@@ -18,5 +18,5 @@ export const ResubmitFilingMutation = graphql(`
 
 /** 补正后重新提交（可附更正后的申请范围，服务端按原申请的规则校验） */
 export function useResubmitFiling() {
-  return useMutation(ResubmitFilingMutation, { refetchQueries: ['MyFilings'] });
+  return useMutation(ResubmitFilingMutation, { refetchQueries: ['MyFilings', 'CollegeFilingTasks'] });
 }

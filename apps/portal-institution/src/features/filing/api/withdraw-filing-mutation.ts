@@ -13,5 +13,5 @@ export const WithdrawFilingMutation = graphql(`
 
 /** 撤回申请 */
 export function useWithdrawFiling() {
-  return useMutation(WithdrawFilingMutation, { refetchQueries: ['MyFilings'] });
+  return useMutation(WithdrawFilingMutation, { refetchQueries: ['MyFilings', 'CollegeFilingTasks'] });
 }
