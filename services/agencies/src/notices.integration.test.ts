@@ -489,6 +489,95 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     });
   });
 
+  describe('item 7: education bureaus supervise too; the public complains into the region’s queue', () => {
+    it('the city’s education bureau reads the region’s filings and records findings, but does not decide', async () => {
+      const edu = await token('u-qz-edu', { role: Role.CITY_EDU, regionCode: '350500' });
+      const xmEdu = await token('u-xm-edu', { role: Role.CITY_EDU, regionCode: '350200' });
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门教育监管测试学院');
+      const applied = await s.gql(
+        APPLY,
+        {
+          i: c.creditCode,
+          k: 'SKILL_LEVEL_AGENCY',
+          s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }],
+        },
+        c.admin,
+      );
+      const f = applied.data.applyForFiling.id;
+      const read = await s.gql(`query($f: ID!) { filing(id: $f) { id status } }`, { f }, edu);
+      expect(read.errors).toBeUndefined();
+      expect(read.data.filing).toEqual({ id: f, status: 'SUBMITTED' });
+      const listed = await s.gql(`{ filings(open: true, first: 200) { edges { node { id } } } }`, {}, edu);
+      expect(listed.data.filings.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(f);
+      expect(codeOf(await s.gql(`query($f: ID!) { filing(id: $f) { id } }`, { f }, xmEdu))).toBe('FORBIDDEN');
+      expect(codeOf(await s.gql(OPINION, { f }, edu))).toBe('FORBIDDEN');
+
+      const agency = applied.data.applyForFiling.agency.id;
+      const FIND = `mutation($a: ID!) { recordSupervisionFinding(agencyId: $a, finding: "实训场地与申报材料不符，需核实", requestKey: "f-1") {
+        id recordedAs } }`;
+      const found = await s.gql(FIND, { a: agency }, edu);
+      expect(found.errors).toBeUndefined();
+      expect(found.data.recordSupervisionFinding.recordedAs).toBe('CITY_EDU');
+      expect((await s.gql(FIND, { a: agency }, edu)).data.recordSupervisionFinding.id).toBe(
+        found.data.recordSupervisionFinding.id,
+      );
+      expect(codeOf(await s.gql(FIND, { a: agency }, xmEdu))).toBe('FORBIDDEN');
+      const findings = await s.gql(
+        `query($a: ID!) { agency(id: $a) { findings { finding } } }`,
+        { a: agency },
+        t.jinmen,
+      );
+      expect(findings.data.agency.findings).toEqual([{ finding: '实训场地与申报材料不符，需核实' }]);
+    });
+
+    it('anyone may complain about a filed agency: validated, masked, in the region’s queue, rate-limited', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门投诉测试学院');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const COMPLAIN = `mutation($a: ID!, $c: String!, $p: String) { submitComplaint(agencyId: $a, content: $c, contact: $p) { id } }`;
+      const short = await s.gql(COMPLAIN, { a: agency.id, c: '太差' });
+      expect(short.errors?.[0]).toMatchObject({
+        message: '请具体说明投诉的情况（不少于 10 个字）',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      const sent = await s.gql(COMPLAIN, {
+        a: agency.id,
+        c: '该机构考核时考评员未到场，由工作人员代为评分',
+        p: '13900000001',
+      });
+      expect(sent.errors).toBeUndefined();
+      const QUEUE = `{ complaints(open: true, first: 200) { edges { node { id content contact anonymous agency { id } } } } }`;
+      const queue = async (who: string) =>
+        ((await s.gql(QUEUE, {}, who)).data?.complaints?.edges ?? []).map((e: { node: unknown }) => e.node);
+      expect(await queue(t.jinmen!)).toContainEqual({
+        id: sent.data.submitComplaint.id,
+        content: '该机构考核时考评员未到场，由工作人员代为评分',
+        contact: '139****0001',
+        anonymous: true,
+        agency: { id: agency.id },
+      });
+      const edu = await token('u-qz-edu2', { role: Role.CITY_EDU, regionCode: '350500' });
+      expect((await queue(edu)).map((q: { id: string }) => q.id)).toContain(sent.data.submitComplaint.id);
+      expect((await queue(t.xiamen!)).map((q: { id: string }) => q.id)).not.toContain(
+        sent.data.submitComplaint.id,
+      );
+      expect(codeOf(await s.gql(QUEUE))).toBe('UNAUTHENTICATED');
+      const handled = await s.gql(
+        `mutation($c: ID!) { handleComplaint(complaintId: $c, note: "已约谈机构负责人并责令整改") { status } }`,
+        { c: sent.data.submitComplaint.id },
+        edu,
+      );
+      expect(handled.data.handleComplaint.status).toBe('HANDLED');
+      // a flood: 20 complaints about one agency in an hour are accepted, the 21st is refused
+      const answers = [];
+      for (let i = 0; i < 20; i++)
+        answers.push(await s.gql(COMPLAIN, { a: agency.id, c: `第${i}次投诉：考核现场秩序混乱，无人监考` }));
+      const refused = answers.find((r) => r.errors);
+      expect(codeOf(refused ?? {})).toBe('TOO_MANY_REQUESTS');
+      expect(refused!.errors![0].message).toBe('提交过于频繁，请60分钟后再试');
+      expect(answers.filter((r) => !r.errors)).toHaveLength(19);
+    });
+  });
+
   describe('item 2: 「达到一定评价数量」 — the city’s minimum against the assessment subgraph’s count', () => {
     const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { status } }`;
 

@@ -9,6 +9,7 @@ import './filing.js';
 import './coverage.js';
 import './assessor.js';
 import './policy.js';
+import './supervision.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,
