@@ -578,6 +578,71 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     });
   });
 
+  describe('item 9: the bureaus keep the roster of 职业院校 and their majors (xlsx/csv, all or nothing)', () => {
+    const IMPORT = `mutation($f: RosterFormat!, $b: String!) { importInstitutions(format: $f, file: $b) { total added updated } }`;
+    const header = '统一社会信用代码,院校名称,院校类型,所在地区代码,开设专业';
+    const a = makeDemoCreditCode('350524', 880_001);
+    const b = makeDemoCreditCode('350525', 880_002);
+
+    it('a file with a bad row is refused whole, each row’s errors listed in Chinese', async () => {
+      const csv = [
+        header,
+        `${a},安溪名录测试职业学校,中职,350524,"700101、660301"`,
+        `${b},永春名录测试学院,大学,350203,460103`,
+      ].join('\n');
+      const r = await s.gql(
+        IMPORT,
+        { f: 'CSV', b: Buffer.from(`\uFEFF${csv}`).toString('base64') },
+        t.quanzhou,
+      );
+      expect(codeOf(r)).toBe('IMPORT_ROWS_INVALID');
+      expect(r.errors![0].extensions.details).toEqual([
+        { row: 3, field: '院校类型', message: expect.stringMatching(/^院校类型“大学”不正确/) },
+        { row: 3, field: '所在地区代码', message: '“350203”不在本部门管辖范围内' },
+      ]);
+      expect(await s.svc.prisma.institution.count({ where: { creditCode: { in: [a, b] } } })).toBe(0);
+    });
+
+    it('an xlsx roster adds and updates colleges with their majors, which then count for coverage', async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('名录');
+      sheet.addRow(header.split(','));
+      sheet.addRow([a, '安溪名录测试职业学校', '中职', '350524', '700101、660301']);
+      sheet.addRow([b, '永春名录测试学院', '高职', '350525', '460103']);
+      const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      expect(codeOf(await s.gql(IMPORT, { f: 'XLSX', b: file }, t.jinmen))).toBe('FORBIDDEN');
+      const r = await s.gql(IMPORT, { f: 'XLSX', b: file }, t.quanzhou);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.importInstitutions).toEqual({ total: 2, added: 2, updated: 0 });
+      const again = await s.gql(IMPORT, { f: 'XLSX', b: file }, t.quanzhou);
+      expect(again.data.importInstitutions).toEqual({ total: 2, added: 0, updated: 2 });
+      const stored = await s.svc.prisma.institution.findUniqueOrThrow({ where: { creditCode: a } });
+      expect([stored.schoolType, stored.majors]).toEqual(['SECONDARY_VOCATIONAL', ['700101', '660301']]);
+      const missing = await s.gql(
+        `{ filingCoverage(regionCode: "350524") { missing { creditCode } } }`,
+        {},
+        t.quanzhou,
+      );
+      expect(missing.data.filingCoverage.missing).toContainEqual({ creditCode: a });
+      const edited = await s.gql(
+        `mutation($c: String!) { updateInstitution(creditCode: $c, majors: ["700101", "700102"]) { majors } }`,
+        { c: a },
+        t.quanzhou,
+      );
+      expect(edited.data.updateInstitution.majors).toEqual(['700101', '700102']);
+      expect(
+        codeOf(
+          await s.gql(
+            `mutation($c: String!) { updateInstitution(creditCode: $c, name: "改名") { name } }`,
+            { c: a },
+            t.xiamen,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+    });
+  });
+
   describe('item 2: 「达到一定评价数量」 — the city’s minimum against the assessment subgraph’s count', () => {
     const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { status } }`;
 

@@ -10,6 +10,7 @@ import './coverage.js';
 import './assessor.js';
 import './policy.js';
 import './supervision.js';
+import './roster.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,
