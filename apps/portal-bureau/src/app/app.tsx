@@ -6,6 +6,7 @@ import React from 'react';
 import { Route, Routes } from 'react-router';
 import { AgencyDetailPage } from '../features/agency-register/components/agency-detail-page';
 import { AgencyRegisterPage } from '../features/agency-register/components/agency-register-page';
+import { ComplaintsPage } from '../features/complaints/components/complaints-page';
 import { CatalogueStatisticsPage } from '../features/catalogue-statistics/components/catalogue-statistics-page';
 import { CoveragePage } from '../features/filing-coverage/components/coverage-page';
 import { ReviewQueuePage } from '../features/filing-review/components/review-queue-page';
@@ -17,6 +18,7 @@ const NAV = [
   { path: '', label: '备案审核' },
   { path: 'agencies', label: '机构名录与监督检查' },
   { path: 'coverage', label: '备案覆盖率' },
+  { path: 'complaints', label: '社会监督投诉' },
   { path: 'catalogue', label: '目录统计' },
 ];
 
@@ -30,6 +32,7 @@ export default function PortalApp({ basePath, title = '监管部门' }: PortalAp
           <Route path="agencies" element={<AgencyRegisterPage />} />
           <Route path="agencies/:agencyId" element={<AgencyDetailPage />} />
           <Route path="coverage" element={<CoveragePage />} />
+          <Route path="complaints" element={<ComplaintsPage />} />
           <Route path="catalogue" element={<CatalogueStatisticsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
