@@ -1,3 +1,4 @@
+import { ancestorsOf, findRegion } from '@skills/domain';
 import { useSession, type SessionRole } from '@skills/graphql-client';
 
 /** 监管部门账号的管辖：地区代码与可办理的环节 */
@@ -5,7 +6,7 @@ export interface BureauAccount {
   /** the region the account's bureau role covers, e.g. 350500 */
   regionCode: string | undefined;
   regionName: string | undefined;
-  /** the city the region belongs to (its first four digits + 00) */
+  /** the city-level region the region belongs to, by the region data (平潭综合实验区 350128 is its own) */
   cityCode: string | undefined;
   isCounty: boolean;
   isCityHr: boolean;
@@ -20,7 +21,7 @@ export function bureauAccount(roles: readonly SessionRole[]): BureauAccount {
   return {
     regionCode,
     regionName: grant?.regionName ?? undefined,
-    cityCode: regionCode && !regionCode.endsWith('0000') ? `${regionCode.slice(0, 4)}00` : undefined,
+    cityCode: regionCode ? cityLevelOf(regionCode) : undefined,
     isCounty: roles.some((r) => r.role === 'COUNTY_HR'),
     isCityHr: roles.some((r) => r.role === 'CITY_HR'),
     roles: [...roles],
@@ -29,4 +30,10 @@ export function bureauAccount(roles: readonly SessionRole[]): BureauAccount {
 
 export function useBureauAccount(): BureauAccount {
   return bureauAccount(useSession().account?.roles ?? []);
+}
+
+/** The CITY-level region a region is or lies in (Region.level of the domain data), undefined for the province. */
+export function cityLevelOf(regionCode: string): string | undefined {
+  if (findRegion(regionCode)?.level === 'CITY') return regionCode;
+  return ancestorsOf(regionCode).find((r) => r.level === 'CITY')?.code;
 }
