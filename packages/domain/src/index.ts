@@ -12,3 +12,5 @@ export * from './roles.js';
 export * from './quanzhou.js';
 export * from './account-id.js';
 export * from './china-time.js';
+export * from './candidate.js';
+export * from './scoring.js';

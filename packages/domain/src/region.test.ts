@@ -11,7 +11,10 @@ import {
   parentRegion,
   parseRegionCode,
   regionLevel,
+  cityLevelOf,
+  regionFullName,
   regionPath,
+  regionShortName,
 } from './region.js';
 
 describe('FUJIAN_REGIONS', () => {
@@ -111,6 +114,24 @@ describe('hierarchy', () => {
     expect(regionPath('350128')).toBe('福建省/平潭综合实验区');
     expect(regionPath(FUJIAN)).toBe('福建省');
     expect(regionPath('110105')).toBeUndefined();
+  });
+
+  it('finds the city-level region whose bureau decides, by level not by code shape', () => {
+    expect(cityLevelOf('350582')).toBe(QUANZHOU);
+    expect(cityLevelOf(QUANZHOU)).toBe(QUANZHOU);
+    expect(cityLevelOf('350500-TSQ')).toBe(QUANZHOU);
+    expect(cityLevelOf('350128')).toBe('350128'); // 平潭综合实验区, not 福州 (350100) as its code's shape says
+  });
+
+  it('writes names as running text does: no province below it, no separators', () => {
+    expect(regionFullName('350582')).toBe('泉州市晋江市');
+    expect(regionFullName('350500-TSQ')).toBe('泉州市泉州台商投资区');
+    expect(regionFullName('350128')).toBe('平潭综合实验区');
+    expect(regionFullName(QUANZHOU)).toBe('泉州市');
+    expect(regionFullName(FUJIAN)).toBe('福建省');
+    expect(regionFullName('110105')).toBeUndefined();
+    expect(regionShortName('350583')).toBe('南安市');
+    expect(regionShortName('110105')).toBe('110105');
   });
 
   it.each([

@@ -248,7 +248,33 @@ export function isWithinRegion(code: string, ancestorCode: string): boolean {
   return false;
 }
 
-/** e.g. '福建省/泉州市/晋江市'; undefined for unknown codes. */
+/**
+ * The city-level region a region belongs to — whose bureau decides its filings — by the data (Region.level): a
+ * 设区市, or 平潭综合实验区, which the provincial notice addresses beside the cities. Unknown codes answer themselves.
+ */
+export function cityLevelOf(code: string): string {
+  const region = findRegion(code);
+  if (region?.level === 'CITY') return region.code;
+  return ancestorsOf(code).find((r) => r.level === 'CITY')?.code ?? code.trim();
+}
+
+/**
+ * The name as running Chinese text writes it: the chain below the province, without separators — '泉州市晋江市',
+ * '泉州市', '平潭综合实验区'; the province itself is '福建省'. Undefined for unknown codes.
+ */
+export function regionFullName(code: string): string | undefined {
+  const region = findRegion(code);
+  if (!region) return undefined;
+  const chain = [...ancestorsOf(region.code), region];
+  return (chain.length > 1 ? chain.slice(1) : chain).map((r) => r.name).join('');
+}
+
+/** The region's own name ('晋江市'), for columns where the context gives the rest; the code when unknown. */
+export function regionShortName(code: string): string {
+  return findRegion(code)?.name ?? code;
+}
+
+/** e.g. '福建省/泉州市/晋江市' (a path, for logs and data exchange; users read regionFullName); undefined for unknown codes. */
 export function regionPath(code: string): string | undefined {
   const region = findRegion(code);
   if (!region) return undefined;

@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfText } from '@skills/documents/testing';
 import { demoAccountId, demoCollege, makeDemoCreditCode, Role, type Grant } from '@skills/domain';
 import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
@@ -631,16 +632,116 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(r.data.requestRenewal.requestedScope.length).toBeGreaterThan(0);
   });
 
+  it('联系方式: the college sets its agency public address and consulting phone; others may not; bad numbers are refused', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode },
+    });
+    const SET = `mutation($a: ID!, $ad: String, $p: String) {
+      updateAgencyContact(agencyId: $a, address: $ad, contactPhone: $p) { address contactPhone } }`;
+    const bad = await gql(SET, { a: agency.id, ad: '泉州市', p: '12345' }, 'liming');
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0].message).toContain('咨询电话格式不正确');
+    for (const who of ['haiyang', 'quanzhou', undefined]) {
+      expect(codeOf(await gql(SET, { a: agency.id, ad: '别处', p: '0595-22274285' }, who))).toMatch(
+        /FORBIDDEN|UNAUTHENTICATED/,
+      );
+    }
+    const set = await gql(SET, { a: agency.id, ad: '  评价机构办公室  ', p: '0595-22274285' }, 'liming');
+    expect(set.errors).toBeUndefined();
+    expect(set.data.updateAgencyContact).toEqual({
+      address: '评价机构办公室',
+      contactPhone: '0595-22274285',
+    });
+    await gql(SET, { a: agency.id, ad: '评价机构办公室', p: '0595-22274285' }, 'liming'); // same again: no new step
+    const events = await svc.prisma.agencyEvent.count({
+      where: { agencyId: agency.id, type: 'CONTACT_UPDATED' },
+    });
+    expect(events).toBe(1);
+    const shown = await gql('query($id: ID!) { agency(id: $id) { address contactPhone } }', {
+      id: agency.id,
+    });
+    expect(shown.data.agency).toEqual({ address: '评价机构办公室', contactPhone: '0595-22274285' });
+  });
+
+  it('a 专项 scope item names its project for the catalogue to resolve, an occupation item its occupation', async () => {
+    const r = await gql(
+      '{ publicAgencies(search: "工艺美术") { edges { node { scope { kind occupation { code } specialAbilityProject { code } } } } } }',
+    );
+    const scope = r.data.publicAgencies.edges[0].node.scope;
+    expect(scope.length).toBeGreaterThan(0);
+    for (const item of scope) {
+      expect(item.kind).toBe('SPECIAL_ABILITY');
+      expect(item.occupation).toBeNull();
+      expect(item.specialAbilityProject.code).toMatch(/^FJZX-/);
+    }
+  });
+
+  it('备案证明: a filed agency prints a PDF with its scope by name; only its bureaus and college may print it', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode },
+    });
+    const PRINT = 'query($a: ID!) { filingCertificate(agencyId: $a) { fileName contentType base64 } }';
+    for (const who of ['haiyang', 'jinjiang', 'fuzhou', undefined])
+      expect(codeOf(await gql(PRINT, { a: agency.id }, who))).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    for (const who of ['liming', 'quanzhou']) {
+      const r = await gql(PRINT, { a: agency.id }, who);
+      expect(r.errors).toBeUndefined();
+      const file = r.data.filingCertificate;
+      expect(file.contentType).toBe('application/pdf');
+      expect(file.fileName).toBe(`备案证明-${agency.filingNumber}.pdf`);
+      const text = await pdfText(Buffer.from(file.base64, 'base64'));
+      for (const s of [
+        '职业技能评价机构备案证明',
+        agency.filingNumber!,
+        agency.name,
+        '黎明职业大学',
+        '泉州市丰泽区',
+        '电工（6-31-01-03）：四级/中级工、三级/高级工',
+        '泉州市人力资源和社会保障局',
+        '闽人社文〔2024〕53号',
+      ])
+        expect(text).toContain(s);
+    }
+    // not filed (still applying in the demo): no certificate
+    const applying = await svc.prisma.agency.findFirstOrThrow({ where: { status: 'APPLYING' } });
+    expect(codeOf(await gql(PRINT, { a: applying.id }, 'quanzhou'))).toBe('AGENCY_NOT_FILED');
+  }, 60_000);
+
   it('coverage is for the bureaus of the region only', async () => {
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe(
       'FORBIDDEN',
     );
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }'))).toBe('UNAUTHENTICATED');
     const county = (
-      await gql('{ filingCoverage(regionCode: "350582") { vocationalColleges regionName } }', {}, 'jinjiang')
+      await gql(
+        '{ filingCoverage(regionCode: "350582") { vocationalColleges regionName byRegion { regionCode regionName vocationalColleges } } }',
+        {},
+        'jinjiang',
+      )
     ).data.filingCoverage;
-    expect(county.regionName).toBe('福建省/泉州市/晋江市');
+    expect(county.regionName).toBe('泉州市晋江市');
     expect(county.vocationalColleges).toBeGreaterThan(0);
+    // a county has no regions below it: its chart shows itself, by its own name
+    expect(county.byRegion).toEqual([
+      { regionCode: '350582', regionName: '晋江市', vocationalColleges: county.vocationalColleges },
+    ]);
+  });
+
+  it('says which uncovered colleges have filed another kind of agency (the public list shows those as filed)', async () => {
+    const c = (
+      await gql(
+        '{ filingCoverage(regionCode: "350500") { missing { name filedAgencyKinds } } }',
+        {},
+        'quanzhou',
+      )
+    ).data.filingCoverage;
+    const byName = new Map(c.missing.map((m: { name: string; filedAgencyKinds: string[] }) => [m.name, m]));
+    // 「全省职业院校要全部备案设立职业技能等级评价机构」: a 考核鉴定机构 alone does not count, and the page says so
+    expect(byName.get('泉州工艺美术职业学院')).toEqual({
+      name: '泉州工艺美术职业学院',
+      filedAgencyKinds: ['APPRAISAL_AGENCY'],
+    });
+    expect(byName.get('泉州轻工职业学院')).toMatchObject({ filedAgencyKinds: [] });
   });
 
   it('answers the bureau register with as many SQL statements for 1 agency as for all of them (no N+1)', async () => {

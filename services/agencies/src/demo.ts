@@ -3,6 +3,7 @@
 // the register is empty and DEMO_DATA=true (npm start).
 import {
   demoAccountId,
+  demoAgencyId,
   demoCollege,
   FUJIAN_REGIONS,
   makeDemoCreditCode,
@@ -152,6 +153,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       const validFrom = filed ? D(a.filedOn!) : null;
       const agency = await tx.agency.create({
         data: {
+          id: demoAgencyId(c.creditCode, a.kind),
           institutionCode: c.creditCode,
           kind: a.kind,
           name: `${c.name}${a.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,

@@ -65,6 +65,7 @@ export const EVENT_TYPE_NAMES: Readonly<Record<AgencyEventType, string>> = {
   AGENCY_RESTORED: '恢复',
   VIOLATION_RECORDED: '记录违规',
   VIOLATION_CLOSED: '违规整改完毕',
+  CONTACT_UPDATED: '更新联系方式',
   ASSESSOR_REGISTERED: '登记考评员',
   ASSESSOR_UPDATED: '更新考评员信息',
   CASE_RECORDED: '记录问题查处与责任追究',

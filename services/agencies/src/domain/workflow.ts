@@ -1,7 +1,7 @@
 // 备案流程: college applies → county bureau gives an opinion → city bureau decides (approve / return for
 // correction / reject). A college registered directly under a city-level region (a 设区市, 平潭综合实验区) skips
 // the county step: the regions' levels come from their data. Pure state machine.
-import { ancestorsOf, DomainError, findRegion } from '@skills/domain';
+import { cityLevelOf, DomainError, findRegion } from '@skills/domain';
 import type { AgencyStatus, FilingStatus } from '../generated/prisma/enums.js';
 import { FILING_STATUS_NAMES } from './names.js';
 
@@ -63,15 +63,8 @@ export function filingNumber(cityCode: string, year: number, sequence: number): 
   return `FJ-${cityCode}-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-/**
- * The city-level region a region belongs to (its deciding bureau), by the regions' data (Region.level): a 设区市,
- * or 平潭综合实验区, which the provincial notice addresses beside the cities.
- */
-export function cityOf(regionCode: string): string {
-  const region = findRegion(regionCode);
-  if (region?.level === 'CITY') return region.code;
-  return ancestorsOf(regionCode).find((r) => r.level === 'CITY')?.code ?? regionCode;
-}
+/** The city-level region whose bureau decides (packages/domain, shared with the portals). */
+export const cityOf = cityLevelOf;
 
 /** Filings of a county-level region (a county, or a zone beside the counties) get a county opinion first. */
 export const needsCounty = (regionCode: string) => findRegion(regionCode)?.level === 'COUNTY';

@@ -12,9 +12,15 @@ import {
 import { builder } from '../builder.js';
 import { changeAgencyStatus, changeAgencyStatusInput } from '../commands/change-agency-status.js';
 import {
+  printFilingCertificate,
+  printFilingCertificateInput,
+  type PrintedFile,
+} from '../commands/print-filing-certificate.js';
+import {
   recordAccountabilityCase,
   recordAccountabilityCaseInput,
 } from '../commands/record-accountability-case.js';
+import { updateAgencyContact, updateAgencyContactInput } from '../commands/update-agency-contact.js';
 import type { Context } from '../context.js';
 import { AGENCY_STATUS_NAMES, EVENT_TYPE_NAMES } from '../domain/names.js';
 import { effectiveStatus } from '../domain/workflow.js';
@@ -30,11 +36,7 @@ import {
   typed,
 } from './common.js';
 import { Institution } from './institution.js';
-
-/** Occupation is owned by the catalogue subgraph; here it is only a key the catalogue resolves. */
-const OccupationRef = builder
-  .externalRef('Occupation', builder.keyDirective(builder.selection<{ code: string }>('code'), false))
-  .implement({ fields: (t) => ({ code: t.exposeString('code') }) });
+import { OccupationRef, scopeItemRefs, SpecialAbilityProjectRef } from './catalogue-refs.js';
 
 /** Actor (操作人) is owned by the identity subgraph; here it is only the account id identity resolves. */
 const ActorRef = builder
@@ -56,7 +58,13 @@ export const ScopeItem = builder.prismaObject('ScopeItem', {
       type: OccupationRef,
       nullable: true,
       description: '职业（由目录子图解析名称、标准等）',
-      resolve: (s) => (s.kind === 'OCCUPATION' ? { code: s.occupationCode } : null),
+      resolve: scopeItemRefs.occupation,
+    }),
+    specialAbilityProject: t.field({
+      type: SpecialAbilityProjectRef,
+      nullable: true,
+      description: '专项职业能力考核项目（由目录子图解析名称）',
+      resolve: scopeItemRefs.specialAbilityProject,
     }),
   }),
 });
@@ -135,6 +143,11 @@ export const Agency = builder.prismaObject('Agency', {
       type: 'Region',
       nullable: true,
       resolve: (q, a, _x, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: a.regionCode } }),
+    }),
+    address: t.exposeString('address', { nullable: true, description: '联系地址（公开）' }),
+    contactPhone: t.exposeString('contactPhone', {
+      nullable: true,
+      description: '咨询电话（机构的公开联系电话）',
     }),
     institution: t.relation('institution'),
     scope: t.relation('scope', { query: { orderBy: { occupationCode: 'asc' } } }),
@@ -356,5 +369,38 @@ builder.mutationField('changeAgencyStatus', (t) =>
       changeAgencyStatusInput,
     ),
     resolve: (_q, _r, input, ctx) => typed(() => changeAgencyStatus(ctx, input)),
+  }),
+);
+
+builder.mutationField('updateAgencyContact', (t) =>
+  t.prismaField({
+    type: 'Agency',
+    description: '院校更新本院校评价机构的联系地址和咨询电话（公开显示）',
+    ...access.roles(...COLLEGE_SIDE),
+    args: t.validate(
+      { agencyId: t.arg.id({ required: true }), address: t.arg.string(), contactPhone: t.arg.string() },
+      updateAgencyContactInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => updateAgencyContact(ctx, input)),
+  }),
+);
+
+/** 文件 */
+const PrintedFileRef = builder.objectRef<PrintedFile>('PrintedFile').implement({
+  description: '生成的文件（Base64 编码）',
+  fields: (t) => ({
+    fileName: t.exposeString('fileName'),
+    contentType: t.exposeString('contentType'),
+    base64: t.exposeString('base64'),
+  }),
+});
+
+builder.queryField('filingCertificate', (t) =>
+  t.field({
+    type: PrintedFileRef,
+    description: '备案证明（PDF）：已备案且在有效期内的机构；本地区监管部门和本院校可打印',
+    ...access.roles(...BUREAUS, ...COLLEGE_SIDE),
+    args: t.validate({ agencyId: t.arg.id({ required: true }) }, printFilingCertificateInput),
+    resolve: (_r, input, ctx) => typed(() => printFilingCertificate(ctx, input)),
   }),
 );

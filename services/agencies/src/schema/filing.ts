@@ -21,12 +21,19 @@ import {
   SkillLevelEnum,
   typed,
 } from './common.js';
+import { OccupationRef, scopeItemRefs, SpecialAbilityProjectRef } from './catalogue-refs.js';
 
 const RequestedScopeItem = builder.objectRef<ScopeValue>('RequestedScopeItem').implement({
   fields: (t) => ({
     occupationCode: t.exposeString('occupationCode'),
     kind: t.expose('kind', { type: ScopeItemKindEnum }),
     levels: t.field({ type: [SkillLevelEnum], resolve: (s) => s.levels }),
+    occupation: t.field({ type: OccupationRef, nullable: true, resolve: scopeItemRefs.occupation }),
+    specialAbilityProject: t.field({
+      type: SpecialAbilityProjectRef,
+      nullable: true,
+      resolve: scopeItemRefs.specialAbilityProject,
+    }),
   }),
 });
 
