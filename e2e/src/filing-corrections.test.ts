@@ -1,7 +1,7 @@
 // End-to-end: the filing paths besides the straight approval, through the UI on their own platform (fresh data):
 // 退回补正 and 补正后重新提交 with a corrected scope (泉州海洋职业学院, 石狮市), 撤回 (德化职业技术学校), and
-// 申请增设 — waiting for the evaluation count for the college filed here, refused for one with an open violation
-// (黎明职业大学).
+// 申请增设 — refused for the college filed here (no evaluations yet against the city's minimum) and for one with
+// an open violation (黎明职业大学).
 //
 // Who can do what (the agencies service's rules): only the city (quanzhou.hr) returns an application; a county
 // gives an opinion (同意/不同意) first when the college is in a county. 德化县 and 丰泽区 (黎明) have no demo county
@@ -9,7 +9,7 @@
 // the expansion that goes all the way to approval is 海洋's (石狮市, shishi.hr) once it is filed.
 // The tests share the platform and run in order: 海洋's application is returned (1), resubmitted with 车工 added
 // to its scope and filed (2), then asks to expand (4).
-import { ERROR_MESSAGES } from '@skills/domain';
+import { ERROR_MESSAGES, errorMessage } from '@skills/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.js';
@@ -317,11 +317,11 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await page.close();
   });
 
-  // 增设 needs the evaluation count of the current filing period from the assessment subgraph (ADR 0012): until
-  // that subgraph runs in the platform, the count is unavailable and the expansion is refused, never passed.
-  // The approval path (county, city, scope merged, public list) is covered by the agencies integration tests
-  // against a subgraph speaking the count's contract; it comes back here when assessment joins platform.json.
-  it('申请增设: filed 海洋 asks for 计算机程序设计员 and is told the evaluation count cannot be checked yet', async () => {
+  // 增设 needs the evaluation count of the current filing period, which agencies reads from the assessment
+  // subgraph (ADR 0012): 海洋 was filed in this run and has evaluated nobody yet, so against Quanzhou's demo
+  // minimum (100) the expansion is refused with the count. The approval path (county, city, scope merged, public
+  // list) is covered by the agencies integration tests against a subgraph answering a count above the minimum.
+  it('申请增设: filed 海洋 asks for 计算机程序设计员 and is told its evaluation count is below the city’s minimum', async () => {
     const page = await e2e.openPage();
     await signIn(page, shellUrl, 'haiyang.admin', '/institution');
     await openMyAgencies(page);
@@ -344,7 +344,9 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await page.getByRole('button', { name: '提交增设申请' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
     await refusal.waitFor();
-    expect(await refusal.innerText()).toContain(ERROR_MESSAGES.EVALUATION_COUNT_UNAVAILABLE);
+    expect(await refusal.innerText()).toContain(
+      errorMessage('EXPANSION_VOLUME_NOT_MET', { volume: 0, required: 100 }),
+    );
     await page.getByRole('heading', { level: 1, name: '申请增设' }).waitFor(); // still on the form
     await shot(page, 'corrections-institution-expand-waits.png');
     await signOut(page);

@@ -43,6 +43,7 @@ export const ErrorCode = {
   EVALUATION_COUNT_UNAVAILABLE: 'EVALUATION_COUNT_UNAVAILABLE',
   EXPANSION_POLICY_UNSET: 'EXPANSION_POLICY_UNSET',
   THIRD_PARTY_NEEDS_STUDENT_SERVICE: 'THIRD_PARTY_NEEDS_STUDENT_SERVICE',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   PLAN_OUTSIDE_AGENCY_SCOPE: 'PLAN_OUTSIDE_AGENCY_SCOPE',
   PLAN_AGENCY_KIND_MISMATCH: 'PLAN_AGENCY_KIND_MISMATCH',
   PLAN_NOT_OPEN: 'PLAN_NOT_OPEN',
@@ -112,6 +113,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   EXPANSION_POLICY_UNSET: '{city}尚未设定增设所需的评价数量，暂不能受理增设申请，请联系{city}人社局',
   THIRD_PARTY_NEEDS_STUDENT_SERVICE:
     '第三方社会培训评价组织须“在确保满足本校在校生职业技能评价的前提下”备案：本校尚无已备案的职业技能等级评价机构，须填写对本校在校生评价已有保障的核实意见后方可准予备案',
+  TOO_MANY_REQUESTS: '提交过于频繁，请{minutes}分钟后再试',
   PLAN_OUTSIDE_AGENCY_SCOPE: '{agency}的备案范围不含{target}，不能{action}',
   PLAN_AGENCY_KIND_MISMATCH: '{agencyKind}不能组织{what}',
   PLAN_NOT_OPEN: '该评价计划{reason}，不能报名',

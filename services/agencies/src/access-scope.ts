@@ -119,11 +119,14 @@ export interface FilingVisibility {
   allows(f: { regionCode: string; agency: { institutionCode: string } }): boolean;
 }
 
-/** 备案申请可见范围 — the HR bureaus of the filing's region and the college that submitted it. */
+/**
+ * 备案申请可见范围 — the bureaus of the filing's region, HR and education alike (「人社、教育部门…加强监管」: the
+ * education bureaus read, only HR acts on a filing), and the college that submitted it.
+ */
 export function filingVisibility(p: Principal): FilingVisibility {
-  const { regions, orgs } = reachOf(p, BUREAU_HR, COLLEGE_SIDE);
+  const { regions, orgs } = reachOf(p, BUREAUS, COLLEGE_SIDE);
   return {
-    where: visibleRows(p, BUREAU_HR, COLLEGE_SIDE, 'agency'),
+    where: visibleRows(p, BUREAUS, COLLEGE_SIDE, 'agency'),
     allows: (f) => regions.includes(f.regionCode) || orgs.includes(f.agency.institutionCode),
   };
 }

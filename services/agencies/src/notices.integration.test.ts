@@ -489,6 +489,160 @@ describe.each(kinds)('the notices’ rules on %s', (kind) => {
     });
   });
 
+  describe('item 7: education bureaus supervise too; the public complains into the region’s queue', () => {
+    it('the city’s education bureau reads the region’s filings and records findings, but does not decide', async () => {
+      const edu = await token('u-qz-edu', { role: Role.CITY_EDU, regionCode: '350500' });
+      const xmEdu = await token('u-xm-edu', { role: Role.CITY_EDU, regionCode: '350200' });
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门教育监管测试学院');
+      const applied = await s.gql(
+        APPLY,
+        {
+          i: c.creditCode,
+          k: 'SKILL_LEVEL_AGENCY',
+          s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_4'] }],
+        },
+        c.admin,
+      );
+      const f = applied.data.applyForFiling.id;
+      const read = await s.gql(`query($f: ID!) { filing(id: $f) { id status } }`, { f }, edu);
+      expect(read.errors).toBeUndefined();
+      expect(read.data.filing).toEqual({ id: f, status: 'SUBMITTED' });
+      const listed = await s.gql(`{ filings(open: true, first: 200) { edges { node { id } } } }`, {}, edu);
+      expect(listed.data.filings.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(f);
+      expect(codeOf(await s.gql(`query($f: ID!) { filing(id: $f) { id } }`, { f }, xmEdu))).toBe('FORBIDDEN');
+      expect(codeOf(await s.gql(OPINION, { f }, edu))).toBe('FORBIDDEN');
+
+      const agency = applied.data.applyForFiling.agency.id;
+      const FIND = `mutation($a: ID!) { recordSupervisionFinding(agencyId: $a, finding: "实训场地与申报材料不符，需核实", requestKey: "f-1") {
+        id recordedAs } }`;
+      const found = await s.gql(FIND, { a: agency }, edu);
+      expect(found.errors).toBeUndefined();
+      expect(found.data.recordSupervisionFinding.recordedAs).toBe('CITY_EDU');
+      expect((await s.gql(FIND, { a: agency }, edu)).data.recordSupervisionFinding.id).toBe(
+        found.data.recordSupervisionFinding.id,
+      );
+      expect(codeOf(await s.gql(FIND, { a: agency }, xmEdu))).toBe('FORBIDDEN');
+      const findings = await s.gql(
+        `query($a: ID!) { agency(id: $a) { findings { finding } } }`,
+        { a: agency },
+        t.jinmen,
+      );
+      expect(findings.data.agency.findings).toEqual([{ finding: '实训场地与申报材料不符，需核实' }]);
+    });
+
+    it('anyone may complain about a filed agency: validated, masked, in the region’s queue, rate-limited', async () => {
+      const c = await s.college('350527', 'HIGHER_VOCATIONAL', '金门投诉测试学院');
+      const agency = await fileThrough(c.creditCode, c.admin, t.jinmen!);
+      const COMPLAIN = `mutation($a: ID!, $c: String!, $p: String) { submitComplaint(agencyId: $a, content: $c, contact: $p) { id } }`;
+      const short = await s.gql(COMPLAIN, { a: agency.id, c: '太差' });
+      expect(short.errors?.[0]).toMatchObject({
+        message: '请具体说明投诉的情况（不少于 10 个字）',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      const sent = await s.gql(COMPLAIN, {
+        a: agency.id,
+        c: '该机构考核时考评员未到场，由工作人员代为评分',
+        p: '13900000001',
+      });
+      expect(sent.errors).toBeUndefined();
+      const QUEUE = `{ complaints(open: true, first: 200) { edges { node { id content contact anonymous agency { id } } } } }`;
+      const queue = async (who: string) =>
+        ((await s.gql(QUEUE, {}, who)).data?.complaints?.edges ?? []).map((e: { node: unknown }) => e.node);
+      expect(await queue(t.jinmen!)).toContainEqual({
+        id: sent.data.submitComplaint.id,
+        content: '该机构考核时考评员未到场，由工作人员代为评分',
+        contact: '139****0001',
+        anonymous: true,
+        agency: { id: agency.id },
+      });
+      const edu = await token('u-qz-edu2', { role: Role.CITY_EDU, regionCode: '350500' });
+      expect((await queue(edu)).map((q: { id: string }) => q.id)).toContain(sent.data.submitComplaint.id);
+      expect((await queue(t.xiamen!)).map((q: { id: string }) => q.id)).not.toContain(
+        sent.data.submitComplaint.id,
+      );
+      expect(codeOf(await s.gql(QUEUE))).toBe('UNAUTHENTICATED');
+      const handled = await s.gql(
+        `mutation($c: ID!) { handleComplaint(complaintId: $c, note: "已约谈机构负责人并责令整改") { status } }`,
+        { c: sent.data.submitComplaint.id },
+        edu,
+      );
+      expect(handled.data.handleComplaint.status).toBe('HANDLED');
+      // a flood: 20 complaints about one agency in an hour are accepted, the 21st is refused
+      const answers = [];
+      for (let i = 0; i < 20; i++)
+        answers.push(await s.gql(COMPLAIN, { a: agency.id, c: `第${i}次投诉：考核现场秩序混乱，无人监考` }));
+      const refused = answers.find((r) => r.errors);
+      expect(codeOf(refused ?? {})).toBe('TOO_MANY_REQUESTS');
+      expect(refused!.errors![0].message).toBe('提交过于频繁，请60分钟后再试');
+      expect(answers.filter((r) => !r.errors)).toHaveLength(19);
+    });
+  });
+
+  describe('item 9: the bureaus keep the roster of 职业院校 and their majors (xlsx/csv, all or nothing)', () => {
+    const IMPORT = `mutation($f: RosterFormat!, $b: String!) { importInstitutions(format: $f, file: $b) { total added updated } }`;
+    const header = '统一社会信用代码,院校名称,院校类型,所在地区代码,开设专业';
+    const a = makeDemoCreditCode('350524', 880_001);
+    const b = makeDemoCreditCode('350525', 880_002);
+
+    it('a file with a bad row is refused whole, each row’s errors listed in Chinese', async () => {
+      const csv = [
+        header,
+        `${a},安溪名录测试职业学校,中职,350524,"700101、660301"`,
+        `${b},永春名录测试学院,大学,350203,460103`,
+      ].join('\n');
+      const r = await s.gql(
+        IMPORT,
+        { f: 'CSV', b: Buffer.from(`\uFEFF${csv}`).toString('base64') },
+        t.quanzhou,
+      );
+      expect(codeOf(r)).toBe('IMPORT_ROWS_INVALID');
+      expect(r.errors![0].extensions.details).toEqual([
+        { row: 3, field: '院校类型', message: expect.stringMatching(/^院校类型“大学”不正确/) },
+        { row: 3, field: '所在地区代码', message: '“350203”不在本部门管辖范围内' },
+      ]);
+      expect(await s.svc.prisma.institution.count({ where: { creditCode: { in: [a, b] } } })).toBe(0);
+    });
+
+    it('an xlsx roster adds and updates colleges with their majors, which then count for coverage', async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('名录');
+      sheet.addRow(header.split(','));
+      sheet.addRow([a, '安溪名录测试职业学校', '中职', '350524', '700101、660301']);
+      sheet.addRow([b, '永春名录测试学院', '高职', '350525', '460103']);
+      const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      expect(codeOf(await s.gql(IMPORT, { f: 'XLSX', b: file }, t.jinmen))).toBe('FORBIDDEN');
+      const r = await s.gql(IMPORT, { f: 'XLSX', b: file }, t.quanzhou);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.importInstitutions).toEqual({ total: 2, added: 2, updated: 0 });
+      const again = await s.gql(IMPORT, { f: 'XLSX', b: file }, t.quanzhou);
+      expect(again.data.importInstitutions).toEqual({ total: 2, added: 0, updated: 2 });
+      const stored = await s.svc.prisma.institution.findUniqueOrThrow({ where: { creditCode: a } });
+      expect([stored.schoolType, stored.majors]).toEqual(['SECONDARY_VOCATIONAL', ['700101', '660301']]);
+      const missing = await s.gql(
+        `{ filingCoverage(regionCode: "350524") { missing { creditCode } } }`,
+        {},
+        t.quanzhou,
+      );
+      expect(missing.data.filingCoverage.missing).toContainEqual({ creditCode: a });
+      const edited = await s.gql(
+        `mutation($c: String!) { updateInstitution(creditCode: $c, majors: ["700101", "700102"]) { majors } }`,
+        { c: a },
+        t.quanzhou,
+      );
+      expect(edited.data.updateInstitution.majors).toEqual(['700101', '700102']);
+      expect(
+        codeOf(
+          await s.gql(
+            `mutation($c: String!) { updateInstitution(creditCode: $c, name: "改名") { name } }`,
+            { c: a },
+            t.xiamen,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+    });
+  });
+
   describe('item 2: 「达到一定评价数量」 — the city’s minimum against the assessment subgraph’s count', () => {
     const EXPAND = `mutation($a: ID!) { requestScopeChange(agencyId: $a, scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_2] }]) { status } }`;
 

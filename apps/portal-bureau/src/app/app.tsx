@@ -7,6 +7,8 @@ import { Route, Routes } from 'react-router';
 import { AgencyDetailPage } from '../features/agency-register/components/agency-detail-page';
 import { AgencyRegisterPage } from '../features/agency-register/components/agency-register-page';
 import { CatalogueStatisticsPage } from '../features/catalogue-statistics/components/catalogue-statistics-page';
+import { ComplaintsPage } from '../features/complaints/components/complaints-page';
+import { ExpansionPolicyPage } from '../features/expansion-policy/components/expansion-policy-page';
 import { CoveragePage } from '../features/filing-coverage/components/coverage-page';
 import { ReviewQueuePage } from '../features/filing-review/components/review-queue-page';
 import { useFilingTasks } from '../features/tasks/api/filing-tasks-query';
@@ -18,6 +20,8 @@ const NAV: PortalNavItem[] = [
   { path: '', label: '备案审核' },
   { path: 'agencies', label: '机构名录与监督检查' },
   { path: 'coverage', label: '备案覆盖率' },
+  { path: 'complaints', label: '社会监督投诉' },
+  { path: 'expansion-policy', label: '增设评价数量' },
   { path: 'catalogue', label: '目录统计' },
 ];
 
@@ -31,6 +35,8 @@ export default function PortalApp({ basePath, title = '监管部门' }: PortalAp
           <Route path="agencies" element={<AgencyRegisterPage />} />
           <Route path="agencies/:agencyId" element={<AgencyDetailPage />} />
           <Route path="coverage" element={<CoveragePage />} />
+          <Route path="complaints" element={<ComplaintsPage />} />
+          <Route path="expansion-policy" element={<ExpansionPolicyPage />} />
           <Route path="catalogue" element={<CatalogueStatisticsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

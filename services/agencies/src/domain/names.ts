@@ -69,6 +69,7 @@ export const EVENT_TYPE_NAMES: Readonly<Record<AgencyEventType, string>> = {
   ASSESSOR_REGISTERED: '登记考评员',
   ASSESSOR_UPDATED: '更新考评员信息',
   CASE_RECORDED: '记录问题查处与责任追究',
+  FINDING_RECORDED: '记录监管发现',
 };
 
 export const VIOLATION_TYPE_NAMES: Readonly<Record<ViolationType, string>> = {

@@ -166,6 +166,13 @@ export const Agency = builder.prismaObject('Agency', {
       nullable: true,
       description: '不转包、不委托承诺的时间',
     }),
+    findings: t.relation('findings', {
+      description: '人社、教育部门的监管发现（本地区监管部门和本院校可见）',
+      nullable: true,
+      query: { orderBy: { recordedAt: 'asc' } },
+      authScopes: (a, _args, ctx) => canSeeRecords(a, ctx),
+      unauthorizedResolver: () => null,
+    }),
     cases: t.relation('cases', {
       description: '问题查处与责任追究台账（本地区监管部门和本院校可见）',
       nullable: true,

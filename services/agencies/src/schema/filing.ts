@@ -1,6 +1,6 @@
 import { DomainError, Role } from '@skills/domain';
 import { access } from '@skills/service-kit';
-import { BUREAU_HR, COLLEGE_SIDE, filingVisibility } from '../access-scope.js';
+import { BUREAUS, COLLEGE_SIDE, filingVisibility } from '../access-scope.js';
 import { builder } from '../builder.js';
 import { applyForFiling, applyForFilingInput } from '../commands/apply-for-filing.js';
 import { decideFiling, decideFilingInput, FilingDecision } from '../commands/decide-filing.js';
@@ -68,7 +68,7 @@ export const Filing = builder.prismaObject('Filing', {
   }),
 });
 
-const READERS = [...BUREAU_HR, ...COLLEGE_SIDE];
+const READERS = [...BUREAUS, ...COLLEGE_SIDE];
 
 const ScopeInput = builder.inputType('ScopeItemInput', {
   fields: (t) => ({
@@ -128,7 +128,7 @@ builder.queryFields((t) => ({
       cursor: 'id',
       defaultSize: 50,
       maxSize: 200,
-      description: '备案申请（新提交的在前）：县区、市、省人社部门看本地区的，院校看本校的',
+      description: '备案申请（新提交的在前）：县区、市、省人社和教育部门看本地区的，院校看本校的',
       ...access.roles(...READERS),
       args: {
         status: t.arg({ type: [FilingStatusEnum] }),

@@ -10,6 +10,8 @@ import './coverage.js';
 import './assessor.js';
 import './policy.js';
 import './tasks.js';
+import './supervision.js';
+import './roster.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,

@@ -31,7 +31,12 @@ export function coverageChartOption(rows: readonly CoverageRow[]): EChartsCoreOp
     xAxis: { type: 'category', data: rows.map((r) => r.regionName), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: '院校数', minInterval: 1 },
     series: [
-      { type: 'bar', name: '职业院校', data: rows.map((r) => r.vocationalColleges), label: { show: true, position: 'top' } },
+      {
+        type: 'bar',
+        name: '职业院校',
+        data: rows.map((r) => r.vocationalColleges),
+        label: { show: true, position: 'top' },
+      },
       { type: 'bar', name: '已备案', data: rows.map((r) => r.filed), label: { show: true, position: 'top' } },
     ],
   };
