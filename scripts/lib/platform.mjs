@@ -226,14 +226,21 @@ export async function startPlatform(opts = {}) {
     for (const s of [...services].reverse()) await s.stop();
   };
   try {
-    // Subgraphs asking the graph for facts they do not own (agencies → catalogue) go through the gateway.
+    // Subgraphs asking the graph for facts they do not own (agencies → catalogue, assessment → agencies) go
+    // through the gateway.
     const gatewayPort = portOf(
       SERVICES.find((s) => s.name === LIST.gateway.name),
       opts,
       env,
     );
     env.CATALOGUE_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
+    env.AGENCIES_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.DEMO_DATA ??= 'true';
+    // Subgraphs that call another subgraph directly (agencies → assessment's _entities for the evaluation count)
+    // know its address before either starts: the ports are fixed, and the subgraphs start together.
+    for (const s of SERVICES)
+      if (s.urlEnv && s.name !== LIST.gateway.name)
+        env[s.urlEnv] ??= `http://127.0.0.1:${portOf(s, opts, env)}/graphql`;
     const startService = async (s) => {
       const handle = superviseService(s, {
         // per service database (production layout), else the shared one (a schema per service)

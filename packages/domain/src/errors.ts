@@ -40,6 +40,25 @@ export const ErrorCode = {
   FILING_ALREADY_OPEN: 'FILING_ALREADY_OPEN',
   SCOPE_NOT_CHANGEABLE: 'SCOPE_NOT_CHANGEABLE',
   REASON_REQUIRED: 'REASON_REQUIRED',
+  EVALUATION_COUNT_UNAVAILABLE: 'EVALUATION_COUNT_UNAVAILABLE',
+  EXPANSION_POLICY_UNSET: 'EXPANSION_POLICY_UNSET',
+  THIRD_PARTY_NEEDS_STUDENT_SERVICE: 'THIRD_PARTY_NEEDS_STUDENT_SERVICE',
+  PLAN_OUTSIDE_AGENCY_SCOPE: 'PLAN_OUTSIDE_AGENCY_SCOPE',
+  PLAN_AGENCY_KIND_MISMATCH: 'PLAN_AGENCY_KIND_MISMATCH',
+  PLAN_NOT_OPEN: 'PLAN_NOT_OPEN',
+  PLAN_FULL: 'PLAN_FULL',
+  PLAN_WRONG_STATE: 'PLAN_WRONG_STATE',
+  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
+  CANDIDATE_OTHER_COLLEGE: 'CANDIDATE_OTHER_COLLEGE',
+  ASSESSOR_CONFLICT: 'ASSESSOR_CONFLICT',
+  STAFFING_INSUFFICIENT: 'STAFFING_INSUFFICIENT',
+  OUTSOURCED_SESSION: 'OUTSOURCED_SESSION',
+  SUBSTITUTION_NOT_ALLOWED: 'SUBSTITUTION_NOT_ALLOWED',
+  SUBSTITUTION_NEEDS_OWN_MAJOR: 'SUBSTITUTION_NEEDS_OWN_MAJOR',
+  SCORE_OUT_OF_RANGE: 'SCORE_OUT_OF_RANGE',
+  PUBLICATION_NOT_ENDED: 'PUBLICATION_NOT_ENDED',
+  OBJECTION_PERIOD_OVER: 'OBJECTION_PERIOD_OVER',
+  OBJECTION_PENDING: 'OBJECTION_PENDING',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -88,6 +107,27 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   FILING_ALREADY_OPEN: '该机构已有一份正在办理的备案申请',
   SCOPE_NOT_CHANGEABLE: '只有补正后重新提交备案或增设申请时才能修改申请范围',
   REASON_REQUIRED: '请填写理由',
+  EVALUATION_COUNT_UNAVAILABLE:
+    '暂时无法从评价服务读取该机构本备案期内的评价数量，评价数量核验前不能受理增设，请稍后重试',
+  EXPANSION_POLICY_UNSET: '{city}尚未设定增设所需的评价数量，暂不能受理增设申请，请联系{city}人社局',
+  THIRD_PARTY_NEEDS_STUDENT_SERVICE:
+    '第三方社会培训评价组织须“在确保满足本校在校生职业技能评价的前提下”备案：本校尚无已备案的职业技能等级评价机构，须填写对本校在校生评价已有保障的核实意见后方可准予备案',
+  PLAN_OUTSIDE_AGENCY_SCOPE: '{agency}的备案范围不含{target}，不能{action}',
+  PLAN_AGENCY_KIND_MISMATCH: '{agencyKind}不能组织{what}',
+  PLAN_NOT_OPEN: '该评价计划{reason}，不能报名',
+  PLAN_FULL: '该评价计划名额（{capacity}人）已满',
+  PLAN_WRONG_STATE: '该评价计划当前状态为“{status}”，不能{action}',
+  NOT_ELIGIBLE: '不符合报名条件（{rule}）：{detail}',
+  CANDIDATE_OTHER_COLLEGE: '该考生是其他院校的在校生，不能由本院校登记或报名',
+  ASSESSOR_CONFLICT: '考评员{assessor}与考生{candidate}存在{relation}关系，应当回避',
+  STAFFING_INSUFFICIENT: '{session}考评人员不足：{detail}',
+  OUTSOURCED_SESSION: '考场须由评价机构自有人员和场地组织实施，不得转包、外包（{session}）',
+  SUBSTITUTION_NOT_ALLOWED: '该评价计划未允许以结课综合考试成绩替代理论考试成绩',
+  SUBSTITUTION_NEEDS_OWN_MAJOR: '理论成绩只能以考生本专业（科目）的结课综合考试成绩替代：{detail}',
+  SCORE_OUT_OF_RANGE: '{field}应为 0 至 100 之间的分数',
+  PUBLICATION_NOT_ENDED: '公示期至 {until} 结束，公示期满后才能确认最终结果',
+  OBJECTION_PERIOD_OVER: '公示期已结束，不能再提出异议',
+  OBJECTION_PENDING: '该考生的成绩有尚未处理的异议，处理后才能确认结果',
 };
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));

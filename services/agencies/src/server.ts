@@ -6,6 +6,7 @@ import {
   schedulePeriodic,
   type RunningService,
 } from '@skills/service-kit';
+import { createAssessmentDirectory } from './assessment-client.js';
 import { createCatalogueDirectory, type CatalogueDirectory } from './catalogue-client.js';
 import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
@@ -27,6 +28,7 @@ export interface AgenciesOptions {
 export function startAgencies(config: Config, opts: AgenciesOptions = {}): Promise<AgenciesService> {
   const catalogue =
     opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL, config.CLAIMS_SECRET);
+  const assessment = createAssessmentDirectory(config.ASSESSMENT_URL, config.CLAIMS_SECRET);
   return bootSubgraph<PrismaClient, Context>({
     name: 'agencies',
     config,
@@ -50,7 +52,14 @@ export function startAgencies(config: Config, opts: AgenciesOptions = {}): Promi
       await sweep.tick();
       return () => sweep.stop();
     },
-    context: (base, prisma) => ({ ...base, prisma, config, catalogue, loaders: createLoaders(prisma) }),
+    context: (base, prisma) => ({
+      ...base,
+      prisma,
+      config,
+      catalogue,
+      assessment,
+      loaders: createLoaders(prisma),
+    }),
   });
 }
 

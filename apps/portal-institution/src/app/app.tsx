@@ -4,6 +4,7 @@ import { GraphqlProvider } from '@skills/graphql-client';
 import { BasePathProvider, PortalNav, registerReactInstance } from '@skills/ui-kit';
 import React from 'react';
 import { Route, Routes } from 'react-router';
+import { AssessmentPlansPage } from '../features/assessment-plans/components/assessment-plans-page';
 import { AssessorsPage } from '../features/assessors/components/assessors-page';
 import { ApplyPage } from '../features/filing/components/apply-page';
 import { MyAgenciesPage } from '../features/filing/components/my-agencies-page';
@@ -17,6 +18,7 @@ const NAV = [
   { path: '', label: '本校评价机构' },
   { path: 'apply', label: '申请备案' },
   { path: 'majors', label: '专业对接' },
+  { path: 'plans', label: '评价计划' },
 ];
 
 export default function PortalApp({ basePath, title = '院校与评价机构' }: PortalAppProps) {
@@ -30,6 +32,7 @@ export default function PortalApp({ basePath, title = '院校与评价机构' }:
           <Route path="agencies/:agencyId/expand" element={<ScopeChangePage />} />
           <Route path="agencies/:agencyId/assessors" element={<AssessorsPage />} />
           <Route path="majors" element={<MajorMappingPage />} />
+          <Route path="plans" element={<AssessmentPlansPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </GraphqlProvider>
