@@ -11,9 +11,9 @@ export const configSchema = baseConfigSchema.extend({
    * The assessment subgraph (ASSESSMENT_URL, as platform.json names subgraph URLs), asked for an agency's
    * evaluation count with this service's claims. Unset: the count is unavailable and expansion is refused.
    */
+  ASSESSMENT_URL: z.string().url().optional(),
   /** How often the expiry sweep (到期) runs, once across all replicas. */
   EXPIRY_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(3600),
-  ASSESSMENT_URL: z.string().url().optional(),
   /** Synthetic filed agencies for load tests and benchmarks (0 = none). */
   DEMO_BULK_AGENCIES: z.coerce.number().int().min(0).max(100_000).default(0),
   /** Load the Quanzhou demo colleges and filings when the register is empty. */
