@@ -4,7 +4,7 @@
 // production node_modules; nothing of the repository), and <out>/portals is the static server with the built
 // shell and portals. Run after the build: `node deploy/bundle.mjs <out> [name ...]`. Node built-ins only.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,17 +28,24 @@ function pnpmCommand() {
 
 /**
  * `pnpm deploy` of one service into `target` (which must not exist or be empty), from the store the workspace's
- * install filled (--offline: no registry round trips; a missing package fails instead of downloading).
+ * install filled: --offline first (no registry round trips); if pnpm's metadata cache lacks a package (its
+ * lockfile check wants the metadata, which a frozen install does not fetch), again with --prefer-offline.
  */
 export function deployService(service, target) {
   if (!existsSync(join(ROOT, service.dir, 'dist', 'server.js')))
     throw new Error(`${service.dir}/dist/server.js is missing: build first (pnpm turbo run build)`);
   const [cmd, ...pre] = pnpmCommand();
-  const r = spawnSync(cmd, [...pre, '--filter', service.package, 'deploy', '--prod', '--offline', target], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
+  const attempt = (mode) =>
+    spawnSync(cmd, [...pre, '--filter', service.package, 'deploy', '--prod', mode, target], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
+  let r = attempt('--offline');
+  if (r.status !== 0) {
+    rmSync(target, { recursive: true, force: true });
+    r = attempt('--prefer-offline');
+  }
   if (r.status !== 0)
     throw new Error(`pnpm deploy ${service.package} failed (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
 }

@@ -122,7 +122,7 @@ describe('the rules catch broken manifests', () => {
     });
     expect(networkRules(objects, SERVICES)).toEqual([
       'catalogue: no NetworkPolicy admitting only the gateway',
-      'identity: NetworkPolicy identity-from-gateway admits more than the gateway',
+      'identity: NetworkPolicy identity-from-gateway admits more than the gateway (and DIRECT_CALLERS)',
     ]);
   });
   it('a subgraph in platform.json without manifests (as a new one would be)', () => {

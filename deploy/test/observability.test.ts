@@ -2,6 +2,8 @@
 // subgraph it asks (both log it), and /metrics of each is valid Prometheus text with the request counts, latency
 // histograms, the database pool and the gateway's subgraph fetch times.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '@skills/service-kit';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@skills/service-kit/testing';
@@ -21,7 +23,7 @@ describe.skipIf(!kinds.includes('postgres'))('traces and metrics', () => {
   });
 
   it('one trace id in the gateway’s and the subgraph’s logs; /metrics parses on both', async () => {
-    database = await createTestDatabase('postgres', 'observability');
+    database ??= await createTestDatabase('postgres', 'observability');
     const secret = randomBytes(24).toString('hex');
     const cataloguePort = await freePort();
     const catalogue = startNode(join(ROOT, 'services/catalogue'), ['dist/server.js'], {
@@ -90,5 +92,91 @@ describe.skipIf(!kinds.includes('postgres'))('traces and metrics', () => {
     // and the reader is strict: a malformed line is refused
     expect(() => parsePrometheus('# TYPE a counter\na{service="x} 1\n')).toThrow('bad labels');
     expect(() => parsePrometheus('b 1\n')).toThrow('undeclared family');
+    // OpenTelemetry is off unless OTEL_* asks for it
+    expect(gateway.output() + catalogue.output()).not.toContain('OpenTelemetry');
+  }, 120_000);
+
+  it('with OTEL_EXPORTER_OTLP_ENDPOINT set, one trace holds the gateway’s, the subgraph’s and PostgreSQL’s spans', async () => {
+    // an OTLP/HTTP (JSON) receiver standing in for the collector
+    const received: any[] = [];
+    const collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        if (req.url === '/v1/traces') received.push(JSON.parse(body));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((ok) => collector.listen(0, '127.0.0.1', ok));
+    const otel = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+    };
+    try {
+      database ??= await createTestDatabase('postgres', 'observability');
+      const secret = randomBytes(24).toString('hex');
+      const cataloguePort = await freePort();
+      const catalogue = startNode(join(ROOT, 'services/catalogue'), ['dist/server.js'], {
+        DATABASE_URL: database.url,
+        CLAIMS_SECRET: secret,
+        PORT: String(cataloguePort),
+        ...otel,
+      });
+      started.push(catalogue);
+      await waitFor200(catalogue, `http://127.0.0.1:${cataloguePort}/ready`);
+      const gatewayPort = await freePort();
+      const gateway = startNode(join(ROOT, 'services/gateway'), ['dist/server.js'], {
+        CLAIMS_SECRET: secret,
+        PORT: String(gatewayPort),
+        CATALOGUE_URL: `http://127.0.0.1:${cataloguePort}/graphql`,
+        RESPONSE_CACHE_TTL_SECONDS: '0',
+        ...otel,
+      });
+      started.push(gateway);
+      await waitFor200(gateway, `http://127.0.0.1:${gatewayPort}/ready`);
+
+      const traceId = randomBytes(16).toString('hex');
+      const res = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+        },
+        body: JSON.stringify({ query: '{ occupation(code: "6-31-01-03") { code } }' }),
+      });
+      expect(res.status).toBe(200);
+      const spans = () =>
+        received.flatMap((r) =>
+          r.resourceSpans.flatMap((rs: any) => {
+            const service = rs.resource.attributes.find((a: any) => a.key === 'service.name')?.value
+              .stringValue;
+            return rs.scopeSpans.flatMap((ss: any) =>
+              ss.spans
+                .filter((sp: any) => sp.traceId === traceId)
+                .map((sp: any) => ({
+                  service,
+                  name: sp.name as string,
+                  db: sp.attributes.some((a: any) => a.key === 'db.system' || a.key === 'db.system.name'),
+                })),
+            );
+          }),
+        );
+      // the gateway's server span ends last; each process sends its batch on its own
+      const expected = ['gateway: POST /graphql', 'gateway: POST catalogue', 'catalogue: POST /graphql'];
+      const names = () => spans().map((s) => `${s.service}: ${s.name}`);
+      await expect
+        .poll(
+          () =>
+            expected.every((n) => names().includes(n)) &&
+            spans().some((s) => s.service === 'catalogue' && s.db),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe(true);
+      console.log(`one trace, ${names().length} spans: ${[...new Set(names())].join(', ')}`);
+    } finally {
+      collector.close();
+    }
   }, 120_000);
 });

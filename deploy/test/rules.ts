@@ -91,6 +91,12 @@ export function serviceRules(objects: K8sObject[], services: PlatformService[]):
   return problems;
 }
 
+/**
+ * Subgraphs that another subgraph calls directly (not through the graph), and who: agencies asks assessment for
+ * an agency's evaluation count (ASSESSMENT_URL). Any other peer of a subgraph is a violation.
+ */
+export const DIRECT_CALLERS: Record<string, string[]> = { assessment: ['agencies'] };
+
 /** Each subgraph's pods are selected by a NetworkPolicy whose every ingress rule admits only the gateway's pods. */
 export function networkRules(objects: K8sObject[], services: PlatformService[]): string[] {
   const problems: string[] = [];
@@ -110,14 +116,19 @@ export function networkRules(objects: K8sObject[], services: PlatformService[]):
     for (const p of own)
       for (const rule of p.spec.ingress ?? []) {
         const from = rule.from ?? [];
+        const callers = (DIRECT_CALLERS[s.name] ?? []).map((c) => ({ 'app.kubernetes.io/name': c }));
         const onlyGateway =
           from.length > 0 &&
           from.every(
             (peer: any) =>
-              !peer.ipBlock && !peer.namespaceSelector && selects(peer.podSelector, gatewayLabels),
+              !peer.ipBlock &&
+              !peer.namespaceSelector &&
+              [gatewayLabels, ...callers].some((labels) => selects(peer.podSelector, labels)),
           );
         if (!onlyGateway)
-          problems.push(`${s.name}: NetworkPolicy ${p.metadata.name} admits more than the gateway`);
+          problems.push(
+            `${s.name}: NetworkPolicy ${p.metadata.name} admits more than the gateway (and DIRECT_CALLERS)`,
+          );
       }
   }
   // a policy selecting every pod (podSelector {}) with an open rule would admit anything to the subgraphs too

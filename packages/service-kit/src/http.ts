@@ -5,7 +5,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger.js';
-import { metricsRegistry, observeRequest, traceRequest } from './observability.js';
+import {
+  metricsRegistry,
+  observeRequest,
+  requestTrace,
+  setRequestTrace,
+  traceRequest,
+} from './observability.js';
+import { context as otelContext } from '@opentelemetry/api';
+import { endServerSpan, startServerSpan } from './tracing.js';
 
 export interface HttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -86,10 +94,10 @@ export function createHttpHandler<TContext extends BaseContext>(
   life: Lifecycle = { draining: false, closing: false, inFlight: 0 },
 ) {
   const service = String(opts.log.bindings().service ?? 'service');
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const started = performance.now();
-    const trace = traceRequest(req);
+    const trace = requestTrace(req) ?? traceRequest(req);
     res.once('finish', () => {
       const ms = performance.now() - started;
       observeRequest(service, req, url.pathname, res.statusCode, ms);
@@ -172,6 +180,17 @@ export function createHttpHandler<TContext extends BaseContext>(
         });
       else res.end();
     }
+  };
+  // with OpenTelemetry on, each request runs in its server span (the log line then carries that span's trace)
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    const pathname = url.split('?', 1)[0]!;
+    const traced = pathname === '/graphql' ? startServerSpan(req, pathname) : null;
+    if (!traced) return handle(req, res);
+    const { traceId, spanId } = traced.span.spanContext();
+    setRequestTrace(req, { traceId, spanId });
+    res.once('finish', () => endServerSpan(traced.span, res.statusCode));
+    return otelContext.with(traced.context, () => handle(req, res));
   };
 }
 

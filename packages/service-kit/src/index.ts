@@ -14,3 +14,4 @@ export * from './counters.js';
 export * from './locks.js';
 export * from './periodic.js';
 export * from './observability.js';
+export * from './tracing.js';

@@ -81,6 +81,9 @@ const traces = new WeakMap<IncomingMessage, TraceContext>();
 /** The trace the HTTP layer found or made for a request (the gateway passes it on to subgraphs). */
 export const requestTrace = (req: IncomingMessage): TraceContext | undefined => traces.get(req);
 
+/** Records the trace of a request whose span was made elsewhere (OpenTelemetry's server span). */
+export const setRequestTrace = (req: IncomingMessage, trace: TraceContext) => void traces.set(req, trace);
+
 /** Reads the request's trace once, for its log line and whoever asks requestTrace. */
 export function traceRequest(req: IncomingMessage): TraceContext {
   const trace = traceOf(req.headers);

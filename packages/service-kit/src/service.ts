@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './database.js';
 import type { HttpOptions } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { applyMigrations, assertMigrated, type MigrationPaths } from './migrations.js';
+import { startTracing, stopTracing } from './tracing.js';
 import { startSubgraphServer, type RequestContext } from './subgraph.js';
 
 /** prisma/schema.prisma and prisma/migrations of the service whose root (the folder above dist/) is given. */
@@ -46,6 +47,7 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
 ): Promise<RunningService<P>> {
   const { config } = opts;
   const log = createLogger(opts.name, config.LOG_LEVEL);
+  if (startTracing(opts.name)) log.info('OpenTelemetry traces exported (OTEL_* variables)');
   const db = await openDatabase({
     service: opts.name,
     databaseUrl: config.DATABASE_URL,
@@ -85,6 +87,7 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
       await server.close();
       await prisma.$disconnect();
       await db.close();
+      await stopTracing();
     },
   };
 }

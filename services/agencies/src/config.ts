@@ -11,6 +11,7 @@ export const configSchema = baseConfigSchema.extend({
    * The assessment subgraph (ASSESSMENT_URL, as platform.json names subgraph URLs), asked for an agency's
    * evaluation count with this service's claims. Unset: the count is unavailable and expansion is refused.
    */
+  ASSESSMENT_URL: z.string().url().optional(),
   /** How often the expiry sweep (到期) runs, once across all replicas. */
   EXPIRY_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(3600),
   ASSESSMENT_URL: z.string().url().optional(),

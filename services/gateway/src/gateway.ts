@@ -10,6 +10,8 @@ import {
   CLAIMS_HEADER,
   childTraceparent,
   requestTrace,
+  startTracing,
+  stopTracing,
   type TraceContext,
   createLogger,
   listen,
@@ -86,6 +88,7 @@ function subgraphUnavailable(name: string, title: string, cause: Error): GraphQL
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const { config } = opts;
   const log = opts.log ?? createLogger('gateway', config.LOG_LEVEL);
+  if (startTracing('gateway')) log.info('OpenTelemetry traces exported (OTEL_* variables)');
   const supergraphSdl =
     opts.supergraphSdl ?? readFileSync(config.SUPERGRAPH_PATH ?? defaultSupergraphPath, 'utf8');
   const urls: Record<string, string> = Object.fromEntries(
@@ -272,6 +275,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       await bus?.close();
       await server.close();
       await subgraphClient.close();
+      await stopTracing();
     },
   };
 }

@@ -3,7 +3,7 @@
 // in-flight de-duplication: identical concurrent queries to the same subgraph for the same caller share one
 // request. Mutations and reads of unmasked personal data are never shared. Hive Gateway de-duplicates too.
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
-import { Histogram, metricsRegistry } from '@skills/service-kit';
+import { Histogram, inClientSpan, metricsRegistry } from '@skills/service-kit';
 import { Agent, request as send } from 'undici';
 
 /** A subgraph's answer, read to the end: shared between de-duplicated callers, each parses its own copy. */
@@ -97,7 +97,9 @@ export function timedFetcher(subgraph: string, fetcher: Fetcher): Fetcher {
   const f = async (url: string, init?: FetcherRequestInit) => {
     const end = subgraphFetchSeconds.startTimer({ subgraph });
     try {
-      const r = await fetcher(url, init);
+      // with OpenTelemetry on, a client span whose traceparent the subgraph continues
+      const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
+      const r = await inClientSpan(`POST ${subgraph}`, headers, () => fetcher(url, { ...init, headers }));
       end({ status: String(r.status) });
       return r;
     } catch (e) {
