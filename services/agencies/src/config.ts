@@ -14,7 +14,6 @@ export const configSchema = baseConfigSchema.extend({
   ASSESSMENT_URL: z.string().url().optional(),
   /** How often the expiry sweep (到期) runs, once across all replicas. */
   EXPIRY_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(3600),
-  ASSESSMENT_URL: z.string().url().optional(),
   /** 社会监督: complaints accepted about one agency per hour (a flood of submissions is refused, not queued). */
   COMPLAINTS_PER_AGENCY_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** …and from one signed-in caller per hour. */
