@@ -142,7 +142,7 @@ describe.skipIf(skip)('a fresh clone on a machine with only Node and npm', () =>
       expect((await answers(shell))?.status, `the shell at ${shell}`).toBe(200);
 
       // Ctrl-C: npm itself ends by the signal; what counts is that every process it started is gone (the services
-    // run in process groups of their own and are stopped by the launcher)
+      // run in process groups of their own and are stopped by the launcher)
       process.kill(-child.pid!, 'SIGINT');
       const stopped = Date.now();
       while (groupAlive(child.pid!) && Date.now() - stopped < 30_000) {
@@ -154,9 +154,9 @@ describe.skipIf(skip)('a fresh clone on a machine with only Node and npm', () =>
       expect(log.join(''), 'the platform did not say it stopped').toContain('stopping…');
       expect(await exited).toMatchObject({ ok: true });
       for (const s of SERVICES) {
-      const health = `http://127.0.0.1:${ports[s.name]}/health`;
-      expect(await answers(health), `${s.name} still answers after the stop`).toBeNull();
-    }
+        const health = `http://127.0.0.1:${ports[s.name]}/health`;
+        expect(await answers(health), `${s.name} still answers after the stop`).toBeNull();
+      }
       expect(await answers(shell), 'the shell still answers after the stop').toBeNull();
     },
     15 * 60_000,

@@ -1,13 +1,14 @@
 // End-to-end: the filing paths besides the straight approval, through the UI on their own platform (fresh data):
 // 退回补正 and 补正后重新提交 with a corrected scope (泉州海洋职业学院, 石狮市), 撤回 (德化职业技术学校), and
-// 申请增设 — approved for the college filed here, refused for one with an open violation (黎明职业大学).
+// 申请增设 — waiting for the evaluation count for the college filed here, refused for one with an open violation
+// (黎明职业大学).
 //
 // Who can do what (the agencies service's rules): only the city (quanzhou.hr) returns an application; a county
 // gives an opinion (同意/不同意) first when the college is in a county. 德化县 and 丰泽区 (黎明) have no demo county
 // account, so an application there cannot get past the county in the demo: 德化 is the one that withdraws, and
 // the expansion that goes all the way to approval is 海洋's (石狮市, shishi.hr) once it is filed.
 // The tests share the platform and run in order: 海洋's application is returned (1), resubmitted with 车工 added
-// to its scope and filed (2), then expanded (4).
+// to its scope and filed (2), then asks to expand (4).
 import { ERROR_MESSAGES } from '@skills/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,12 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     const levels = page.getByRole('group', { name: '电工 申请等级' });
     await levels.getByLabel('四级/中级工').check();
     await levels.getByLabel('三级/高级工').check();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     await openMyAgencies(page);
     await page.getByText('备案申请已提交').waitFor();
@@ -253,6 +260,12 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await search.press('Enter');
     await page.getByRole('button', { name: '加入 电工', exact: true }).click();
     await page.getByRole('group', { name: '电工 申请等级' }).getByLabel('四级/中级工').check();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     await openMyAgencies(page);
     await page.getByText('备案申请已提交').waitFor();
@@ -304,7 +317,11 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await page.close();
   });
 
-  it('申请增设: filed 海洋 adds 计算机程序设计员; county and city approve it and the public list shows it', async () => {
+  // 增设 needs the evaluation count of the current filing period from the assessment subgraph (ADR 0012): until
+  // that subgraph runs in the platform, the count is unavailable and the expansion is refused, never passed.
+  // The approval path (county, city, scope merged, public list) is covered by the agencies integration tests
+  // against a subgraph speaking the count's contract; it comes back here when assessment joins platform.json.
+  it('申请增设: filed 海洋 asks for 计算机程序设计员 and is told the evaluation count cannot be checked yet', async () => {
     const page = await e2e.openPage();
     await signIn(page, shellUrl, 'haiyang.admin', '/institution');
     await openMyAgencies(page);
@@ -318,66 +335,19 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     const levels = page.getByRole('group', { name: '计算机程序设计员 申请等级' });
     await levels.getByLabel('四级/中级工').check();
     await levels.getByLabel('三级/高级工').check();
-    await page.getByTestId('cap-preview').getByText('本校为高职').waitFor();
+    await page
+      .getByTestId('cap-preview')
+      .getByText(/增设可申请/)
+      .waitFor();
     await shot(page, 'corrections-institution-expand.png');
     await expectAccessible(page);
     await page.getByRole('button', { name: '提交增设申请' }).click();
-    await openMyAgencies(page);
-    await page.getByRole('status').filter({ hasText: '增设申请已提交' }).waitFor();
-    const request = filingRow(card, HAIYANG_AGENCY, '增设');
-    await request.getByText('已提交，待县区审核', { exact: true }).waitFor();
-    expect(await request.innerText()).toContain('4-04-05-01 四级/中级工、三级/高级工');
-    await card.getByText('提交增设申请', { exact: true }).waitFor(); // in the history
-    await shot(page, 'corrections-institution-expand-submitted.png');
-    await expectAccessible(page);
+    const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain(ERROR_MESSAGES.EVALUATION_COUNT_UNAVAILABLE);
+    await page.getByRole('heading', { level: 1, name: '申请增设' }).waitFor(); // still on the form
+    await shot(page, 'corrections-institution-expand-waits.png');
     await signOut(page);
-
-    // 石狮市 sees a 增设, not a first filing
-    await signIn(page, shellUrl, 'shishi.hr', '/bureau');
-    await openQueue(page);
-    const countyRow = reviewQueue(page).getByRole('row').filter({ hasText: HAIYANG });
-    await countyRow.getByText('增设', { exact: true }).waitFor();
-    expect(await countyRow.innerText()).toContain('4-04-05-01 四级/中级工、三级/高级工');
-    await shot(page, 'corrections-bureau-expand.png');
-    await expectAccessible(page);
-    await countyOpinion(page, true, '场地设备与考评员满足要求，同意增设');
-    await signOut(page);
-
-    await signIn(page, shellUrl, 'quanzhou.hr', '/bureau');
-    await openQueue(page);
-    const cityRow = await cityDecision(page, '准予备案');
-    await cityRow.waitFor({ state: 'detached' });
-    await signOut(page);
-
-    // the college's scope has both occupations, the history the 增设
-    await signIn(page, shellUrl, 'haiyang.admin', '/institution');
-    await openMyAgencies(page);
-    const scope = card.getByRole('table', { name: `${HAIYANG_AGENCY} 备案范围`, exact: true });
-    await scope
-      .getByRole('row')
-      .filter({ hasText: '计算机程序设计员' })
-      .getByText('四级/中级工、三级/高级工')
-      .waitFor();
-    await scope.getByRole('row').filter({ hasText: '电工' }).getByText('四级/中级工、三级/高级工').waitFor();
-    await filingRow(card, HAIYANG_AGENCY, '增设').getByText('已备案', { exact: true }).waitFor();
-    await card.getByText('备案范围增设生效', { exact: true }).waitFor();
-    await signOut(page);
-
-    // signed out, the public list shows the new occupation, and finds 海洋 by it
-    await page.goto(shellUrl('/public/agencies?q=%E6%B5%B7%E6%B4%8B'));
-    await page.getByRole('heading', { level: 1, name: '评价机构名录' }).waitFor();
-    const listed = page.getByRole('list', { name: `${HAIYANG_AGENCY} 备案范围` });
-    await listed.getByText('计算机程序设计员（4-04-05-01）：四级/中级工、三级/高级工').waitFor();
-    await listed.getByText('电工（6-31-01-03）：四级/中级工、三级/高级工').waitFor();
-    await page.goto(
-      shellUrl(`/public/agencies?occupation=${encodeURIComponent('计算机程序设计员')}&region=350581`),
-    );
-    await page.getByText('按职业：计算机程序设计员（4-04-05-01）').waitFor();
-    await page.getByText('共 1 家评价机构').waitFor();
-    await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
-    await page.getByRole('table', { name: '评价机构' }).getByText(HAIYANG_AGENCY).waitFor();
-    await shot(page, 'corrections-public-expanded.png');
-    await expectAccessible(page);
     expect(page.errors).toEqual([]);
     await page.close();
   });

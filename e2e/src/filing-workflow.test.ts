@@ -1,6 +1,9 @@
 // End-to-end: the filing workflow through the UI on its own platform (fresh data): a college applies, the county
 // gives its opinion, the city approves and the coverage KPI rises, and the agency appears on the public list.
+import { pdfText } from '@skills/documents/testing';
 import { ERROR_MESSAGES, idNumberCheckChar, maskIdNumber } from '@skills/domain';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/axe.js';
@@ -34,7 +37,7 @@ describe('filing workflow through the UI', () => {
     const token = await e2e.token('haiyang.admin');
     // the 高职 college's own refusal carries the same code the form shows
     const r = await e2e.gql(
-      'mutation($c:String!,$s:[ScopeItemInput!]!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:$s,requestKey:"e2e-cap"){id}}',
+      'mutation($c:String!,$s:[ScopeItemInput!]!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:$s,requestKey:"e2e-cap",duties:{designatedUnit:"职业技能评价中心办公室",managementRules:"考务、档案、问题查处和责任追究制度",noOutsourcing:true}){id}}',
       { c: '12350581DM0005006B', s: [{ occupationCode: '6-31-01-03', levels: ['LEVEL_2'] }] },
       token,
     );
@@ -94,6 +97,12 @@ describe('filing workflow through the UI', () => {
       .getByTestId('cap-preview')
       .getByText(/中职学生不能评价三级\/高级工/)
       .waitFor();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
     await refusal.waitFor();
@@ -112,6 +121,22 @@ describe('filing workflow through the UI', () => {
     const page = await openPage();
     await signIn(page, shellUrl, 'liming.admin', '/institution');
     await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
+
+    // 联系方式: a bad number gets the server's Chinese refusal, a good one shows on the card
+    await page.getByRole('button', { name: /^修改联系方式：/ }).click();
+    const contact = page.getByRole('dialog');
+    await contact.getByLabel('联系地址').fill('黎明职业大学评价中心办公室');
+    await contact.getByLabel('咨询电话').fill('22274285');
+    await contact.getByRole('button', { name: /保\s*存/ }).click();
+    await contact.getByRole('alert').getByText('咨询电话格式不正确').waitFor();
+    await contact.getByLabel('咨询电话').fill('0595-22270000');
+    await contact.getByRole('button', { name: /保\s*存/ }).click();
+    await contact.waitFor({ state: 'hidden' });
+    // on the card, and as a step in the history (who changed it, when)
+    await expect.poll(() => page.getByText('0595-22270000').count()).toBe(2);
+    await page.getByText('更新联系方式').first().waitFor();
+    await expectAccessible(page);
+
     await page
       .getByRole('link', { name: /考评员$/ })
       .first()
@@ -179,6 +204,12 @@ describe('filing workflow through the UI', () => {
       .getByTestId('cap-preview')
       .getByText(/高职学生不能评价五级\/初级工/)
       .waitFor();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '提交未成功' });
     await refusal.waitFor();
@@ -189,6 +220,12 @@ describe('filing workflow through the UI', () => {
     await levels.getByLabel('五级/初级工').uncheck();
     await levels.getByLabel('四级/中级工').check();
     await levels.getByLabel('三级/高级工').check();
+    // 学校履职: the designated unit, the management rules and the no-outsourcing commitment
+    await page.getByLabel('负责职业技能评价工作的专门机构').fill('职业技能评价中心办公室');
+    await page
+      .getByLabel('管理制度（工作流程、台账、问题查处和责任追究）')
+      .fill('考务、档案、问题查处和责任追究制度');
+    await page.getByRole('checkbox', { name: /不以“转包”“委托”/ }).check();
     await page.getByRole('button', { name: '提交备案申请' }).click();
     await page.getByRole('heading', { level: 1, name: '本校评价机构' }).waitFor();
     await page.getByText('备案申请已提交').waitFor();
@@ -239,6 +276,13 @@ describe('filing workflow through the UI', () => {
     const missing = page.getByRole('table', { name: '尚未备案的职业院校' });
     await missing.getByText('泉州医学高等专科学校').waitFor();
     expect(await missing.getByText('泉州海洋职业学院').count()).toBe(0);
+    // a college with only a 考核鉴定机构 is not covered, and the row says why (the public list shows it filed)
+    await missing
+      .getByRole('row')
+      .filter({ hasText: '泉州工艺美术职业学院' })
+      .getByText('已备案职业技能考核鉴定机构，尚未备案职业技能等级评价机构')
+      .waitFor();
+    await page.getByTestId('coverage-rule').getByText('职业技能等级评价机构').waitFor();
     await shot(page, 'bureau-coverage.png');
     await expectAccessible(page);
 
@@ -250,9 +294,46 @@ describe('filing workflow through the UI', () => {
     await page.getByRole('heading', { level: 1, name: '机构名录' }).waitFor();
     await shot(page, 'bureau-register.png');
     await expectAccessible(page);
+    // the register with a filter exports to xlsx: the file holds the filtered rows and says which filter
+    await page.getByRole('searchbox', { name: '机构或院校名称' }).fill('职业');
+    await page.getByRole('searchbox', { name: '机构或院校名称' }).press('Enter');
+    await page.waitForURL(/[?&]q=/);
+    const shownRows = await page.getByRole('table', { name: '评价机构名录' }).locator('tbody tr').count();
+    await page.getByText(/共 \d+ 家评价机构/).waitFor();
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^机构名录-\d{8}-\d{4}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsx.path());
+    const sheet = book.getWorksheet('机构名录')!;
+    expect(sheet.getRow(1).values).toContain('备案编号');
+    expect(sheet.rowCount - 1).toBe(shownRows);
+    const names = sheet.getColumn(2).values.slice(2);
+    expect(names).toContain('泉州海洋职业学院职业技能等级评价中心');
+    const criteria = book
+      .getWorksheet('检索条件')!
+      .getSheetValues()
+      .map((r) => (r as unknown[])?.slice(1));
+    expect(criteria).toContainEqual(['机构或院校名称', '职业']);
     await page.getByRole('link', { name: /泉州海洋职业学院/ }).click();
     await page.getByRole('table', { name: '备案范围' }).getByText('电工').waitFor();
     await page.getByText('准予备案').first().waitFor();
+    // 备案证明: a PDF whose text names the agency, its number and its scope by name
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '打印备案证明（PDF）' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^备案证明-FJ-350500-\d{4}-\d{4}\.pdf$/);
+    const printed = await pdfText(await readFile(await pdf.path()));
+    for (const s of [
+      '职业技能评价机构备案证明',
+      '泉州海洋职业学院职业技能等级评价中心',
+      '电工（6-31-01-03）',
+      '泉州市人力资源和社会保障局',
+    ])
+      expect(printed).toContain(s);
     await shot(page, 'bureau-agency-detail.png');
     await expectAccessible(page);
 
@@ -298,6 +379,18 @@ describe('filing workflow through the UI', () => {
     await page.goto(shellUrl('/public/agencies?occupation=%E7%94%B5%E5%B7%A5&region=350581'));
     await page.getByText('按职业：电工（6-31-01-03）').waitFor();
     await page.getByText('共 1 家评价机构').waitFor();
+    // names, not codes: a 专项 project by its catalogue name; where to ask when an agency gave no contact
+    await page.goto(shellUrl('/public/agencies?q=%E5%B7%A5%E8%89%BA%E7%BE%8E%E6%9C%AF'));
+    await results.getByText('德化陶瓷手工成型（FJZX-0001）：专项职业能力').waitFor();
+    expect(await results.getByText('FJZX-0001（FJZX-0001）').count()).toBe(0);
+    await page.getByText('泉州市人社局鉴定指导中心').waitFor();
+    // an occupation's page names the agencies that may assess it, with a link to the directory
+    await page.goto(shellUrl('/public/occupations/6-31-01-03'));
+    const assessing = page.getByRole('list', { name: '可评价该职业的评价机构' });
+    await assessing.getByText(/泉州海洋职业学院职业技能等级评价中心/).waitFor();
+    await page.getByRole('link', { name: /在评价机构名录中查看全部 \d+ 家/ }).click();
+    await page.getByText('按职业：电工（6-31-01-03）').waitFor();
+    await expectAccessible(page);
     await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });
     await results.getByText('泉州海洋职业学院职业技能等级评价中心').waitFor();
     await shot(page, 'public-agencies.png');

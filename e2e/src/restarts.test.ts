@@ -72,7 +72,7 @@ async function writeSomething(gatewayUrl: string, requestKey: string): Promise<s
   const inst = await gql('{ institutions(search: "泉州海洋职业学院") { edges { node { creditCode } } } }');
   const code = inst.data?.institutions?.edges?.[0]?.node?.creditCode as string;
   const r = await gql(
-    'mutation($c:String!,$k:String!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:[{occupationCode:"6-31-01-03",levels:[LEVEL_4]}],requestKey:$k){id}}',
+    'mutation($c:String!,$k:String!){applyForFiling(institutionCode:$c,kind:SKILL_LEVEL_AGENCY,scope:[{occupationCode:"6-31-01-03",levels:[LEVEL_4]}],requestKey:$k,duties:{designatedUnit:"职业技能评价中心办公室",managementRules:"考务、档案、问题查处和责任追究制度",noOutsourcing:true}){id}}',
     { c: code, k: requestKey },
     haiyang,
   );

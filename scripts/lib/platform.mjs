@@ -4,9 +4,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startStaticServer } from './static-server.mjs';
-import { ROOT } from './toolchain.mjs';
+
+// the repository, or the portals image's /app (deploy/bundle.mjs copies this file without the toolchain)
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const LIST = JSON.parse(readFileSync(join(ROOT, 'platform.json'), 'utf8'));
 const envName = (name) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -156,7 +159,9 @@ export function superviseService(
         }
         const delay = Math.min(30_000, backoffMs * 2 ** (crashes.length - 1));
         handle.restarts++;
-        say(`⚠ ${s.name} exited unexpectedly (${how}); restarting in ${delay / 1000} s (restart ${handle.restarts})`);
+        say(
+          `⚠ ${s.name} exited unexpectedly (${how}); restarting in ${delay / 1000} s (restart ${handle.restarts})`,
+        );
         timer = setTimeout(() => {
           if (!stopped) handle.spawn();
         }, delay);
@@ -231,6 +236,11 @@ export async function startPlatform(opts = {}) {
     env.CATALOGUE_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.AGENCIES_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.DEMO_DATA ??= 'true';
+    // Subgraphs that call another subgraph directly (agencies → assessment's _entities for the evaluation count)
+    // know its address before either starts: the ports are fixed, and the subgraphs start together.
+    for (const s of SERVICES)
+      if (s.urlEnv && s.name !== LIST.gateway.name)
+        env[s.urlEnv] ??= `http://127.0.0.1:${portOf(s, opts, env)}/graphql`;
     const startService = async (s) => {
       const handle = superviseService(s, {
         // per service database (production layout), else the shared one (a schema per service)

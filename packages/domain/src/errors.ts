@@ -40,6 +40,9 @@ export const ErrorCode = {
   FILING_ALREADY_OPEN: 'FILING_ALREADY_OPEN',
   SCOPE_NOT_CHANGEABLE: 'SCOPE_NOT_CHANGEABLE',
   REASON_REQUIRED: 'REASON_REQUIRED',
+  EVALUATION_COUNT_UNAVAILABLE: 'EVALUATION_COUNT_UNAVAILABLE',
+  EXPANSION_POLICY_UNSET: 'EXPANSION_POLICY_UNSET',
+  THIRD_PARTY_NEEDS_STUDENT_SERVICE: 'THIRD_PARTY_NEEDS_STUDENT_SERVICE',
   PLAN_OUTSIDE_AGENCY_SCOPE: 'PLAN_OUTSIDE_AGENCY_SCOPE',
   PLAN_AGENCY_KIND_MISMATCH: 'PLAN_AGENCY_KIND_MISMATCH',
   PLAN_OUTSIDE_FILING_PERIOD: 'PLAN_OUTSIDE_FILING_PERIOD',
@@ -105,6 +108,11 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   FILING_ALREADY_OPEN: '该机构已有一份正在办理的备案申请',
   SCOPE_NOT_CHANGEABLE: '只有补正后重新提交备案或增设申请时才能修改申请范围',
   REASON_REQUIRED: '请填写理由',
+  EVALUATION_COUNT_UNAVAILABLE:
+    '暂时无法从评价服务读取该机构本备案期内的评价数量，评价数量核验前不能受理增设，请稍后重试',
+  EXPANSION_POLICY_UNSET: '{city}尚未设定增设所需的评价数量，暂不能受理增设申请，请联系{city}人社局',
+  THIRD_PARTY_NEEDS_STUDENT_SERVICE:
+    '第三方社会培训评价组织须“在确保满足本校在校生职业技能评价的前提下”备案：本校尚无已备案的职业技能等级评价机构，须填写对本校在校生评价已有保障的核实意见后方可准予备案',
   PLAN_OUTSIDE_AGENCY_SCOPE: '{agency}的备案范围不含{target}，不能{action}',
   PLAN_AGENCY_KIND_MISMATCH: '{agencyKind}不能组织{what}',
   PLAN_OUTSIDE_FILING_PERIOD: '{agency}的备案有效期至 {until}，不能在 {date} {action}',

@@ -3,6 +3,7 @@ import {
   ageOn,
   chinaDate,
   idNumberCheckChar,
+  isContactPhone,
   isMobilePhone,
   isValidIdNumber,
   maskIdNumber,
@@ -163,4 +164,18 @@ describe('ageOn', () => {
     expect(() => ageOn('2005-02-30', '2025-01-01')).toThrow(RangeError);
     expect(() => ageOn('2005-03-15', '20250101')).toThrow(RangeError);
   });
+});
+
+describe('isContactPhone', () => {
+  it.each([
+    '0595-22274285',
+    '059522274285',
+    '0595-22274285-801',
+    '13905951234',
+    '400-123-4567',
+    '010-12345678',
+  ])('accepts %s', (s) => expect(isContactPhone(s)).toBe(true));
+  it.each(['22274285', '0595-222', '1390595123', '+86 13905951234', 'tel'])('refuses %s', (s) =>
+    expect(isContactPhone(s)).toBe(false),
+  );
 });

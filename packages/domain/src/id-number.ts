@@ -103,6 +103,15 @@ export function isMobilePhone(s: string): boolean {
 }
 
 /**
+ * A public contact number an office answers: a mobile number, a landline with its area code (0595-22274285,
+ * 059522274285, with an extension -801), or a 400/800 service number.
+ */
+export function isContactPhone(s: string): boolean {
+  const v = s.trim();
+  return isMobilePhone(v) || /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(v) || /^[48]00-?\d{3}-?\d{4}$/.test(v);
+}
+
+/**
  * Age in whole years (周岁) on `date` (a YYYY-MM-DD string, or a Date read in China time).
  * Someone born on 29 Feb turns a year older on 1 Mar in common years. Throws RangeError on a malformed date.
  */

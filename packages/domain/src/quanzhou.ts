@@ -54,6 +54,12 @@ export function demoCollege(name: string): DemoCollege {
 }
 
 /**
+ * 咨询联系: the contact point 泉人社文〔2024〕101号 names for questions (「可与市人社局鉴定指导中心联系…联系电话：
+ * 0595-22274285」). Shown where an agency has not given its own contact.
+ */
+export const QUANZHOU_SKILL_CENTRE = { name: '泉州市人社局鉴定指导中心', phone: '0595-22274285' } as const;
+
+/**
  * The fixed id of a demo college's agency of a kind (演示数据), so that the agencies subgraph's demo filings and the
  * assessment subgraph's demo plans name the same agency without either reading the other. Demo only.
  */

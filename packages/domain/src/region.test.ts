@@ -11,7 +11,10 @@ import {
   parentRegion,
   parseRegionCode,
   regionLevel,
+  cityLevelOf,
+  regionFullName,
   regionPath,
+  regionShortName,
 } from './region.js';
 
 describe('FUJIAN_REGIONS', () => {
@@ -36,7 +39,8 @@ describe('FUJIAN_REGIONS', () => {
     expect(children.filter((r) => r.kind === 'FUNCTIONAL_ZONE').map((r) => r.name)).toEqual([
       '平潭综合实验区',
     ]);
-    expect(findRegion('350128')?.name).toBe('平潭县');
+    expect(findRegion('350128')).toMatchObject({ name: '平潭综合实验区', level: 'CITY', parent: FUJIAN });
+    expect(childRegions('350100').map((r) => r.code)).not.toContain('350128');
   });
 
   it('lists all of Quanzhou: 12 counties and 2 functional zones', () => {
@@ -107,9 +111,27 @@ describe('hierarchy', () => {
   it('builds paths', () => {
     expect(regionPath('350582')).toBe('福建省/泉州市/晋江市');
     expect(regionPath('350500-TSQ')).toBe('福建省/泉州市/泉州台商投资区');
-    expect(regionPath('350000-PTQ')).toBe('福建省/平潭综合实验区');
+    expect(regionPath('350128')).toBe('福建省/平潭综合实验区');
     expect(regionPath(FUJIAN)).toBe('福建省');
     expect(regionPath('110105')).toBeUndefined();
+  });
+
+  it('finds the city-level region whose bureau decides, by level not by code shape', () => {
+    expect(cityLevelOf('350582')).toBe(QUANZHOU);
+    expect(cityLevelOf(QUANZHOU)).toBe(QUANZHOU);
+    expect(cityLevelOf('350500-TSQ')).toBe(QUANZHOU);
+    expect(cityLevelOf('350128')).toBe('350128'); // 平潭综合实验区, not 福州 (350100) as its code's shape says
+  });
+
+  it('writes names as running text does: no province below it, no separators', () => {
+    expect(regionFullName('350582')).toBe('泉州市晋江市');
+    expect(regionFullName('350500-TSQ')).toBe('泉州市泉州台商投资区');
+    expect(regionFullName('350128')).toBe('平潭综合实验区');
+    expect(regionFullName(QUANZHOU)).toBe('泉州市');
+    expect(regionFullName(FUJIAN)).toBe('福建省');
+    expect(regionFullName('110105')).toBeUndefined();
+    expect(regionShortName('350583')).toBe('南安市');
+    expect(regionShortName('110105')).toBe('110105');
   });
 
   it.each([
@@ -118,7 +140,7 @@ describe('hierarchy', () => {
     ['350582', FUJIAN],
     ['350500-KFQ', QUANZHOU],
     ['350500-KFQ', FUJIAN],
-    ['350128', '350100'],
+    ['350128', FUJIAN],
     ['350402', '350400'], // unknown (abolished) code: prefix rule
     ['350402', FUJIAN],
   ])('%s is within %s', (code, ancestor) => expect(isWithinRegion(code, ancestor)).toBe(true));
@@ -127,7 +149,7 @@ describe('hierarchy', () => {
     [QUANZHOU, '350582'],
     ['350582', '350100'],
     ['350203', QUANZHOU],
-    ['350000-PTQ', '350100'],
+    ['350128', '350100'],
     ['350500-KFQ', '350503'],
     ['110105', FUJIAN],
     ['350402', '350500'],

@@ -2,8 +2,16 @@
 import { err, ok } from './errors.js';
 import type { Result } from './errors.js';
 
-/** 区划层级. FUNCTIONAL_ZONE = 功能区 (开发区、实验区) that run their own HR/education offices. */
+/** 区划类型. FUNCTIONAL_ZONE = 功能区 (开发区、实验区) that run their own HR/education offices. */
 export type RegionKind = 'PROVINCE' | 'CITY' | 'COUNTY' | 'FUNCTIONAL_ZONE';
+
+/**
+ * 行政层级 — which tier of bureaus a region's offices are: a functional zone sits at the level its notice
+ * addresses it (Quanzhou's zones beside the counties, 平潭综合实验区 beside the cities). Workflows read this, not
+ * the kind or the shape of the code: a COUNTY-level region's filings get a county opinion, a CITY-level region's
+ * bureau decides.
+ */
+export type RegionLevel = 'PROVINCE' | 'CITY' | 'COUNTY';
 
 /** 行政区划 */
 export interface Region {
@@ -11,29 +19,46 @@ export interface Region {
   readonly code: string;
   readonly name: string;
   readonly kind: RegionKind;
+  readonly level: RegionLevel;
   readonly parent: string | null;
 }
 
 export const FUJIAN = '350000';
 export const QUANZHOU = '350500';
 
-const province = (code: string, name: string): Region => ({ code, name, kind: 'PROVINCE', parent: null });
-const city = (code: string, name: string): Region => ({ code, name, kind: 'CITY', parent: FUJIAN });
-const zone = (code: string, name: string, parent: string): Region => ({
+const province = (code: string, name: string): Region => ({
+  code,
+  name,
+  kind: 'PROVINCE',
+  level: 'PROVINCE',
+  parent: null,
+});
+const city = (code: string, name: string): Region => ({
+  code,
+  name,
+  kind: 'CITY',
+  level: 'CITY',
+  parent: FUJIAN,
+});
+const zone = (code: string, name: string, parent: string, level: RegionLevel): Region => ({
   code,
   name,
   kind: 'FUNCTIONAL_ZONE',
+  level,
   parent,
 });
 /** Counties of one city, as [code, name] pairs; the parent is the city code. */
 const counties = (parent: string, pairs: readonly (readonly [string, string])[]): Region[] =>
-  pairs.map(([code, name]) => ({ code, name, kind: 'COUNTY', parent }));
+  pairs.map(([code, name]) => ({ code, name, kind: 'COUNTY', level: 'COUNTY', parent }));
 
 /**
  * 福建省 with its 9 cities and their current county-level divisions (codes as of the 2021 changes:
  * 三明 三元区 350404 / 沙县区 350405, 漳州 龙海区 350604 / 长泰区 350605).
- * 平潭综合实验区 is administered by the province over the territory of 平潭县 (350128, still listed under 福州);
- * it has no code of its own, so it gets an internal zone code under the province.
+ * 平潭综合实验区 is administered by the province over the territory of 平潭县, whose code 350128 it uses (GB/T
+ * 2260 still lists 平潭县 under 福州; the 实验区's offices replace the county's). The provincial notice addresses it
+ * beside the cities (「各设区市人力资源和社会保障局、教育局,平潭综合实验区党群工作部、社会事业局」), so it is a
+ * city-level functional zone directly under the province: its bureaus decide its colleges' filings, with no
+ * county opinion in between.
  */
 export const FUJIAN_REGIONS: readonly Region[] = [
   province(FUJIAN, '福建省'),
@@ -46,7 +71,7 @@ export const FUJIAN_REGIONS: readonly Region[] = [
   city('350700', '南平市'),
   city('350800', '龙岩市'),
   city('350900', '宁德市'),
-  zone('350000-PTQ', '平潭综合实验区', FUJIAN),
+  zone('350128', '平潭综合实验区', FUJIAN, 'CITY'),
   ...counties('350100', [
     ['350102', '鼓楼区'],
     ['350103', '台江区'],
@@ -59,7 +84,6 @@ export const FUJIAN_REGIONS: readonly Region[] = [
     ['350123', '罗源县'],
     ['350124', '闽清县'],
     ['350125', '永泰县'],
-    ['350128', '平潭县'],
     ['350181', '福清市'],
   ]),
   ...counties('350200', [
@@ -106,8 +130,8 @@ export const FUJIAN_REGIONS: readonly Region[] = [
     ['350583', '南安市'],
   ]),
   // Named in the Quanzhou notice (泉州开发区社会事业局, 泉州台商投资区民生保障局/教育文化旅游局).
-  zone('350500-KFQ', '泉州开发区', QUANZHOU),
-  zone('350500-TSQ', '泉州台商投资区', QUANZHOU),
+  zone('350500-KFQ', '泉州开发区', QUANZHOU, 'COUNTY'),
+  zone('350500-TSQ', '泉州台商投资区', QUANZHOU, 'COUNTY'),
   ...counties('350600', [
     ['350602', '芗城区'],
     ['350603', '龙文区'],
@@ -224,7 +248,33 @@ export function isWithinRegion(code: string, ancestorCode: string): boolean {
   return false;
 }
 
-/** e.g. '福建省/泉州市/晋江市'; undefined for unknown codes. */
+/**
+ * The city-level region a region belongs to — whose bureau decides its filings — by the data (Region.level): a
+ * 设区市, or 平潭综合实验区, which the provincial notice addresses beside the cities. Unknown codes answer themselves.
+ */
+export function cityLevelOf(code: string): string {
+  const region = findRegion(code);
+  if (region?.level === 'CITY') return region.code;
+  return ancestorsOf(code).find((r) => r.level === 'CITY')?.code ?? code.trim();
+}
+
+/**
+ * The name as running Chinese text writes it: the chain below the province, without separators — '泉州市晋江市',
+ * '泉州市', '平潭综合实验区'; the province itself is '福建省'. Undefined for unknown codes.
+ */
+export function regionFullName(code: string): string | undefined {
+  const region = findRegion(code);
+  if (!region) return undefined;
+  const chain = [...ancestorsOf(region.code), region];
+  return (chain.length > 1 ? chain.slice(1) : chain).map((r) => r.name).join('');
+}
+
+/** The region's own name ('晋江市'), for columns where the context gives the rest; the code when unknown. */
+export function regionShortName(code: string): string {
+  return findRegion(code)?.name ?? code;
+}
+
+/** e.g. '福建省/泉州市/晋江市' (a path, for logs and data exchange; users read regionFullName); undefined for unknown codes. */
 export function regionPath(code: string): string | undefined {
   const region = findRegion(code);
   if (!region) return undefined;

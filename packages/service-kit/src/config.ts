@@ -9,6 +9,15 @@ export const baseConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
   /**
+   * Apply pending migrations at start (npm start, tests). Clusters set false and run the migration Job
+   * (`node dist/migrate.js`) first: replicas then never race on DDL, and one started on a schema that lacks a
+   * migration of its release refuses to serve (UnmigratedSchemaError) instead of failing on its first query.
+   */
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /**
    * Shared by the gateway and subgraphs to sign/verify forwarded caller claims. Required: a subgraph answers
    * only requests with valid claims (npm start and the tests generate one per run).
    */

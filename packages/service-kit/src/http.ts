@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger.js';
+import { metricsRegistry, observeRequest, traceRequest } from './observability.js';
 
 export interface HttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -84,8 +85,27 @@ export function createHttpHandler<TContext extends BaseContext>(
   opts: HttpOptions<TContext>,
   life: Lifecycle = { draining: false, closing: false, inFlight: 0 },
 ) {
+  const service = String(opts.log.bindings().service ?? 'service');
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = performance.now();
+    const trace = traceRequest(req);
+    res.once('finish', () => {
+      const ms = performance.now() - started;
+      observeRequest(service, req, url.pathname, res.statusCode, ms);
+      // one line per GraphQL request, with the trace id the gateway and every subgraph it asked share
+      if (url.pathname === '/graphql')
+        opts.log.info(
+          {
+            traceId: trace.traceId,
+            spanId: trace.spanId,
+            method: req.method,
+            status: res.statusCode,
+            ms: Math.round(ms),
+          },
+          'request',
+        );
+    });
     life.inFlight++;
     res.once('close', () => {
       if (--life.inFlight === 0) life.idle?.();
@@ -94,6 +114,10 @@ export function createHttpHandler<TContext extends BaseContext>(
     if (life.closing) res.setHeader('connection', 'close');
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/metrics') {
+        res.writeHead(200, { 'content-type': metricsRegistry.contentType });
+        return res.end(await metricsRegistry.metrics());
+      }
       if (url.pathname === '/ready') {
         if (life.draining) return sendJson(res, 503, { status: 'not ready', reason: 'shutting down' });
         try {

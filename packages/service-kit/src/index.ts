@@ -12,3 +12,5 @@ export * from './service.js';
 export * from './prisma.js';
 export * from './counters.js';
 export * from './locks.js';
+export * from './periodic.js';
+export * from './observability.js';

@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
-import { applyMigrations, pendingSchemaChange, type MigrationPaths } from './migrations.js';
+import {
+  applyMigrations,
+  assertMigrated,
+  pendingSchemaChange,
+  unappliedMigrations,
+  UnmigratedSchemaError,
+  type MigrationPaths,
+} from './migrations.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './testing.js';
 
 const kinds = await testDatabaseKinds();
@@ -79,7 +86,13 @@ describe.each(kinds)('migrations on %s', (kind) => {
     // first start of two services sharing the database (one schema each on PostgreSQL)
     for (const service of names) {
       const db = await open(service);
+      // a fresh schema lacks every migration: a service started with MIGRATE_ON_START=false refuses it
+      expect(await unappliedMigrations(v1, db)).toEqual(['20260101000000_init']);
+      await expect(assertMigrated(service, v1, db)).rejects.toThrow(
+        `${service}: the database schema "${db.schema}" lacks 1 migration(s) of this release (20260101000000_init)`,
+      );
       expect(await applyMigrations(v1, db)).toEqual(['20260101000000_init']);
+      await assertMigrated(service, v1, db);
       await query(db.url, 'insert into "Agency" (name) values ($1)', [`${service} 泉州`]);
       await db.close();
     }
@@ -97,7 +110,13 @@ describe.each(kinds)('migrations on %s', (kind) => {
     });
     for (const service of names) {
       const db = await open(service);
+      // v2's replicas refuse the schema until its Job ran; v1's replicas still serve the migrated one
+      const refused = await assertMigrated(service, v2, db).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(UnmigratedSchemaError);
+      expect((refused as UnmigratedSchemaError).missing).toEqual(['20260201000000_phone']);
       expect(await applyMigrations(v2, db)).toEqual(['20260201000000_phone']);
+      await assertMigrated(service, v1, db);
+      await assertMigrated(service, v2, db);
       expect(await query(db.url, 'select name, phone from "Agency"')).toEqual([
         { name: `${service} 泉州`, phone: '' },
       ]);

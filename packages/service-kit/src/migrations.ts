@@ -80,14 +80,20 @@ async function withEngine<T>(
   }
 }
 
-function migrationsList(dir: string) {
+/** The migration folders a release ships, in the order they apply. */
+function migrationNames(dir: string): string[] {
   const baseDir = resolve(dir);
-  const dirs = existsSync(baseDir)
+  return existsSync(baseDir)
     ? readdirSync(baseDir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : [];
+}
+
+function migrationsList(dir: string) {
+  const baseDir = resolve(dir);
+  const dirs = migrationNames(baseDir);
   const lock = join(baseDir, 'migration_lock.toml');
   return {
     baseDir,
@@ -167,4 +173,49 @@ export async function createMigration(paths: MigrationPaths, name: string, targe
   writeFileSync(join(paths.migrationsDir, 'migration_lock.toml'), 'provider = "postgresql"\n');
   writeFileSync(join(paths.migrationsDir, SNAPSHOT), readFileSync(paths.schemaPath, 'utf8'));
   return dirName;
+}
+
+/**
+ * The release's migrations that the database has not applied (none = the schema is current). A migration the
+ * database has and the release lacks is fine: during a rolling upgrade the Job of the next release has run while
+ * replicas of this one still serve (migrations add before they remove; docs/operations.md).
+ */
+export async function unappliedMigrations(paths: MigrationPaths, target: MigrationTarget): Promise<string[]> {
+  const shipped = migrationNames(paths.migrationsDir);
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    const table = `"${target.schema}"."_prisma_migrations"`;
+    const { rows } = await client.query<{ t: string | null }>('select to_regclass($1) as t', [table]);
+    if (!rows[0]?.t) return shipped;
+    const applied = await client.query<{ migration_name: string }>(
+      `select migration_name from ${table} where finished_at is not null and rolled_back_at is null`,
+    );
+    const done = new Set(applied.rows.map((r) => r.migration_name));
+    return shipped.filter((name) => !done.has(name));
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A service started with MIGRATE_ON_START=false on a schema its migration Job has not brought up to date. */
+export class UnmigratedSchemaError extends Error {
+  constructor(
+    readonly service: string,
+    readonly schema: string,
+    readonly missing: string[],
+  ) {
+    super(
+      `${service}: the database schema "${schema}" lacks ${missing.length} migration(s) of this release ` +
+        `(${missing.join(', ')}); refusing to serve. Run the migration Job first (node dist/migrate.js with the ` +
+        `same DATABASE_URL), or start with MIGRATE_ON_START=true.`,
+    );
+    this.name = 'UnmigratedSchemaError';
+  }
+}
+
+/** Throws UnmigratedSchemaError unless every migration of the release is applied. */
+export async function assertMigrated(service: string, paths: MigrationPaths, target: MigrationTarget) {
+  const missing = await unappliedMigrations(paths, target);
+  if (missing.length) throw new UnmigratedSchemaError(service, target.schema, missing);
 }

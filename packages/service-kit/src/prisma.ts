@@ -1,9 +1,13 @@
 // One way to open a service's Prisma client (each service passes its own generated class): the pg driver
 // adapter, which works for PostgreSQL and PGlite alike, and an optional hook on every SQL statement.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { isPgliteUrl } from './database.js';
+import { observePool } from './observability.js';
 
 export interface PrismaOptions {
+  /** names the pool on /metrics (db_pool_*) */
+  service?: string;
   /** Called with each SQL statement (tests use it to prove batching: one query per entity batch). */
   onQuery?: (sql: string) => void;
 }
@@ -29,7 +33,10 @@ export function openPrisma<C>(
   schema = 'public',
   opts: PrismaOptions = {},
 ): C {
-  const adapter = new PrismaPg({ connectionString: url, max: isPgliteUrl(url) ? 1 : 10 }, { schema });
+  // our pool, not the adapter's, so /metrics can report it; the adapter ends it on $disconnect
+  const pool = new pg.Pool({ connectionString: url, max: isPgliteUrl(url) ? 1 : 10 });
+  observePool(pool, opts.service ?? schema);
+  const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });
   const { onQuery } = opts;
   if (!onQuery) return new Client({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   const client = new Client({

@@ -2,11 +2,11 @@
 // preparation (demo data, sweeps), the HTTP server, and a close that undoes it all in reverse order.
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
-import type { BaseConfig } from './config.js';
-import { openDatabase } from './database.js';
+import { baseConfigSchema, loadConfig, type BaseConfig } from './config.js';
+import { openDatabase, type Database } from './database.js';
 import type { HttpOptions } from './http.js';
 import { createLogger, type Logger } from './logger.js';
-import { applyMigrations, type MigrationPaths } from './migrations.js';
+import { applyMigrations, assertMigrated, type MigrationPaths } from './migrations.js';
 import { startSubgraphServer, type RequestContext } from './subgraph.js';
 
 /** prisma/schema.prisma and prisma/migrations of the service whose root (the folder above dist/) is given. */
@@ -28,8 +28,8 @@ export interface BootOptions<P extends PrismaLike, C extends RequestContext> {
   migrations: MigrationPaths;
   schema: GraphQLSchema;
   prisma: (url: string, schema: string) => P;
-  /** after migrations, before serving: demo data, sweeps; may return a cleanup */
-  prepare?: (prisma: P, log: Logger) => Promise<(() => void) | void>;
+  /** after migrations, before serving: demo data, periodic jobs (schedulePeriodic); may return a cleanup */
+  prepare?: (prisma: P, log: Logger, database: Database) => Promise<(() => unknown) | void>;
   context: (base: RequestContext, prisma: P) => C;
   routes?: HttpOptions<C>['routes'];
 }
@@ -51,10 +51,19 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
   });
-  const applied = await applyMigrations(opts.migrations, db);
-  if (applied.length) log.info({ applied }, 'migrations applied');
+  try {
+    if (config.MIGRATE_ON_START) {
+      const applied = await applyMigrations(opts.migrations, db);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+    } else {
+      await assertMigrated(opts.name, opts.migrations, db);
+    }
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   const prisma = opts.prisma(db.url, db.schema);
-  const cleanup = await opts.prepare?.(prisma, log);
+  const cleanup = await opts.prepare?.(prisma, log, db);
   const server = await startSubgraphServer<C>({
     schema: opts.schema,
     config,
@@ -72,10 +81,41 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
     prisma,
     log,
     async close() {
-      cleanup?.();
+      await cleanup?.();
       await server.close();
       await prisma.$disconnect();
       await db.close();
     },
   };
+}
+
+/** What the migration Job reads: where the database is, nothing else (no CLAIMS_SECRET, no port). */
+const migrateConfigSchema = baseConfigSchema.pick({ LOG_LEVEL: true, DATABASE_URL: true, DATA_DIR: true });
+
+/**
+ * The migration Job (each service's dist/migrate.js, deploy/): applies the release's pending migrations to the
+ * service's schema and returns their names. Idempotent; Prisma's engine lock makes two Jobs queue, not collide.
+ */
+export async function runMigrationJob(
+  name: string,
+  migrations: MigrationPaths,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
+  const config = loadConfig(migrateConfigSchema, env);
+  const log = createLogger(name, config.LOG_LEVEL);
+  const db = await openDatabase({
+    service: name,
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+  });
+  try {
+    const applied = await applyMigrations(migrations, db);
+    log.info(
+      { applied, schema: db.schema },
+      applied.length ? 'migrations applied' : 'schema already current',
+    );
+    return applied;
+  } finally {
+    await db.close();
+  }
 }

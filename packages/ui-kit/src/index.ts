@@ -21,7 +21,7 @@ export {
 } from './states';
 export { LoadingPage, PageHeader, PageSection, StandaloneFrame, type Crumb } from './page';
 export { ResponsiveTable, useSmallScreen, type ResponsiveTableProps } from './responsive-table';
-export { skillLevelText } from './skill-level';
+export { scopeItemText, skillLevelText, type ScopeItemLike } from './skill-level';
 export { registerReactInstance } from './react-instance';
 export { CursorPager } from './cursor-pager';
 export { StandalonePortal, type StandalonePortalProps } from './standalone';
@@ -29,3 +29,4 @@ export { PortalNav, type PortalNavItem } from './portal-nav';
 export { ActorLine, actorText, type ActorView } from './actor';
 export { formatDate, formatDateTime } from './format';
 export { EventTimeline, type TimelineEvent } from './event-timeline';
+export { DownloadButton, saveApiFile, saveBlob, type ApiFile } from './download';

@@ -4,7 +4,7 @@ import { ActorLine, actorText } from './actor';
 import { EventTimeline } from './event-timeline';
 import { formatDate, formatDateTime } from './format';
 import { BasePathProvider, normaliseBasePath, portalPath, usePortalPath } from './base-path';
-import { skillLevelText } from './skill-level';
+import { scopeItemText, skillLevelText } from './skill-level';
 import { ErrorState } from './states';
 import { UiProvider } from './ui-provider';
 
@@ -54,6 +54,22 @@ describe('ErrorState', () => {
 it('labels skill levels from @skills/domain', () => {
   expect(skillLevelText('LEVEL_4')).toBe('四级/中级工');
   expect(skillLevelText('LEVEL_9')).toBe('LEVEL_9');
+});
+
+it('writes a scope item with its name first, the code beside it', () => {
+  expect(
+    scopeItemText({
+      occupationCode: '6-31-01-03',
+      levels: ['LEVEL_4', 'LEVEL_3'],
+      occupation: { name: '电工' },
+    }),
+  ).toBe('电工（6-31-01-03）：四级/中级工、三级/高级工');
+  expect(
+    scopeItemText({ occupationCode: 'FJZX-0001', levels: [], specialAbilityProject: { name: '茶艺' } }),
+  ).toBe('茶艺（FJZX-0001）：专项职业能力');
+  expect(scopeItemText({ occupationCode: '9-99-99-99', levels: ['LEVEL_5'], occupation: null })).toBe(
+    '目录中未找到（9-99-99-99）：五级/初级工',
+  );
 });
 
 describe('办理人 (ActorLine)', () => {

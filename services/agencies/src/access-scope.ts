@@ -3,7 +3,9 @@
 // references alike).
 import { FUJIAN_REGIONS, isWithinRegion, Role, type Grant } from '@skills/domain';
 import type { Principal } from '@skills/service-kit';
+import { effectiveStatus } from './domain/workflow.js';
 import type { Prisma } from './generated/prisma/client.js';
+import type { AgencyStatus } from './generated/prisma/enums.js';
 
 export const BUREAU_HR: readonly Role[] = [Role.PROVINCE_HR, Role.CITY_HR, Role.COUNTY_HR];
 export const BUREAUS: readonly Role[] = [...BUREAU_HR, Role.PROVINCE_EDU, Role.CITY_EDU, Role.COUNTY_EDU];
@@ -11,6 +13,14 @@ export const COLLEGE_SIDE: readonly Role[] = [Role.COLLEGE_ADMIN, Role.AGENCY_ST
 
 /** Agencies anyone may see: filed, or suspended (a suspension is public information). */
 export const PUBLIC_AGENCY_STATUSES = ['FILED', 'SUSPENDED'] as const;
+
+/**
+ * The public agencies as a filter, with the date checked at read time: a filing past its validity is not shown
+ * as filed, even before the hourly sweep marks it EXPIRED (effectiveStatus is the same rule on a loaded row).
+ */
+export const publicAgencies = (now = new Date()): Prisma.AgencyWhereInput => ({
+  OR: [{ status: 'SUSPENDED' }, { status: 'FILED', validUntil: { gt: now } }],
+});
 
 /** Every region code inside (or equal to) this one. */
 export function regionsWithin(code: string): string[] {
@@ -58,7 +68,8 @@ export function visibleRows(
 }
 
 interface AgencyFacts {
-  status: string;
+  status: AgencyStatus;
+  validUntil: Date | null;
   regionCode: string;
   institutionCode: string;
 }
@@ -83,18 +94,19 @@ export function agencyVisibility(p: Principal): AgencyVisibility {
   const known = visibilityOf.get(p);
   if (known) return known;
   const { regions, orgs } = reachOf(p, BUREAUS, COLLEGE_SIDE);
-  const isPublic = (status: string) => (PUBLIC_AGENCY_STATUSES as readonly string[]).includes(status);
+  const isPublic = (a: AgencyFacts) =>
+    (PUBLIC_AGENCY_STATUSES as readonly string[]).includes(effectiveStatus(a));
   const recordsVisible = (a: Pick<AgencyFacts, 'regionCode' | 'institutionCode'>) =>
     regions.includes(a.regionCode) || orgs.includes(a.institutionCode);
   const visibility: AgencyVisibility = {
     where: {
       OR: [
-        { status: { in: [...PUBLIC_AGENCY_STATUSES] } },
+        publicAgencies(),
         ...(regions.length ? [{ regionCode: { in: regions } }] : []),
         ...(orgs.length ? [{ institutionCode: { in: orgs } }] : []),
       ],
     },
-    allows: (a) => isPublic(a.status) || recordsVisible(a),
+    allows: (a) => isPublic(a) || recordsVisible(a),
     recordsVisible,
   };
   visibilityOf.set(p, visibility);

@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfText } from '@skills/documents/testing';
 import { demoAccountId, demoCollege, makeDemoCreditCode, Role, type Grant } from '@skills/domain';
 import { ANONYMOUS, CLAIMS_HEADER, signClaims } from '@skills/service-kit';
 import {
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { seedBulk } from './demo.js';
 import { startAgencies, type AgenciesService } from './server.js';
+import { startAssessmentSubgraph, type AssessmentSubgraph } from './testing/assessment-subgraph.js';
 
 const SECRET = 'agencies-test-claims-secret-0123456789ab';
 /** Subgraphs serve only signed requests: what the gateway sends for a caller who is not signed in. */
@@ -22,11 +24,18 @@ const anonymous = await signClaims(ANONYMOUS, SECRET, 3600);
 const kinds = await testDatabaseKinds();
 const processes = new ServiceProcesses();
 let catalogueUrl: string;
+/** The assessment subgraph's side of the expansion rule: every agency has done 500 evaluations. */
+let assessment: AssessmentSubgraph;
 
 beforeAll(async () => {
   catalogueUrl = await processes.start('@skills/catalogue', { CLAIMS_SECRET: SECRET });
+  assessment = await startAssessmentSubgraph(SECRET);
+  assessment.otherwise = 500;
 }, 180_000);
-afterAll(() => processes.stop());
+afterAll(async () => {
+  await processes.stop();
+  await assessment?.close();
+});
 
 const as = (id: string, ...grants: Grant[]) => signClaims({ kind: 'user', id, grants }, SECRET, 3600);
 const haiyang = demoCollege('泉州海洋职业学院'); // 高职, 石狮 350581, no agency in the demo data
@@ -61,6 +70,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
         CLAIMS_SECRET: SECRET,
         DEMO_DATA: 'true',
         CATALOGUE_GRAPH_URL: catalogueUrl,
+        ASSESSMENT_URL: assessment.url,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         NODE_ENV: 'test',
       }),
@@ -85,7 +95,8 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   const APPLY = `mutation($i: String!, $k: AgencyKind!, $s: [ScopeItemInput!]!, $key: String) {
-    applyForFiling(institutionCode: $i, kind: $k, scope: $s, requestKey: $key) { id status statusName agency { id status } } }`;
+    applyForFiling(institutionCode: $i, kind: $k, scope: $s, requestKey: $key,
+      duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true }) { id status statusName agency { id status } } }`;
   const apply = (who: string, institution: string, scope: object[], key?: string) =>
     gql(APPLY, { i: institution, k: 'SKILL_LEVEL_AGENCY', s: scope, key }, who);
 
@@ -123,6 +134,7 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     it("input is checked by the command's schema: trimmed, and a refusal names the field in Chinese", async () => {
       const APPLY_NAMED = `mutation($i: String!, $n: String, $l: SkillLevel!) {
         applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, name: $n,
+          duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true },
           scope: [{ occupationCode: " 6-31-01-03 ", levels: [$l] }]) { id } }`;
       const padded = `  ${haiyang.creditCode.toLowerCase()} `;
       const long = await gql(APPLY_NAMED, { i: padded, n: '院'.repeat(61), l: 'LEVEL_4' }, 'haiyang');
@@ -450,6 +462,12 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
   });
 
   it('a clean filed agency may expand, also to 技师 (二级)', async () => {
+    const policy = await gql(
+      'mutation { setExpansionPolicy(cityCode: "350500", minEvaluations: 200, reason: "本市增设评价数量") { minEvaluations } }',
+      {},
+      'quanzhou',
+    );
+    expect(policy.errors).toBeUndefined();
     const agency = await svc.prisma.agency.findFirstOrThrow({
       where: { institutionCode: liming.creditCode },
     });
@@ -614,16 +632,116 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(r.data.requestRenewal.requestedScope.length).toBeGreaterThan(0);
   });
 
+  it('联系方式: the college sets its agency public address and consulting phone; others may not; bad numbers are refused', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode },
+    });
+    const SET = `mutation($a: ID!, $ad: String, $p: String) {
+      updateAgencyContact(agencyId: $a, address: $ad, contactPhone: $p) { address contactPhone } }`;
+    const bad = await gql(SET, { a: agency.id, ad: '泉州市', p: '12345' }, 'liming');
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0].message).toContain('咨询电话格式不正确');
+    for (const who of ['haiyang', 'quanzhou', undefined]) {
+      expect(codeOf(await gql(SET, { a: agency.id, ad: '别处', p: '0595-22274285' }, who))).toMatch(
+        /FORBIDDEN|UNAUTHENTICATED/,
+      );
+    }
+    const set = await gql(SET, { a: agency.id, ad: '  评价机构办公室  ', p: '0595-22274285' }, 'liming');
+    expect(set.errors).toBeUndefined();
+    expect(set.data.updateAgencyContact).toEqual({
+      address: '评价机构办公室',
+      contactPhone: '0595-22274285',
+    });
+    await gql(SET, { a: agency.id, ad: '评价机构办公室', p: '0595-22274285' }, 'liming'); // same again: no new step
+    const events = await svc.prisma.agencyEvent.count({
+      where: { agencyId: agency.id, type: 'CONTACT_UPDATED' },
+    });
+    expect(events).toBe(1);
+    const shown = await gql('query($id: ID!) { agency(id: $id) { address contactPhone } }', {
+      id: agency.id,
+    });
+    expect(shown.data.agency).toEqual({ address: '评价机构办公室', contactPhone: '0595-22274285' });
+  });
+
+  it('a 专项 scope item names its project for the catalogue to resolve, an occupation item its occupation', async () => {
+    const r = await gql(
+      '{ publicAgencies(search: "工艺美术") { edges { node { scope { kind occupation { code } specialAbilityProject { code } } } } } }',
+    );
+    const scope = r.data.publicAgencies.edges[0].node.scope;
+    expect(scope.length).toBeGreaterThan(0);
+    for (const item of scope) {
+      expect(item.kind).toBe('SPECIAL_ABILITY');
+      expect(item.occupation).toBeNull();
+      expect(item.specialAbilityProject.code).toMatch(/^FJZX-/);
+    }
+  });
+
+  it('备案证明: a filed agency prints a PDF with its scope by name; only its bureaus and college may print it', async () => {
+    const agency = await svc.prisma.agency.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode },
+    });
+    const PRINT = 'query($a: ID!) { filingCertificate(agencyId: $a) { fileName contentType base64 } }';
+    for (const who of ['haiyang', 'jinjiang', 'fuzhou', undefined])
+      expect(codeOf(await gql(PRINT, { a: agency.id }, who))).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    for (const who of ['liming', 'quanzhou']) {
+      const r = await gql(PRINT, { a: agency.id }, who);
+      expect(r.errors).toBeUndefined();
+      const file = r.data.filingCertificate;
+      expect(file.contentType).toBe('application/pdf');
+      expect(file.fileName).toBe(`备案证明-${agency.filingNumber}.pdf`);
+      const text = await pdfText(Buffer.from(file.base64, 'base64'));
+      for (const s of [
+        '职业技能评价机构备案证明',
+        agency.filingNumber!,
+        agency.name,
+        '黎明职业大学',
+        '泉州市丰泽区',
+        '电工（6-31-01-03）：四级/中级工、三级/高级工',
+        '泉州市人力资源和社会保障局',
+        '闽人社文〔2024〕53号',
+      ])
+        expect(text).toContain(s);
+    }
+    // not filed (still applying in the demo): no certificate
+    const applying = await svc.prisma.agency.findFirstOrThrow({ where: { status: 'APPLYING' } });
+    expect(codeOf(await gql(PRINT, { a: applying.id }, 'quanzhou'))).toBe('AGENCY_NOT_FILED');
+  }, 60_000);
+
   it('coverage is for the bureaus of the region only', async () => {
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }', {}, 'jinjiang'))).toBe(
       'FORBIDDEN',
     );
     expect(codeOf(await gql('{ filingCoverage(regionCode: "350500") { ratio } }'))).toBe('UNAUTHENTICATED');
     const county = (
-      await gql('{ filingCoverage(regionCode: "350582") { vocationalColleges regionName } }', {}, 'jinjiang')
+      await gql(
+        '{ filingCoverage(regionCode: "350582") { vocationalColleges regionName byRegion { regionCode regionName vocationalColleges } } }',
+        {},
+        'jinjiang',
+      )
     ).data.filingCoverage;
-    expect(county.regionName).toBe('福建省/泉州市/晋江市');
+    expect(county.regionName).toBe('泉州市晋江市');
     expect(county.vocationalColleges).toBeGreaterThan(0);
+    // a county has no regions below it: its chart shows itself, by its own name
+    expect(county.byRegion).toEqual([
+      { regionCode: '350582', regionName: '晋江市', vocationalColleges: county.vocationalColleges },
+    ]);
+  });
+
+  it('says which uncovered colleges have filed another kind of agency (the public list shows those as filed)', async () => {
+    const c = (
+      await gql(
+        '{ filingCoverage(regionCode: "350500") { missing { name filedAgencyKinds } } }',
+        {},
+        'quanzhou',
+      )
+    ).data.filingCoverage;
+    const byName = new Map(c.missing.map((m: { name: string; filedAgencyKinds: string[] }) => [m.name, m]));
+    // 「全省职业院校要全部备案设立职业技能等级评价机构」: a 考核鉴定机构 alone does not count, and the page says so
+    expect(byName.get('泉州工艺美术职业学院')).toEqual({
+      name: '泉州工艺美术职业学院',
+      filedAgencyKinds: ['APPRAISAL_AGENCY'],
+    });
+    expect(byName.get('泉州轻工职业学院')).toMatchObject({ filedAgencyKinds: [] });
   });
 
   it('answers the bureau register with as many SQL statements for 1 agency as for all of them (no N+1)', async () => {

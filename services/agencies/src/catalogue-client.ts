@@ -46,18 +46,29 @@ export function createCatalogueDirectory(graphUrl: string, claimsSecret: string)
       // two list fields with the codes as variables (the gateway limits aliases per request), 100 per page
       for (let i = 0; i < unique.length; i += 100) {
         const page = unique.slice(i, i + 100);
-        const data = await ask(page.filter(isOccupationCode), page.filter((c) => !isOccupationCode(c)));
+        const data = await ask(
+          page.filter(isOccupationCode),
+          page.filter((c) => !isOccupationCode(c)),
+        );
         for (const { node: o } of data.occupations.edges) {
           found.set(o.code, {
             code: o.code,
             name: o.name,
             kind: 'OCCUPATION',
             skillType: o.skillType,
-            levels: o.levels.map((l) => skillLevelFromCode(l)).filter((l): l is SkillLevel => l !== undefined),
+            levels: o.levels
+              .map((l) => skillLevelFromCode(l))
+              .filter((l): l is SkillLevel => l !== undefined),
           });
         }
         for (const { node: p } of data.specialAbilityProjects.edges) {
-          found.set(p.code, { code: p.code, name: p.name, kind: 'SPECIAL_ABILITY', skillType: false, levels: [] });
+          found.set(p.code, {
+            code: p.code,
+            name: p.name,
+            kind: 'SPECIAL_ABILITY',
+            skillType: false,
+            levels: [],
+          });
         }
       }
       return found;

@@ -8,10 +8,12 @@ export const configSchema = baseConfigSchema.extend({
   /** 备案有效期 (years) */
   FILING_PERIOD_YEARS: z.coerce.number().int().min(1).max(10).default(3),
   /**
-   * Evaluations an agency must have done in its filing period before it may expand (A.4). The count comes from
-   * the assessment subgraph; until that exists the volume is unknown, so any value above 0 blocks expansion.
+   * The assessment subgraph (ASSESSMENT_URL, as platform.json names subgraph URLs), asked for an agency's
+   * evaluation count with this service's claims. Unset: the count is unavailable and expansion is refused.
    */
-  EXPANSION_MIN_EVALUATIONS: z.coerce.number().int().min(0).default(0),
+  /** How often the expiry sweep (到期) runs, once across all replicas. */
+  EXPIRY_SWEEP_SECONDS: z.coerce.number().min(1).max(86_400).default(3600),
+  ASSESSMENT_URL: z.string().url().optional(),
   /** Synthetic filed agencies for load tests and benchmarks (0 = none). */
   DEMO_BULK_AGENCIES: z.coerce.number().int().min(0).max(100_000).default(0),
   /** Load the Quanzhou demo colleges and filings when the register is empty. */

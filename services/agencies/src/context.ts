@@ -1,5 +1,6 @@
 import type { RequestContext } from '@skills/service-kit';
 import DataLoader from 'dataloader';
+import type { AssessmentDirectory } from './assessment-client.js';
 import type { CatalogueDirectory } from './catalogue-client.js';
 import type { Config } from './config.js';
 import type { PrismaClient } from './db.js';
@@ -9,6 +10,7 @@ export interface Context extends RequestContext {
   prisma: PrismaClient;
   config: Config;
   catalogue: CatalogueDirectory;
+  assessment: AssessmentDirectory;
   loaders: ReturnType<typeof createLoaders>;
 }
 

@@ -121,9 +121,12 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
     await prisma.region.upsert({
       where: { code: r.code },
       create: { code: r.code, name: r.name, kind: r.kind, parentCode: r.parent },
-      update: {},
+      // the data wins: a region whose name or place changed (平潭综合实验区 over 350128) is corrected
+      update: { name: r.name, kind: r.kind, parentCode: r.parent },
     });
   }
+  // regions no longer in the data (平潭综合实验区's internal code before it took 350128)
+  await prisma.region.deleteMany({ where: { code: { notIn: FUJIAN_REGIONS.map((r) => r.code) } } });
   if ((await prisma.institution.count()) > 0) return false;
   await prisma.institution.createMany({
     data: QUANZHOU_COLLEGES.map((c) => ({
@@ -133,6 +136,15 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
       regionCode: c.regionCode,
       demo: true,
     })),
+  });
+  // Quanzhou's minimum for 增设 (ADR 0012), as its bureau would set it
+  await prisma.expansionPolicy.create({
+    data: {
+      cityCode: '350500',
+      minEvaluations: 100,
+      setBy: CITY.actorId,
+      reason: '演示数据：本备案期内评价满 100 人次方可申请增设',
+    },
   });
   for (const a of AGENCIES) {
     const c = demoCollege(a.college);
@@ -159,6 +171,15 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
           ...(filed ? { scope: { create: a.scope } } : {}),
         },
       });
+      if (agency.validFrom && agency.validUntil)
+        await tx.filingPeriod.create({
+          data: {
+            agencyId: agency.id,
+            validFrom: agency.validFrom,
+            validUntil: agency.validUntil,
+            reason: 'INITIAL',
+          },
+        });
       const countyStep = a.state !== 'SUBMITTED';
       const filing = await tx.filing.create({
         data: {
@@ -271,6 +292,7 @@ export async function seedBulk(prisma: PrismaClient, n: number): Promise<number>
 }
 
 const BULK_FILED_ON = D('2025-12-01');
+const BULK_VALID_UNTIL = new Date(Date.UTC(2028, 11, 1));
 
 async function addBulk(prisma: PrismaClient, have: number, n: number): Promise<number> {
   const rows = Array.from({ length: n - have }, (_, k) => {
@@ -298,7 +320,15 @@ async function addBulk(prisma: PrismaClient, have: number, n: number): Promise<n
       status: 'FILED',
       filingNumber: `FJ-350500-DEMO-${String(r.i).padStart(5, '0')}`,
       validFrom: from,
-      validUntil: new Date(Date.UTC(2028, 11, 1)),
+      validUntil: BULK_VALID_UNTIL,
+    })),
+  });
+  await prisma.filingPeriod.createMany({
+    data: rows.map((r) => ({
+      agencyId: `bulk-${r.i}`,
+      validFrom: from,
+      validUntil: BULK_VALID_UNTIL,
+      reason: 'INITIAL' as const,
     })),
   });
   await prisma.scopeItem.createMany({

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { bootSubgraph, migrationPathsOf, onShutdown, type RunningService } from '@skills/service-kit';
+import {
+  bootSubgraph,
+  migrationPathsOf,
+  onShutdown,
+  schedulePeriodic,
+  type RunningService,
+} from '@skills/service-kit';
+import { createAssessmentDirectory } from './assessment-client.js';
 import { createCatalogueDirectory, type CatalogueDirectory } from './catalogue-client.js';
 import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
@@ -19,27 +26,40 @@ export interface AgenciesOptions {
 }
 
 export function startAgencies(config: Config, opts: AgenciesOptions = {}): Promise<AgenciesService> {
-  const catalogue = opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL, config.CLAIMS_SECRET);
+  const catalogue =
+    opts.catalogue ?? createCatalogueDirectory(config.CATALOGUE_GRAPH_URL, config.CLAIMS_SECRET);
+  const assessment = createAssessmentDirectory(config.ASSESSMENT_URL, config.CLAIMS_SECRET);
   return bootSubgraph<PrismaClient, Context>({
     name: 'agencies',
     config,
     migrations: migrationPaths,
     schema,
     prisma: (url, dbSchema) => createPrisma(url, dbSchema, opts.onQuery),
-    prepare: async (prisma, log) => {
+    prepare: async (prisma, log, database) => {
       if (config.DEMO_DATA && (await seedDemo(prisma))) log.info('demo colleges and filings loaded');
       if (config.DEMO_BULK_AGENCIES) {
         const added = await seedBulk(prisma, config.DEMO_BULK_AGENCIES);
         if (added) log.info({ added }, 'synthetic agencies loaded');
       }
-      const expire = () =>
-        expireLapsedFilings(prisma).catch((e) => log.error({ err: e }, 'expiry sweep failed'));
-      await expire();
-      const sweep = setInterval(expire, 3_600_000);
-      sweep.unref();
-      return () => clearInterval(sweep);
+      // once per interval across the replicas (a lease row, docs/adr/0011), the first look at start
+      const sweep = schedulePeriodic({
+        name: 'expire-lapsed-filings',
+        intervalMs: config.EXPIRY_SWEEP_SECONDS * 1000,
+        database,
+        log,
+        run: () => expireLapsedFilings(prisma),
+      });
+      await sweep.tick();
+      return () => sweep.stop();
     },
-    context: (base, prisma) => ({ ...base, prisma, config, catalogue, loaders: createLoaders(prisma) }),
+    context: (base, prisma) => ({
+      ...base,
+      prisma,
+      config,
+      catalogue,
+      assessment,
+      loaders: createLoaders(prisma),
+    }),
   });
 }
 

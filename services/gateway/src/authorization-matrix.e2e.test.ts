@@ -54,7 +54,7 @@ interface Operation {
 }
 
 /** Arguments that name the row an operation acts on: row-level rules apply to them. */
-const SCOPED_ARGS = ['regionCode', 'institutionCode'];
+const SCOPED_ARGS = ['regionCode', 'cityCode', 'institutionCode'];
 const FOREIGN = { regionCode: '440100', institutionCode: makeDemoCreditCode('440100', 4242) }; // outside Fujian: nobody's scope
 
 function rulesOf(root: 'Query' | 'Mutation'): Map<string, AccessRule | null> {
@@ -76,7 +76,7 @@ function rulesOf(root: 'Query' | 'Mutation'): Map<string, AccessRule | null> {
 /** A value of the right type for a required argument: enough to reach authorization, harmless if allowed. */
 function sample(type: GraphQLInputType, name: string, caller: Caller, foreign: boolean): string {
   const t = getNullableType(type);
-  if (name === 'regionCode')
+  if (name === 'regionCode' || name === 'cityCode')
     return JSON.stringify(
       foreign ? FOREIGN.regionCode : (caller.grants?.find((g) => g.regionCode)?.regionCode ?? '350500'),
     );
@@ -393,6 +393,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       const as = (name: string) => callers.find((c) => c.name === name)!;
       const APPLY = `mutation($i: String!, $key: String) {
         applyForFiling(institutionCode: $i, kind: SKILL_LEVEL_AGENCY, requestKey: $key,
+          duties: { designatedUnit: "职业技能评价中心办公室", managementRules: "考务、档案、问题查处和责任追究制度", noOutsourcing: true },
           scope: [{ occupationCode: "6-31-01-03", levels: [LEVEL_4] }]) { id agency { institution { creditCode } } } }`;
 
       it("a college replaying another college's requestKey gets nothing of theirs", async () => {

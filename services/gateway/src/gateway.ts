@@ -8,6 +8,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   ANONYMOUS,
   CLAIMS_HEADER,
+  childTraceparent,
+  requestTrace,
+  type TraceContext,
   createLogger,
   listen,
   makeFormatError,
@@ -21,7 +24,7 @@ import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
 import { createRedisInvalidationBus, type InvalidationBus } from './invalidation-bus.js';
 import { createRevocations } from './revocations.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
-import { createSubgraphClient, subgraphFetcher } from './subgraph-client.js';
+import { createSubgraphClient, subgraphFetcher, timedFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
 import { policyPlugin } from './policy.js';
 import { publicQueryFields, ResponseCache, type CacheContext } from './response-cache.js';
@@ -33,6 +36,8 @@ import { SUBGRAPHS } from './subgraphs.js';
 
 interface GatewayContext extends CacheContext {
   headers: IncomingHttpHeaders;
+  /** the request's trace (W3C traceparent), passed on to every subgraph asked; none in the warm-up */
+  trace?: TraceContext;
   /** the principal signed for subgraphs (anonymous callers get anonymous claims); null only in the warm-up */
   claims: string | null;
   /** a start-up dry run: planned, then stopped before any subgraph is asked */
@@ -103,9 +108,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       // default fetcher (make-fetch-happen, with caching layers a gateway does not need). docs/adr/0008.
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name] ?? url,
-        fetcher,
+        fetcher: timedFetcher(name, fetcher),
         willSendRequest({ request, context }) {
           context.touched?.add(name);
+          if (context.trace) request.http?.headers.set('traceparent', childTraceparent(context.trace));
           for (const h of FORWARDED) {
             const v = context.headers?.[h];
             if (typeof v === 'string') request.http?.headers.set(h, v);
@@ -235,7 +241,15 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     context: async (req) => {
       const { principal, allowedOperations } = await identify(req.headers);
       const claims = await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
-      return { headers: req.headers, principal, allowedOperations, claims, touched: new Set<string>() };
+      const trace = requestTrace(req);
+      return {
+        headers: req.headers,
+        principal,
+        allowedOperations,
+        claims,
+        touched: new Set<string>(),
+        ...(trace ? { trace } : {}),
+      };
     },
   });
   // Registered operations are planned now, not on a partner's first call (src/warm-up.ts).

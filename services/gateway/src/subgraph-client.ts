@@ -3,6 +3,7 @@
 // in-flight de-duplication: identical concurrent queries to the same subgraph for the same caller share one
 // request. Mutations and reads of unmasked personal data are never shared. Hive Gateway de-duplicates too.
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { Histogram, metricsRegistry } from '@skills/service-kit';
 import { Agent, request as send } from 'undici';
 
 /** A subgraph's answer, read to the end: shared between de-duplicated callers, each parses its own copy. */
@@ -79,6 +80,30 @@ export function subgraphFetcher(client: SubgraphClient): Fetcher {
     const body = typeof init?.body === 'string' ? init.body : '';
     const headers = (init?.headers ?? {}) as Record<string, string>;
     return asFetcherResponse(url, await client.post(url, headers, body, isShareable(body)));
+  };
+  return f as unknown as Fetcher;
+}
+
+const subgraphFetchSeconds = new Histogram({
+  name: 'gateway_subgraph_fetch_duration_seconds',
+  help: 'Time from sending a query to a subgraph to having its whole answer, by subgraph and status',
+  labelNames: ['subgraph', 'status'] as const,
+  buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+/** The fetcher, timed per subgraph on /metrics (a failed connection counts with status "error"). */
+export function timedFetcher(subgraph: string, fetcher: Fetcher): Fetcher {
+  const f = async (url: string, init?: FetcherRequestInit) => {
+    const end = subgraphFetchSeconds.startTimer({ subgraph });
+    try {
+      const r = await fetcher(url, init);
+      end({ status: String(r.status) });
+      return r;
+    } catch (e) {
+      end({ status: 'error' });
+      throw e;
+    }
   };
   return f as unknown as Fetcher;
 }

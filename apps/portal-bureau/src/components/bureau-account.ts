@@ -1,3 +1,4 @@
+import { cityLevelOf, findRegion, regionFullName, regionShortName } from '@skills/domain';
 import { useSession, type SessionRole } from '@skills/graphql-client';
 
 /** 监管部门账号的管辖：地区代码与可办理的环节 */
@@ -5,7 +6,7 @@ export interface BureauAccount {
   /** the region the account's bureau role covers, e.g. 350500 */
   regionCode: string | undefined;
   regionName: string | undefined;
-  /** the city the region belongs to (its first four digits + 00) */
+  /** the city-level region the account's region belongs to (平潭综合实验区 is its own); none for the province */
   cityCode: string | undefined;
   isCounty: boolean;
   isCityHr: boolean;
@@ -20,7 +21,8 @@ export function bureauAccount(roles: readonly SessionRole[]): BureauAccount {
   return {
     regionCode,
     regionName: grant?.regionName ?? undefined,
-    cityCode: regionCode && !regionCode.endsWith('0000') ? `${regionCode.slice(0, 4)}00` : undefined,
+    cityCode:
+      regionCode && findRegion(regionCode)?.level !== 'PROVINCE' ? cityLevelOf(regionCode) : undefined,
     isCounty: roles.some((r) => r.role === 'COUNTY_HR'),
     isCityHr: roles.some((r) => r.role === 'CITY_HR'),
     roles: [...roles],
@@ -29,4 +31,13 @@ export function bureauAccount(roles: readonly SessionRole[]): BureauAccount {
 
 export function useBureauAccount(): BureauAccount {
   return bureauAccount(useSession().account?.roles ?? []);
+}
+
+/**
+ * A region as this bureau reads it in a table: its own name within the bureau's city ('晋江市'), the city too when
+ * the bureau looks across cities (a provincial account: '泉州市晋江市'). Never a bare code for a known region.
+ */
+export function regionLabel(bureau: Pick<BureauAccount, 'regionCode'>, code: string): string {
+  const acrossCities = bureau.regionCode ? findRegion(bureau.regionCode)?.level === 'PROVINCE' : true;
+  return acrossCities ? (regionFullName(code) ?? code) : regionShortName(code);
 }

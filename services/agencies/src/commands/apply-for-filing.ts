@@ -3,8 +3,16 @@ import { DomainError, Role } from '@skills/domain';
 import { principalCan } from '@skills/service-kit';
 import { z } from 'zod';
 import type { Context } from '../context.js';
+import { ENDED_AGENCY_STATUSES } from '../domain/workflow.js';
 import { AgencyKind } from '../generated/prisma/enums.js';
-import { type CommandInput, creditCode, optionalText, requestKey, scopeRequest } from './inputs.js';
+import {
+  collegeDuties,
+  type CommandInput,
+  creditCode,
+  optionalText,
+  requestKey,
+  scopeRequest,
+} from './inputs.js';
 import { forbidden, recordSubmission, refuseIfOpen, submitOnce, validatedScope, type Tx } from './support.js';
 
 export const applyForFilingInput = z.object({
@@ -12,6 +20,7 @@ export const applyForFilingInput = z.object({
   kind: z.enum(AgencyKind),
   name: optionalText(60, '机构名称'),
   scope: scopeRequest,
+  duties: collegeDuties,
   requestKey,
 });
 export type ApplyForFilingInput = CommandInput<typeof applyForFilingInput>;
@@ -19,14 +28,22 @@ export type ApplyForFilingInput = CommandInput<typeof applyForFilingInput>;
 export async function applyForFiling(ctx: Context, input: ApplyForFilingInput) {
   if (!principalCan(ctx.principal, [Role.COLLEGE_ADMIN], { orgCode: input.institutionCode }))
     throw forbidden();
-  /** A college has one agency per kind; a new filing is possible only while it has not been filed. */
+  /**
+   * A college has one live agency per kind. While it is 申请中 a new filing reuses it (after a refusal or a
+   * withdrawal), unless a filing of it is still open; a filed or suspended agency refuses; a cancelled (注销) or
+   * lapsed (到期) one stays in the register as it was, and the new filing starts a new agency.
+   */
   const applyingAgency = async (db: Tx) => {
-    const agency = await db.agency.findUnique({
-      where: { institutionCode_kind: { institutionCode: input.institutionCode, kind: input.kind } },
+    const live = await db.agency.findFirst({
+      where: {
+        institutionCode: input.institutionCode,
+        kind: input.kind,
+        status: { notIn: [...ENDED_AGENCY_STATUSES] },
+      },
     });
-    if (agency && agency.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
-    if (agency) await refuseIfOpen(db, agency.id);
-    return agency;
+    if (live && live.status !== 'APPLYING') throw new DomainError('FILING_ALREADY_OPEN');
+    if (live) await refuseIfOpen(db, live.id);
+    return live;
   };
   return submitOnce(
     ctx,
@@ -42,8 +59,16 @@ export async function applyForFiling(ctx: Context, input: ApplyForFilingInput) {
       return { institution, scope };
     },
     async (tx, { institution, scope }) => {
+      const duties = {
+        designatedUnit: input.duties.designatedUnit,
+        managementRules: input.duties.managementRules,
+        noOutsourcingCommittedAt: new Date(),
+        noOutsourcingCommittedBy: ctx.principal.id,
+      };
+      const applying = await applyingAgency(tx);
+      if (applying) await tx.agency.update({ where: { id: applying.id }, data: duties });
       const agency =
-        (await applyingAgency(tx)) ??
+        applying ??
         (await tx.agency.create({
           data: {
             institutionCode: institution.creditCode,
@@ -52,6 +77,7 @@ export async function applyForFiling(ctx: Context, input: ApplyForFilingInput) {
               input.name ??
               `${institution.name}${input.kind === 'APPRAISAL_AGENCY' ? '职业技能考核鉴定所' : '职业技能等级评价中心'}`,
             regionCode: institution.regionCode,
+            ...duties,
           },
         }));
       return recordSubmission(tx, ctx, {

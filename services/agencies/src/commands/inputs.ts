@@ -30,6 +30,24 @@ export const scopeRequest = z.array(
 );
 
 /**
+ * 学校履职 (闽人社文〔2024〕53号 三(一)(二)), required with a first filing: 「由专门机构负责职业技能评价工作」,
+ * 「完善管理制度」, and 「不得以“转包”“委托”等任何形式将技能人才评价机构交由社会第三方运营」.
+ */
+export const collegeDuties = z.object({
+  designatedUnit: z
+    .string()
+    .trim()
+    .min(2, '请填写负责职业技能评价工作的专门机构')
+    .max(60, '专门机构名称不能超过 60 个字'),
+  managementRules: z
+    .string()
+    .trim()
+    .min(10, '请填写评价机构的管理制度（不少于 10 个字）')
+    .max(2000, '管理制度不能超过 2000 个字'),
+  noOutsourcing: z.literal(true, '须承诺不以“转包”“委托”等任何形式将评价机构交由社会第三方运营'),
+});
+
+/**
  * What a command receives: its schema's output, with nullable fields optional — the shape Pothos gives the
  * resolver for validated arguments (at run time the schema has already turned a missing value into null).
  */

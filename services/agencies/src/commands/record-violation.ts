@@ -1,6 +1,6 @@
 // 违规: found in an inspection by an HR bureau or quality supervisor of the agency's region, with a deadline for
-// rectification (整改期限).
-import { DomainError, Role } from '@skills/domain';
+// rectification (整改期限) — a day in China: the rectification may take until its end, 23:59:59 Beijing time.
+import { DomainError, endOfChinaDay, Role } from '@skills/domain';
 import { principalCan } from '@skills/service-kit';
 import { z } from 'zod';
 import { BUREAU_HR } from '../access-scope.js';
@@ -14,7 +14,7 @@ export const recordViolationInput = z.object({
   type: z.enum(ViolationType),
   severity: z.enum(ViolationSeverity),
   description: optionalText(1000, '违规情况'),
-  deadline: z.date(),
+  deadline: z.date().transform(endOfChinaDay),
 });
 export type RecordViolationInput = CommandInput<typeof recordViolationInput>;
 

@@ -1,7 +1,8 @@
-// 增设: a filed agency asks to add occupations or levels, 技师 (二级) and up included (A.4 conditions first).
+// 增设: a filed agency asks to add occupations or levels, at any level (ADR 0012), once it meets the A.4
+// conditions (expansion-conditions.ts).
 import { z } from 'zod';
 import type { Context } from '../context.js';
-import { checkExpansion } from '../domain/scope-rules.js';
+import { checkExpansionConditions } from './expansion-conditions.js';
 import { type CommandInput, id, requestKey, scopeRequest } from './inputs.js';
 import { collegesOwn, recordSubmission, refuseIfOpen, submitOnce, validatedScope } from './support.js';
 
@@ -13,7 +14,7 @@ export async function requestScopeChange(ctx: Context, input: RequestScopeChange
     ctx,
     await ctx.prisma.agency.findUnique({
       where: { id: input.agencyId },
-      include: { institution: true, violations: true },
+      include: { institution: true },
     }),
   );
   return submitOnce(
@@ -21,14 +22,7 @@ export async function requestScopeChange(ctx: Context, input: RequestScopeChange
     agency.institutionCode,
     input.requestKey,
     async () => {
-      const blocked = checkExpansion({
-        agencyStatus: agency.status,
-        periodStart: agency.validFrom ?? agency.createdAt,
-        violations: agency.violations,
-        volume: null, // the assessment subgraph will report this (seam: see config EXPANSION_MIN_EVALUATIONS)
-        minVolume: ctx.config.EXPANSION_MIN_EVALUATIONS,
-      });
-      if (blocked) throw blocked;
+      await checkExpansionConditions(ctx, agency.id);
       await refuseIfOpen(ctx.prisma, agency.id);
       return validatedScope(ctx, agency.institution.schoolType, agency.kind, input.scope, true);
     },

@@ -5,6 +5,7 @@ import type {
   AgencyStatus,
   AssessorKind,
   FilingKind,
+  FilingPeriodReason,
   FilingStatus,
   ScopeItemKind,
   ViolationConsequence,
@@ -35,6 +36,11 @@ export const FILING_KIND_NAMES: Readonly<Record<FilingKind, string>> = {
   RENEWAL: '延续',
 };
 
+export const FILING_PERIOD_REASON_NAMES: Readonly<Record<FilingPeriodReason, string>> = {
+  INITIAL: '首次备案',
+  RENEWAL: '延续',
+};
+
 export const SCOPE_ITEM_KIND_NAMES: Readonly<Record<ScopeItemKind, string>> = {
   OCCUPATION: '职业（工种）',
   SPECIAL_ABILITY: '专项职业能力考核项目',
@@ -59,8 +65,10 @@ export const EVENT_TYPE_NAMES: Readonly<Record<AgencyEventType, string>> = {
   AGENCY_RESTORED: '恢复',
   VIOLATION_RECORDED: '记录违规',
   VIOLATION_CLOSED: '违规整改完毕',
+  CONTACT_UPDATED: '更新联系方式',
   ASSESSOR_REGISTERED: '登记考评员',
   ASSESSOR_UPDATED: '更新考评员信息',
+  CASE_RECORDED: '记录问题查处与责任追究',
 };
 
 export const VIOLATION_TYPE_NAMES: Readonly<Record<ViolationType, string>> = {

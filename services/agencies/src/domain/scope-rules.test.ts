@@ -52,6 +52,18 @@ describe('checkScope: school-type caps (A.3)', () => {
   });
 });
 
+describe('checkScope: expansion (增设) widens the agency, not the students (ADR 0012)', () => {
+  it('a 中职 expands to 三级 as well as to 技师 and 高级技师; a 高职 to 五级', () => {
+    const asked = [{ occupationCode: '6-31-01-03', levels: [3, 2, 1] }];
+    expect(
+      codes(checkScope(ctx({ schoolType: 'SECONDARY_VOCATIONAL', expansion: true }), asked, lookup)),
+    ).toEqual([]);
+    expect(
+      codes(checkScope(ctx({ expansion: true }), [{ occupationCode: '6-31-01-03', levels: [5, 1] }], lookup)),
+    ).toEqual([]);
+  });
+});
+
 describe('checkScope: the catalogue (A.2)', () => {
   it('refuses unknown, non-skill-type occupations and levels the standard does not define', () => {
     const r = checkScope(
@@ -144,7 +156,7 @@ describe('checkExpansion (A.4)', () => {
     const low = checkExpansion({ ...base, volume: 150 })!;
     expect(low.code).toBe('EXPANSION_VOLUME_NOT_MET');
     expect(low.message).toContain('150');
-    expect(checkExpansion({ ...base, volume: null })!.code).toBe('EXPANSION_VOLUME_NOT_MET');
+    expect(checkExpansion({ ...base, volume: 200 })).toBeNull();
     expect(checkExpansion({ ...base, agencyStatus: 'SUSPENDED' })!.code).toBe('AGENCY_NOT_FILED');
   });
 });

@@ -1,9 +1,9 @@
 // 备案范围规则 (DOMAIN.md A.2–A.4): what an agency may file — occupations that exist and are skill-type (or
-// 专项 projects for 考核鉴定机构), at levels their national standard defines, within the school-type caps for
-// students, and 二级 (技师) and above only by expansion. Pure: the catalogue facts are passed in.
+// 专项 projects for 考核鉴定机构), at levels their national standard defines; which levels, by school type, agency
+// kind and expansion, is checkAgencyLevel of packages/domain (ADR 0012). Pure: the catalogue facts are passed in.
 import {
   AGENCY_KIND_NAMES,
-  checkStudentScope,
+  checkAgencyLevel,
   DomainError,
   skillLevelLabel,
   type AgencyKind,
@@ -37,9 +37,6 @@ export interface ScopeCheckContext {
   /** an expansion (增设) of a filed agency that met the A.4 conditions */
   expansion: boolean;
 }
-
-/** Levels from 二级 (技师) up need an expansion (A.4). */
-const EXPANSION_LEVEL = 2;
 
 export function checkScope(
   ctx: ScopeCheckContext,
@@ -85,13 +82,10 @@ export function checkScope(
         errors.push(
           new DomainError('LEVEL_NOT_IN_STANDARD', { name: entry.name, level: skillLevelLabel(level) }),
         );
-      } else if (level <= EXPANSION_LEVEL) {
-        if (!ctx.expansion)
-          errors.push(new DomainError('LEVEL_NEEDS_EXPANSION', { level: skillLevelLabel(level) }));
-      } else if (ctx.agencyKind === 'SKILL_LEVEL_AGENCY') {
-        // The college's own students: the caps of A.3.
-        const cap = checkStudentScope(ctx.schoolType, level);
-        if (!cap.ok) errors.push(cap.error);
+      } else {
+        // ADR 0012: a first filing within the student range, an expansion at any level (packages/domain)
+        const allowed = checkAgencyLevel(ctx.schoolType, ctx.agencyKind, level, ctx.expansion);
+        if (!allowed.ok) errors.push(allowed.error);
       }
     }
     if (errors.length === before) values.push({ occupationCode: entry.code, kind: 'OCCUPATION', levels });
@@ -99,25 +93,36 @@ export function checkScope(
   return { values, errors };
 }
 
-export interface ExpansionFacts {
+export interface ExpansionRecord {
+  /** the status a reader sees (a filing past its period has lapsed) */
   agencyStatus: string;
   /** start of the current filing period */
   periodStart: Date;
   violations: ReadonlyArray<{ foundAt: Date; closedAt: Date | null }>;
-  /** evaluations done in the period; null when the assessment subgraph cannot say */
-  volume: number | null;
+}
+
+export interface ExpansionFacts extends ExpansionRecord {
+  /** evaluations done in the current period (the assessment subgraph's count) */
+  volume: number;
+  /** the city's policy (ExpansionPolicy) */
   minVolume: number;
 }
 
-/** A.4: filed, no violation in the filing period (open or closed), and the evaluation volume reached. */
-export function checkExpansion(f: ExpansionFacts): DomainError | null {
+/** A.4, the record: filed, and no violation in the filing period (open or closed). */
+export function checkExpansionRecord(f: ExpansionRecord): DomainError | null {
   if (f.agencyStatus !== 'FILED') return new DomainError('AGENCY_NOT_FILED');
   if (f.violations.some((v) => v.closedAt === null))
     return new DomainError('EXPANSION_BLOCKED_OPEN_VIOLATION');
   if (f.violations.some((v) => v.foundAt >= f.periodStart))
     return new DomainError('EXPANSION_BLOCKED_VIOLATION_RECORD');
-  if (f.minVolume > 0 && (f.volume ?? 0) < f.minVolume) {
-    return new DomainError('EXPANSION_VOLUME_NOT_MET', { volume: f.volume ?? 0, required: f.minVolume });
-  }
+  return null;
+}
+
+/** A.4: the record, and the evaluation volume reached (「达到一定评价数量」). */
+export function checkExpansion(f: ExpansionFacts): DomainError | null {
+  const record = checkExpansionRecord(f);
+  if (record) return record;
+  if (f.volume < f.minVolume)
+    return new DomainError('EXPANSION_VOLUME_NOT_MET', { volume: f.volume, required: f.minVolume });
   return null;
 }

@@ -1,7 +1,8 @@
 // 备案流程: college applies → county bureau gives an opinion → city bureau decides (approve / return for
-// correction / reject). A college registered directly under the city skips the county step. Pure state machine.
-import { ancestorsOf, DomainError, findRegion } from '@skills/domain';
-import type { FilingStatus } from '../generated/prisma/enums.js';
+// correction / reject). A college registered directly under a city-level region (a 设区市, 平潭综合实验区) skips
+// the county step: the regions' levels come from their data. Pure state machine.
+import { cityLevelOf, DomainError, findRegion } from '@skills/domain';
+import type { AgencyStatus, FilingStatus } from '../generated/prisma/enums.js';
 import { FILING_STATUS_NAMES } from './names.js';
 
 export type { FilingStatus };
@@ -18,6 +19,12 @@ const ACTION_NAMES: Record<FilingAction, string> = {
 };
 
 export const OPEN_STATUSES: readonly FilingStatus[] = ['SUBMITTED', 'COUNTY_REVIEWED', 'RETURNED'];
+
+/**
+ * An agency in one of these has ended: it stays in the register with its number and history, and its college
+ * may file a new agency of the same kind (the partial unique index of migration 20261129085331_refiling).
+ */
+export const ENDED_AGENCY_STATUSES: readonly AgencyStatus[] = ['CANCELLED', 'EXPIRED'];
 
 /** The status after an action, or a typed error saying why it cannot happen now. */
 export function nextStatus(status: FilingStatus, action: FilingAction, needsCounty: boolean): FilingStatus {
@@ -56,13 +63,17 @@ export function filingNumber(cityCode: string, year: number, sequence: number): 
   return `FJ-${cityCode}-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** The city a region belongs to (the deciding bureau), or the region itself when it is a city. */
-export function cityOf(regionCode: string): string {
-  const region = findRegion(regionCode);
-  if (region?.kind === 'CITY') return region.code;
-  return ancestorsOf(regionCode).find((r) => r.kind === 'CITY')?.code ?? regionCode;
-}
+/** The city-level region whose bureau decides (packages/domain, shared with the portals). */
+export const cityOf = cityLevelOf;
 
-/** A college directly under a city has no county bureau in between. */
-export const needsCounty = (regionCode: string) =>
-  ['COUNTY', 'FUNCTIONAL_ZONE'].includes(findRegion(regionCode)?.kind ?? '');
+/** Filings of a county-level region (a county, or a zone beside the counties) get a county opinion first. */
+export const needsCounty = (regionCode: string) => findRegion(regionCode)?.level === 'COUNTY';
+
+/**
+ * The status a reader sees, checked at read time: a filing past its validity has lapsed even before the hourly
+ * sweep marks it EXPIRED (public lists, agency(id), coverage, the expansion conditions).
+ */
+export const effectiveStatus = (
+  a: { status: AgencyStatus; validUntil: Date | null },
+  now = new Date(),
+): AgencyStatus => (a.status === 'FILED' && a.validUntil && a.validUntil <= now ? 'EXPIRED' : a.status);

@@ -2,40 +2,46 @@ import { AGENCY_KIND_NAMES, isAccountId, Role, type SkillLevel } from '@skills/d
 import { access } from '@skills/service-kit';
 import {
   agencyVisibility,
+  BUREAU_HR,
   BUREAUS,
-  PUBLIC_AGENCY_STATUSES,
+  COLLEGE_SIDE,
+  publicAgencies,
   regionsWithin,
   visibleRows,
 } from '../access-scope.js';
 import { builder } from '../builder.js';
 import { changeAgencyStatus, changeAgencyStatusInput } from '../commands/change-agency-status.js';
+import {
+  printFilingCertificate,
+  printFilingCertificateInput,
+  type PrintedFile,
+} from '../commands/print-filing-certificate.js';
+import {
+  recordAccountabilityCase,
+  recordAccountabilityCaseInput,
+} from '../commands/record-accountability-case.js';
+import { updateAgencyContact, updateAgencyContactInput } from '../commands/update-agency-contact.js';
 import type { Context } from '../context.js';
 import { AGENCY_STATUS_NAMES, EVENT_TYPE_NAMES } from '../domain/names.js';
+import { effectiveStatus } from '../domain/workflow.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgencyKind, AgencyStatus } from '../generated/prisma/enums.js';
 import {
   AgencyEventTypeEnum,
   AgencyKindEnum,
   AgencyStatusEnum,
+  FilingPeriodReasonEnum,
   ScopeItemKindEnum,
   SkillLevelEnum,
   typed,
 } from './common.js';
 import { Institution } from './institution.js';
-
-/** Occupation is owned by the catalogue subgraph; here it is only a key the catalogue resolves. */
-const OccupationRef = builder
-  .externalRef('Occupation', builder.keyDirective(builder.selection<{ code: string }>('code'), false))
-  .implement({ fields: (t) => ({ code: t.exposeString('code') }) });
+import { OccupationRef, scopeItemRefs, SpecialAbilityProjectRef } from './catalogue-refs.js';
 
 /** Actor (操作人) is owned by the identity subgraph; here it is only the account id identity resolves. */
 const ActorRef = builder
   .externalRef('Actor', builder.keyDirective(builder.selection<{ id: string }>('id'), false))
   .implement({ fields: (t) => ({ id: t.exposeID('id') }) });
-
-/** The status a reader sees: a filing past its period has expired even before the nightly sweep marks it. */
-const effectiveStatus = (a: { status: AgencyStatus; validUntil: Date | null }): AgencyStatus =>
-  a.status === 'FILED' && a.validUntil && a.validUntil < new Date() ? 'EXPIRED' : a.status;
 
 /** Bureaus of the agency's region, and the college that owns it, see its records. */
 const canSeeRecords = (a: { regionCode: string; institutionCode: string }, ctx: Context) =>
@@ -52,7 +58,13 @@ export const ScopeItem = builder.prismaObject('ScopeItem', {
       type: OccupationRef,
       nullable: true,
       description: '职业（由目录子图解析名称、标准等）',
-      resolve: (s) => (s.kind === 'OCCUPATION' ? { code: s.occupationCode } : null),
+      resolve: scopeItemRefs.occupation,
+    }),
+    specialAbilityProject: t.field({
+      type: SpecialAbilityProjectRef,
+      nullable: true,
+      description: '专项职业能力考核项目（由目录子图解析名称）',
+      resolve: scopeItemRefs.specialAbilityProject,
     }),
   }),
 });
@@ -82,6 +94,30 @@ export const AgencyEvent = builder.prismaObject('AgencyEvent', {
   }),
 });
 
+/** 备案期 */
+export const FilingPeriod = builder.prismaObject('FilingPeriod', {
+  description: '备案期：首次备案及每次延续各为一期；「备案期内」指当前一期',
+  fields: (t) => ({
+    validFrom: t.expose('validFrom', { type: 'DateTime' }),
+    validUntil: t.expose('validUntil', { type: 'DateTime' }),
+    reason: t.expose('reason', { type: FilingPeriodReasonEnum }),
+  }),
+});
+
+/** 问题查处与责任追究台账 */
+export const AccountabilityCase = builder.prismaObject('AccountabilityCase', {
+  description: '问题查处与责任追究台账（院校记录，本地区监管部门可见）',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    problem: t.exposeString('problem', { description: '发现的问题' }),
+    responsibility: t.exposeString('responsibility', { description: '责任认定' }),
+    measures: t.exposeString('measures', { description: '处理和整改措施' }),
+    occurredOn: t.expose('occurredOn', { type: 'DateTime' }),
+    recordedBy: t.exposeString('recordedBy'),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+  }),
+});
+
 /** 评价机构 */
 export const Agency = builder.prismaObject('Agency', {
   description: '职业技能评价机构',
@@ -108,8 +144,39 @@ export const Agency = builder.prismaObject('Agency', {
       nullable: true,
       resolve: (q, a, _x, ctx) => ctx.prisma.region.findUnique({ ...q, where: { code: a.regionCode } }),
     }),
+    address: t.exposeString('address', { nullable: true, description: '联系地址（公开）' }),
+    contactPhone: t.exposeString('contactPhone', {
+      nullable: true,
+      description: '咨询电话（机构的公开联系电话）',
+    }),
     institution: t.relation('institution'),
     scope: t.relation('scope', { query: { orderBy: { occupationCode: 'asc' } } }),
+    designatedUnit: t.exposeString('designatedUnit', {
+      nullable: true,
+      description: '负责职业技能评价工作的专门机构',
+    }),
+    managementRules: t.string({
+      nullable: true,
+      description: '管理制度（本地区监管部门和本院校可见）',
+      select: { managementRules: true, regionCode: true, institutionCode: true },
+      resolve: (a, _x, ctx) => (canSeeRecords(a, ctx) ? a.managementRules : null),
+    }),
+    noOutsourcingCommittedAt: t.expose('noOutsourcingCommittedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: '不转包、不委托承诺的时间',
+    }),
+    cases: t.relation('cases', {
+      description: '问题查处与责任追究台账（本地区监管部门和本院校可见）',
+      nullable: true,
+      query: { orderBy: { recordedAt: 'asc' } },
+      authScopes: (a, _args, ctx) => canSeeRecords(a, ctx),
+      unauthorizedResolver: () => null,
+    }),
+    periods: t.relation('periods', {
+      description: '备案期（首次备案、各次延续），早的在前',
+      query: { orderBy: { validFrom: 'asc' } },
+    }),
     events: t.relation('events', {
       description: '办理记录（本地区监管部门和本院校可见）',
       nullable: true,
@@ -158,7 +225,7 @@ function publicWhere(args: {
 }): Prisma.AgencyWhereInput {
   return {
     AND: [
-      { status: { in: [...PUBLIC_AGENCY_STATUSES] } },
+      publicAgencies(),
       nameMatches(args.search),
       args.regionCode ? { regionCode: { in: regionsWithin(args.regionCode) } } : {},
       args.occupationCode ? { scope: { some: { occupationCode: args.occupationCode.trim() } } } : {},
@@ -261,6 +328,26 @@ const AgencyStatusChangeEnum = builder.enumType('AgencyStatusChange', {
   },
 });
 
+builder.mutationField('recordAccountabilityCase', (t) =>
+  t.prismaField({
+    type: 'AccountabilityCase',
+    description: '记录问题查处与责任追究（院校或本地区人社部门）',
+    ...access.roles(...COLLEGE_SIDE, ...BUREAU_HR),
+    args: t.validate(
+      {
+        agencyId: t.arg.id({ required: true }),
+        problem: t.arg.string({ required: true }),
+        responsibility: t.arg.string({ required: true }),
+        measures: t.arg.string({ required: true }),
+        occurredOn: t.arg({ type: 'DateTime', required: true, description: '发生日期（北京时间）' }),
+        requestKey: t.arg.string(),
+      },
+      recordAccountabilityCaseInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => recordAccountabilityCase(ctx, input)),
+  }),
+);
+
 builder.mutationField('changeAgencyStatus', (t) =>
   t.prismaField({
     type: 'Agency',
@@ -275,5 +362,38 @@ builder.mutationField('changeAgencyStatus', (t) =>
       changeAgencyStatusInput,
     ),
     resolve: (_q, _r, input, ctx) => typed(() => changeAgencyStatus(ctx, input)),
+  }),
+);
+
+builder.mutationField('updateAgencyContact', (t) =>
+  t.prismaField({
+    type: 'Agency',
+    description: '院校更新本院校评价机构的联系地址和咨询电话（公开显示）',
+    ...access.roles(...COLLEGE_SIDE),
+    args: t.validate(
+      { agencyId: t.arg.id({ required: true }), address: t.arg.string(), contactPhone: t.arg.string() },
+      updateAgencyContactInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => updateAgencyContact(ctx, input)),
+  }),
+);
+
+/** 文件 */
+const PrintedFileRef = builder.objectRef<PrintedFile>('PrintedFile').implement({
+  description: '生成的文件（Base64 编码）',
+  fields: (t) => ({
+    fileName: t.exposeString('fileName'),
+    contentType: t.exposeString('contentType'),
+    base64: t.exposeString('base64'),
+  }),
+});
+
+builder.queryField('filingCertificate', (t) =>
+  t.field({
+    type: PrintedFileRef,
+    description: '备案证明（PDF）：已备案且在有效期内的机构；本地区监管部门和本院校可打印',
+    ...access.roles(...BUREAUS, ...COLLEGE_SIDE),
+    args: t.validate({ agencyId: t.arg.id({ required: true }) }, printFilingCertificateInput),
+    resolve: (_r, input, ctx) => typed(() => printFilingCertificate(ctx, input)),
   }),
 );

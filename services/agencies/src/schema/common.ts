@@ -15,6 +15,7 @@ import {
   ASSESSOR_KIND_NAMES,
   EVENT_TYPE_NAMES,
   FILING_KIND_NAMES,
+  FILING_PERIOD_REASON_NAMES,
   FILING_STATUS_NAMES,
   SCOPE_ITEM_KIND_NAMES,
   VIOLATION_CONSEQUENCE_NAMES,
@@ -61,6 +62,12 @@ function enumOf<K extends string>(
 export const AgencyStatusEnum = enumOf('AgencyStatus', '机构状态', E.AgencyStatus, AGENCY_STATUS_NAMES);
 export const FilingStatusEnum = enumOf('FilingStatus', '备案申请状态', E.FilingStatus, FILING_STATUS_NAMES);
 export const FilingKindEnum = enumOf('FilingKind', '备案申请类型', E.FilingKind, FILING_KIND_NAMES);
+export const FilingPeriodReasonEnum = enumOf(
+  'FilingPeriodReason',
+  '备案期的由来',
+  E.FilingPeriodReason,
+  FILING_PERIOD_REASON_NAMES,
+);
 export const ScopeItemKindEnum = enumOf(
   'ScopeItemKind',
   '备案范围类别',

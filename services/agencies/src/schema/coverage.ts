@@ -1,4 +1,4 @@
-import { DomainError, regionPath } from '@skills/domain';
+import { DomainError, regionFullName, regionShortName } from '@skills/domain';
 import { access, principalCan } from '@skills/service-kit';
 import { BUREAUS } from '../access-scope.js';
 import { builder } from '../builder.js';
@@ -8,7 +8,7 @@ import { Institution } from './institution.js';
 const CoverageRow = builder.objectRef<Coverage>('CoverageRow').implement({
   fields: (t) => ({
     regionCode: t.exposeString('regionCode'),
-    regionName: t.string({ resolve: (c) => regionPath(c.regionCode)?.split('/').pop() ?? c.regionCode }),
+    regionName: t.string({ resolve: (c) => regionShortName(c.regionCode) }),
     vocationalColleges: t.exposeInt('vocationalColleges'),
     filed: t.exposeInt('filed'),
     ratio: t.exposeFloat('ratio'),
@@ -23,14 +23,18 @@ const FilingCoverage = builder.objectRef<CoverageReport>('FilingCoverage').imple
   description: '职业院校评价机构备案覆盖率',
   fields: (t) => ({
     regionCode: t.exposeString('regionCode'),
-    regionName: t.string({ resolve: (c) => regionPath(c.regionCode) ?? c.regionCode }),
+    regionName: t.string({ resolve: (c) => regionFullName(c.regionCode) ?? c.regionCode }),
     vocationalColleges: t.exposeInt('vocationalColleges', { description: '职业院校数' }),
     filed: t.exposeInt('filed', { description: '已备案职业技能等级评价机构的院校数' }),
     ratio: t.exposeFloat('ratio'),
     target: t.float({ resolve: () => COVERAGE_TARGET }),
     deadline: t.string({ resolve: () => COVERAGE_DEADLINE }),
     deadlinePassed: t.boolean({ resolve: () => new Date().toISOString().slice(0, 10) > COVERAGE_DEADLINE }),
-    byRegion: t.field({ type: [CoverageRow], resolve: (c) => c.byRegion }),
+    byRegion: t.field({
+      type: [CoverageRow],
+      description: '按下级地区（县级账号为本县（市、区）自身）',
+      resolve: (c) => c.byRegion,
+    }),
     missing: t.prismaField({
       type: [Institution],
       description: '尚未备案的职业院校',
@@ -57,7 +61,11 @@ builder.queryField('filingCoverage', (t) =>
           creditCode: true,
           schoolType: true,
           regionCode: true,
-          agencies: { where: { kind: 'SKILL_LEVEL_AGENCY', status: 'FILED' }, select: { id: true } },
+          // filed and within its validity today (the date checked at read time, not only by the hourly sweep)
+          agencies: {
+            where: { kind: 'SKILL_LEVEL_AGENCY', status: 'FILED', validUntil: { gt: new Date() } },
+            select: { id: true },
+          },
         },
       });
       const facts = institutions.map((i) => ({ ...i, filed: i.agencies.length > 0 }));
@@ -65,10 +73,12 @@ builder.queryField('filingCoverage', (t) =>
         where: { parentCode: regionCode },
         orderBy: { code: 'asc' },
       });
-      return {
-        ...coverageOf(regionCode, facts),
-        byRegion: children.map((r) => coverageOf(r.code, facts)).filter((c) => c.vocationalColleges > 0),
-      };
+      const own = coverageOf(regionCode, facts);
+      // a county has no regions below it: its one row is itself, so its chart and table are not empty
+      const byRegion = children.length
+        ? children.map((r) => coverageOf(r.code, facts)).filter((c) => c.vocationalColleges > 0)
+        : [own];
+      return { ...own, byRegion };
     },
   }),
 );

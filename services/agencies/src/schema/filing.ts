@@ -21,12 +21,19 @@ import {
   SkillLevelEnum,
   typed,
 } from './common.js';
+import { OccupationRef, scopeItemRefs, SpecialAbilityProjectRef } from './catalogue-refs.js';
 
 const RequestedScopeItem = builder.objectRef<ScopeValue>('RequestedScopeItem').implement({
   fields: (t) => ({
     occupationCode: t.exposeString('occupationCode'),
     kind: t.expose('kind', { type: ScopeItemKindEnum }),
     levels: t.field({ type: [SkillLevelEnum], resolve: (s) => s.levels }),
+    occupation: t.field({ type: OccupationRef, nullable: true, resolve: scopeItemRefs.occupation }),
+    specialAbilityProject: t.field({
+      type: SpecialAbilityProjectRef,
+      nullable: true,
+      resolve: scopeItemRefs.specialAbilityProject,
+    }),
   }),
 });
 
@@ -51,6 +58,10 @@ export const Filing = builder.prismaObject('Filing', {
     countyOpinion: t.exposeString('countyOpinion', { nullable: true }),
     countyAgrees: t.exposeBoolean('countyAgrees', { nullable: true }),
     decisionReason: t.exposeString('decisionReason', { nullable: true }),
+    studentServiceJudgement: t.exposeString('studentServiceJudgement', {
+      nullable: true,
+      description: '在校生评价保障核实意见（第三方社会培训评价组织）',
+    }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
     agency: t.relation('agency'),
@@ -67,6 +78,21 @@ const ScopeInput = builder.inputType('ScopeItemInput', {
       required: true,
       defaultValue: [],
       description: '等级（专项职业能力不填）',
+    }),
+  }),
+});
+
+const DutiesInput = builder.inputType('CollegeDutiesInput', {
+  description: '学校履职：专门机构、管理制度、不转包不委托承诺（首次备案必填）',
+  fields: (t) => ({
+    designatedUnit: t.string({ required: true, description: '负责职业技能评价工作的专门机构' }),
+    managementRules: t.string({
+      required: true,
+      description: '管理制度（工作流程、台账、问题查处和责任追究）',
+    }),
+    noOutsourcing: t.boolean({
+      required: true,
+      description: '承诺不以“转包”“委托”等任何形式将评价机构交由社会第三方运营',
     }),
   }),
 });
@@ -153,6 +179,7 @@ builder.mutationFields((t) => ({
         kind: t.arg({ type: AgencyKindEnum, required: true }),
         name: t.arg.string(),
         scope: t.arg({ type: [ScopeInput], required: true }),
+        duties: t.arg({ type: DutiesInput, required: true }),
         requestKey: t.arg.string({ description: '幂等键：本院校同一次提交重复发送只生成一份申请' }),
       },
       applyForFilingInput,
@@ -206,6 +233,10 @@ builder.mutationFields((t) => ({
         filingId: t.arg.id({ required: true }),
         decision: t.arg({ type: FilingDecisionEnum, required: true }),
         reason: t.arg.string(),
+        studentServiceJudgement: t.arg.string({
+          description:
+            '第三方社会培训评价组织：本校尚无已备案的职业技能等级评价机构时，市人社局对其在校生评价已有保障的核实意见',
+        }),
       },
       decideFilingInput,
     ),

@@ -8,6 +8,7 @@ import './violation.js';
 import './filing.js';
 import './coverage.js';
 import './assessor.js';
+import './policy.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,

@@ -2,7 +2,7 @@ import { schoolTypeName } from '@skills/domain';
 import { access } from '@skills/service-kit';
 import { regionsWithin } from '../access-scope.js';
 import { builder } from '../builder.js';
-import { SchoolTypeEnum } from './common.js';
+import { AgencyKindEnum, SchoolTypeEnum } from './common.js';
 
 /** 院校 */
 export const Institution = builder.prismaObject('Institution', {
@@ -20,6 +20,16 @@ export const Institution = builder.prismaObject('Institution', {
     }),
     demo: t.exposeBoolean('demo', { description: '演示数据' }),
     majors: t.exposeStringList('majors', { description: '开设专业代码' }),
+    filedAgencyKinds: t.field({
+      type: [AgencyKindEnum],
+      description: '已备案且在有效期内的评价机构类型（公开信息，与公开名录一致）',
+      select: { agencies: { where: { status: 'FILED' }, select: { kind: true, validUntil: true } } },
+      resolve: (i) => {
+        const now = new Date();
+        const live = i.agencies.filter((a) => !a.validUntil || a.validUntil >= now).map((a) => a.kind);
+        return [...new Set(live)].sort();
+      },
+    }),
   }),
 });
 

@@ -1,3 +1,4 @@
+import { findRegion } from '@skills/domain';
 import { access } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import { RegionKindEnum } from './common.js';
@@ -9,6 +10,12 @@ export const Region = builder.prismaObject('Region', {
     code: t.exposeString('code'),
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: RegionKindEnum }),
+    level: t.string({
+      nullable: true,
+      description:
+        '行政层级：PROVINCE 省级、CITY 市级（含平潭综合实验区）、COUNTY 县级（含泉州开发区等功能区）',
+      resolve: (r) => findRegion(r.code)?.level ?? null,
+    }),
     parentCode: t.exposeString('parentCode', { nullable: true }),
     children: t.prismaField({
       type: ['Region'],

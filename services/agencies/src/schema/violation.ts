@@ -5,6 +5,10 @@ import { builder } from '../builder.js';
 import { closeViolation, closeViolationInput } from '../commands/close-violation.js';
 import { recordViolation, recordViolationInput } from '../commands/record-violation.js';
 import {
+  setViolationConsequence,
+  setViolationConsequenceInput,
+} from '../commands/set-violation-consequence.js';
+import {
   VIOLATION_CONSEQUENCE_NAMES,
   VIOLATION_SEVERITY_NAMES,
   VIOLATION_TYPE_NAMES,
@@ -37,6 +41,7 @@ export const Violation = builder.prismaObject('Violation', {
     closingNote: t.exposeString('closingNote', { nullable: true }),
     consequence: t.expose('consequence', { type: ViolationConsequenceEnum }),
     consequenceName: t.string({ resolve: (v) => VIOLATION_CONSEQUENCE_NAMES[v.consequence] }),
+    agency: t.relation('agency'),
   }),
 });
 
@@ -51,7 +56,11 @@ builder.mutationFields((t) => ({
         type: t.arg({ type: ViolationTypeEnum, required: true }),
         severity: t.arg({ type: ViolationSeverityEnum, required: true }),
         description: t.arg.string({ required: true }),
-        deadline: t.arg({ type: 'DateTime', required: true, description: '整改期限' }),
+        deadline: t.arg({
+          type: 'DateTime',
+          required: true,
+          description: '整改期限（按北京时间计至当日 24 时）',
+        }),
       },
       recordViolationInput,
     ),
@@ -66,5 +75,19 @@ builder.mutationFields((t) => ({
       closeViolationInput,
     ),
     resolve: (_q, _r, input, ctx) => typed(() => closeViolation(ctx, input)),
+  }),
+  setViolationConsequence: t.prismaField({
+    type: 'Violation',
+    description: '市人社局确定违规的处理结果：责令整改、暂停或注销（暂停、注销同时对机构生效）',
+    ...access.roles(Role.CITY_HR, Role.PROVINCE_HR),
+    args: t.validate(
+      {
+        violationId: t.arg.id({ required: true }),
+        consequence: t.arg({ type: ViolationConsequenceEnum, required: true }),
+        reason: t.arg.string({ required: true }),
+      },
+      setViolationConsequenceInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => setViolationConsequence(ctx, input)),
   }),
 }));

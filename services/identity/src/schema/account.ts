@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, regionPath, roleInfo, type Role } from '@skills/domain';
+import { maskIdNumber, maskPhone, regionFullName, roleInfo, type Role } from '@skills/domain';
 import { access } from '@skills/service-kit';
 import { builder } from '../builder.js';
 import { audit } from '../sessions.js';
@@ -23,7 +23,7 @@ export const RoleGrant = builder.prismaObject('RoleGrant', {
     regionCode: t.exposeString('regionCode', { nullable: true }),
     regionName: t.string({
       nullable: true,
-      resolve: (g) => (g.regionCode ? (regionPath(g.regionCode) ?? null) : null),
+      resolve: (g) => (g.regionCode ? (regionFullName(g.regionCode) ?? null) : null),
     }),
     orgCode: t.exposeString('orgCode', { nullable: true }),
   }),

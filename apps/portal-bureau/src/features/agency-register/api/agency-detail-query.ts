@@ -14,6 +14,8 @@ export const AgencyDetailQuery = graphql(`
       validFrom
       validUntil
       regionCode
+      address
+      contactPhone
       institution {
         creditCode
         name
@@ -25,6 +27,10 @@ export const AgencyDetailQuery = graphql(`
         kind
         levels
         occupation {
+          code
+          name
+        }
+        specialAbilityProject {
           code
           name
         }

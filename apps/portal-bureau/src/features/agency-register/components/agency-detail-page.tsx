@@ -18,6 +18,7 @@ import {
   usePortalPath,
   EmptyText,
   LoadingPage,
+  DownloadButton,
 } from '@skills/ui-kit';
 import {
   Alert,
@@ -39,6 +40,7 @@ import { Link, useParams } from 'react-router';
 import { useBureauAccount } from '../../../components/bureau-account';
 import { useAgencyDetail } from '../api/agency-detail-query';
 import { useChangeAgencyStatus } from '../api/change-agency-status-mutation';
+import { fetchFilingCertificate } from '../api/filing-certificate-query';
 import { useCloseViolation } from '../api/close-violation-mutation';
 import { useRecordViolation } from '../api/record-violation-mutation';
 
@@ -164,7 +166,19 @@ export function AgencyDetailPage() {
             {a.validFrom ? `${formatDate(a.validFrom)} 至 ${formatDate(a.validUntil)}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="统一社会信用代码">{a.institution.creditCode}</Descriptions.Item>
+          <Descriptions.Item label="联系地址">{a.address ?? '未登记'}</Descriptions.Item>
+          <Descriptions.Item label="咨询电话">{a.contactPhone ?? '未登记'}</Descriptions.Item>
         </Descriptions>
+        {a.status === 'FILED' ? (
+          <div style={{ margin: '12px 0' }}>
+            <DownloadButton
+              fetchFile={() => fetchFilingCertificate(a.id)}
+              describeError={graphqlErrorMessage}
+            >
+              打印备案证明（PDF）
+            </DownloadButton>
+          </div>
+        ) : null}
         <Table
           rowKey="occupationCode"
           size="small"
@@ -173,7 +187,11 @@ export function AgencyDetailPage() {
           dataSource={a.scope}
           columns={[
             { title: '编码', dataIndex: 'occupationCode', width: 140 },
-            { title: '职业（工种）/项目', render: (_: unknown, s) => s.occupation?.name ?? s.occupationCode },
+            {
+              title: '职业（工种）/项目',
+              render: (_: unknown, s) =>
+                s.occupation?.name ?? s.specialAbilityProject?.name ?? '目录中未找到',
+            },
             {
               title: '等级',
               render: (_: unknown, s) =>

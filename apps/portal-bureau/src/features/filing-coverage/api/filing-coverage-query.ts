@@ -24,6 +24,7 @@ export const FilingCoverageQuery = graphql(`
         name
         schoolTypeName
         regionCode
+        filedAgencyKinds
       }
     }
   }

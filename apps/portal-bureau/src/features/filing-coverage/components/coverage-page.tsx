@@ -1,6 +1,7 @@
+import { AGENCY_KIND_NAMES, regionShortName, type AgencyKind } from '@skills/domain';
 import { graphqlErrorMessage } from '@skills/graphql-client';
 import { ErrorState, PageHeader, PageSection, EmptyText, LoadingPage } from '@skills/ui-kit';
-import { Alert, Card, Col, Progress, Row, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useBureauAccount } from '../../../components/bureau-account';
 import { EChart } from '../../../components/echart';
@@ -24,6 +25,11 @@ export function CoveragePage() {
         title="备案覆盖率"
         description={`${c.regionName}职业院校备案职业技能等级评价机构的情况。目标：${c.deadline} 前覆盖率达到 ${percent(c.target)}。`}
       />
+      <Typography.Paragraph type="secondary" data-testid="coverage-rule">
+        按通知要求，“十四五”期末全省职业院校要全部备案设立<strong>职业技能等级评价机构</strong>。覆盖率 =
+        有在有效期内的职业技能等级评价机构的职业院校数 ÷
+        职业院校数（中职、高职专科、职业本科）。只备案了职业技能考核鉴定机构等其他类型机构的院校尚未达到要求，列在下方并注明。
+      </Typography.Paragraph>
       {c.deadlinePassed && !reached ? (
         <Alert
           type="error"
@@ -65,7 +71,14 @@ export function CoveragePage() {
           {`${c.filed}/${c.vocationalColleges}`}
         </span>
       </section>
-      <PageSection id="by-region" title="按县（市、区）">
+      <PageSection
+        id="by-region"
+        title={
+          c.byRegion.length === 1 && c.byRegion[0]?.regionCode === c.regionCode
+            ? '本县（市、区）'
+            : '按县（市、区）'
+        }
+      >
         <EChart option={option} label="各县（市、区）职业院校备案情况柱状图" testId="coverage-chart" />
         <Table
           rowKey="regionCode"
@@ -92,11 +105,14 @@ export function CoveragePage() {
           columns={[
             { title: '院校', dataIndex: 'name' },
             { title: '类型', dataIndex: 'schoolTypeName', width: 100 },
+            { title: '县（市、区）', dataIndex: 'regionCode', width: 140, render: regionShortName },
             {
-              title: '县（市、区）',
-              dataIndex: 'regionCode',
-              width: 140,
-              render: (code: string) => c.byRegion.find((r) => r.regionCode === code)?.regionName ?? code,
+              title: '说明',
+              dataIndex: 'filedAgencyKinds',
+              render: (kinds: AgencyKind[]) =>
+                kinds.length
+                  ? `已备案${kinds.map((k) => AGENCY_KIND_NAMES[k]).join('、')}，尚未备案职业技能等级评价机构`
+                  : '尚未备案评价机构',
             },
           ]}
         />

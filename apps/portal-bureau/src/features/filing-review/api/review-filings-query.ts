@@ -16,6 +16,14 @@ export const ReviewFilingsQuery = graphql(`
             occupationCode
             kind
             levels
+            occupation {
+              code
+              name
+            }
+            specialAbilityProject {
+              code
+              name
+            }
           }
           countyOpinion
           countyAgrees

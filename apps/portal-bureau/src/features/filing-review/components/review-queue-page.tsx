@@ -3,17 +3,16 @@ import {
   ErrorState,
   PageHeader,
   PageSection,
-  skillLevelText,
+  scopeItemText,
   EmptyText,
   formatDateTime,
   LoadingPage,
 } from '@skills/ui-kit';
 import { Alert, Button, Flex, Input, Modal, Radio, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useBureauAccount } from '../../../components/bureau-account';
+import { regionLabel, useBureauAccount } from '../../../components/bureau-account';
 import { useDecideFiling } from '../api/decide-filing-mutation';
 import { useGiveCountyOpinion } from '../api/give-county-opinion-mutation';
-import { useRegionNames } from '../api/region-names-query';
 import { useReviewFilings } from '../api/review-filings-query';
 import { cityMayDecide, filingNotes, filingTypeName } from '../utils/filing-review';
 
@@ -39,7 +38,6 @@ export function ReviewQueuePage() {
   const bureau = useBureauAccount();
   const [open, setOpen] = useState(true);
   const { data, loading, error, refetch } = useReviewFilings(open);
-  const { names } = useRegionNames(bureau.cityCode ?? bureau.regionCode);
   const [review, setReview] = useState<Review>(null);
   const [agree, setAgree] = useState(true);
   const [decision, setDecision] = useState<FilingDecision>('APPROVE');
@@ -112,16 +110,16 @@ export function ReviewQueuePage() {
               ),
             },
             { title: '类型', render: (_: unknown, f) => filingTypeName(f.type), width: 80 },
-            { title: '地区', render: (_: unknown, f) => names.get(f.regionCode) ?? f.regionCode, width: 90 },
+            { title: '地区', render: (_: unknown, f) => regionLabel(bureau, f.regionCode), width: 110 },
             {
               title: '申请范围',
-              render: (_: unknown, f) =>
-                f.requestedScope
-                  .map(
-                    (s) =>
-                      `${s.occupationCode}${s.levels.length ? ` ${s.levels.map(skillLevelText).join('、')}` : ''}`,
-                  )
-                  .join('；'),
+              render: (_: unknown, f) => (
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {f.requestedScope.map((s) => (
+                    <li key={s.occupationCode}>{scopeItemText(s)}</li>
+                  ))}
+                </ul>
+              ),
             },
             {
               title: '提交时间',

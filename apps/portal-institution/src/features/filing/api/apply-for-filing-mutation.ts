@@ -7,6 +7,7 @@ export const ApplyForFilingMutation = graphql(`
     $kind: AgencyKind!
     $name: String
     $scope: [ScopeItemInput!]!
+    $duties: CollegeDutiesInput!
     $requestKey: String
   ) {
     applyForFiling(
@@ -14,6 +15,7 @@ export const ApplyForFilingMutation = graphql(`
       kind: $kind
       name: $name
       scope: $scope
+      duties: $duties
       requestKey: $requestKey
     ) {
       id

@@ -15,6 +15,14 @@ export const MyFilingsQuery = graphql(`
             occupationCode
             kind
             levels
+            occupation {
+              code
+              name
+            }
+            specialAbilityProject {
+              code
+              name
+            }
           }
           countyOpinion
           countyAgrees
@@ -29,6 +37,8 @@ export const MyFilingsQuery = graphql(`
             status
             statusName
             filingNumber
+            address
+            contactPhone
             validFrom
             validUntil
             institution {
@@ -42,6 +52,10 @@ export const MyFilingsQuery = graphql(`
               kind
               levels
               occupation {
+                code
+                name
+              }
+              specialAbilityProject {
                 code
                 name
               }

@@ -1,7 +1,7 @@
 import type { SchoolType } from '@skills/domain';
 import { graphqlErrorMessage, useSession, type AgencyKind } from '@skills/graphql-client';
 import { ErrorState, PageHeader, PageSection, usePortalPath, LoadingPage } from '@skills/ui-kit';
-import { Alert, Button, Flex, Form, Input, Radio } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Radio } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApplyForFiling } from '../api/apply-for-filing-mutation';
@@ -25,6 +25,10 @@ export function ApplyPage() {
   const [kind, setKind] = useState<AgencyKind>('SKILL_LEVEL_AGENCY');
   const [name, setName] = useState('');
   const [items, setItems] = useState<ScopeDraftItem[]>([]);
+  // 学校履职（闽人社文〔2024〕53号 三）：专门机构、管理制度、不转包不委托承诺
+  const [designatedUnit, setDesignatedUnit] = useState('');
+  const [managementRules, setManagementRules] = useState('');
+  const [noOutsourcing, setNoOutsourcing] = useState(false);
   const [apply, { loading: submitting }] = useApplyForFiling();
   const [failure, setFailure] = useState<string | null>(null);
   const requestKey = useRef(newRequestKey());
@@ -45,7 +49,12 @@ export function ApplyPage() {
     return <ErrorState message={graphqlErrorMessage(error)} onRetry={() => void refetch()} />;
   if (!institution) return <ErrorState title="未找到本校" message={`院校名录中没有信用代码 ${creditCode}`} />;
 
-  const incomplete = items.length === 0 || items.some((i) => !i.special && i.levels.length === 0);
+  const incomplete =
+    items.length === 0 ||
+    items.some((i) => !i.special && i.levels.length === 0) ||
+    !designatedUnit.trim() ||
+    !managementRules.trim() ||
+    !noOutsourcing;
 
   async function submit() {
     setFailure(null);
@@ -56,6 +65,7 @@ export function ApplyPage() {
           kind,
           name: name.trim() || null,
           scope: scopeInput(items),
+          duties: { designatedUnit, managementRules, noOutsourcing },
           requestKey: requestKey.current,
         },
       });
@@ -94,8 +104,36 @@ export function ApplyPage() {
           <Form.Item label="备案范围" required>
             <ScopePicker special={kind === 'APPRAISAL_AGENCY'} value={items} onChange={setItems} />
           </Form.Item>
+          <Form.Item label="负责职业技能评价工作的专门机构" htmlFor="designated-unit" required>
+            <Input
+              id="designated-unit"
+              value={designatedUnit}
+              onChange={(e) => setDesignatedUnit(e.target.value)}
+              maxLength={60}
+              placeholder="如：职业技能等级评价中心办公室"
+            />
+          </Form.Item>
+          <Form.Item
+            label="管理制度（工作流程、台账、问题查处和责任追究）"
+            htmlFor="management-rules"
+            required
+          >
+            <Input.TextArea
+              id="management-rules"
+              value={managementRules}
+              onChange={(e) => setManagementRules(e.target.value)}
+              maxLength={2000}
+              rows={3}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Checkbox checked={noOutsourcing} onChange={(e) => setNoOutsourcing(e.target.checked)}>
+              本校承诺不以“转包”“委托”等任何形式将评价机构交由社会第三方运营
+            </Checkbox>
+          </Form.Item>
           <Flex vertical gap={12}>
             <CapPreview
+              request={{ agencyKind: kind, expansion: false }}
               schoolType={institution.schoolType as SchoolType}
               schoolTypeName={institution.schoolTypeName}
               items={items}

@@ -10,9 +10,11 @@ import {
   formatDateTime,
   ErrorState,
   PageHeader,
+  scopeItemText,
   skillLevelText,
   usePortalPath,
   LoadingPage,
+  DownloadButton,
 } from '@skills/ui-kit';
 import {
   Alert,
@@ -30,9 +32,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { fetchFilingCertificate } from '../api/filing-certificate-query';
 import { useMyFilings, type MyFiling } from '../api/my-filings-query';
 import { useWithdrawFiling } from '../api/withdraw-filing-mutation';
 import { agencyState, type StateAgency, type StateFiling } from '../utils/agency-state';
+import { ContactDialog, type ContactTarget } from './contact-dialog';
 import { ResubmitDialog, type ResubmitTarget } from './resubmit-dialog';
 
 /** Tag colours of a filing's status and of an agency's (the card shows either, see agencyState). */
@@ -67,6 +71,7 @@ export function MyAgenciesPage() {
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [resubmitting, setResubmitting] = useState<ResubmitTarget | null>(null);
+  const [contact, setContact] = useState<ContactTarget | null>(null);
   const [withdraw, withdrawState] = useWithdrawFiling();
 
   if (loading && !data) return <LoadingPage title="本校评价机构" label="正在加载本校评价机构…" />;
@@ -148,7 +153,37 @@ export function MyAgenciesPage() {
                     ? `${formatDate(agency.validFrom)} 至 ${formatDate(agency.validUntil)}`
                     : '—'}
                 </Descriptions.Item>
+                <Descriptions.Item label="联系地址">{agency.address ?? '未登记'}</Descriptions.Item>
+                <Descriptions.Item label="咨询电话">
+                  <Space wrap>
+                    {agency.contactPhone ?? '未登记'}
+                    <Button
+                      size="small"
+                      aria-label={`修改联系方式：${agency.name}`}
+                      onClick={() =>
+                        setContact({
+                          agencyId: agency.id,
+                          agencyName: agency.name,
+                          address: agency.address,
+                          contactPhone: agency.contactPhone,
+                        })
+                      }
+                    >
+                      修改联系方式
+                    </Button>
+                  </Space>
+                </Descriptions.Item>
               </Descriptions>
+              {agency.status === 'FILED' ? (
+                <div style={{ margin: '8px 0 12px' }}>
+                  <DownloadButton
+                    fetchFile={() => fetchFilingCertificate(agency.id)}
+                    describeError={graphqlErrorMessage}
+                  >
+                    打印备案证明（PDF）
+                  </DownloadButton>
+                </div>
+              ) : null}
               {agency.scope.length ? (
                 <Table
                   rowKey="occupationCode"
@@ -160,7 +195,8 @@ export function MyAgenciesPage() {
                     { title: '编码', dataIndex: 'occupationCode', width: 140 },
                     {
                       title: '职业（工种）/项目',
-                      render: (_: unknown, s) => s.occupation?.name ?? s.occupationCode,
+                      render: (_: unknown, s) =>
+                        s.occupation?.name ?? s.specialAbilityProject?.name ?? '目录中未找到',
                     },
                     {
                       title: '等级',
@@ -200,13 +236,13 @@ export function MyAgenciesPage() {
                   },
                   {
                     title: '申请范围',
-                    render: (_: unknown, f) =>
-                      f.requestedScope
-                        .map(
-                          (s) =>
-                            `${s.occupationCode}${s.levels.length ? ` ${s.levels.map(skillLevelText).join('、')}` : ''}`,
-                        )
-                        .join('；'),
+                    render: (_: unknown, f) => (
+                      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                        {f.requestedScope.map((s) => (
+                          <li key={s.occupationCode}>{scopeItemText(s)}</li>
+                        ))}
+                      </ul>
+                    ),
                   },
                   {
                     title: '状态',
@@ -295,6 +331,9 @@ export function MyAgenciesPage() {
           <Alert type="error" showIcon role="alert" title={failure} style={{ marginTop: 12 }} />
         ) : null}
       </Modal>
+      {contact ? (
+        <ContactDialog key={contact.agencyId} target={contact} onClose={() => setContact(null)} />
+      ) : null}
       {resubmitting ? (
         <ResubmitDialog
           key={resubmitting.filingId}

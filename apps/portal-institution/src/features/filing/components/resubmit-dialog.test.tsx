@@ -127,7 +127,7 @@ describe('补正后重新提交 dialog', () => {
     const electrician = await within(dialog).findByRole('group', { name: '电工 申请等级' });
     fireEvent.click(within(electrician).getByLabelText('二级/技师'));
     // the local preview warns before the server refuses
-    expect(within(dialog).getByRole('list', { name: '超出上限的等级' }).textContent).toContain('电工');
+    expect(within(dialog).getByRole('list', { name: '不能申请的等级' }).textContent).toContain('电工');
     await act(async () => {
       fireEvent.click(okButton(dialog));
     });

@@ -1,4 +1,4 @@
-import type { SchoolType } from '@skills/domain';
+import type { AgencyKind, SchoolType } from '@skills/domain';
 import { graphqlErrorMessage } from '@skills/graphql-client';
 import { skillLevelText } from '@skills/ui-kit';
 import { Alert, Flex, Input, Modal, Typography } from 'antd';
@@ -121,6 +121,10 @@ export function ResubmitDialog({ target, onClose }: { target: ResubmitTarget; on
               onChange={setEdited}
             />
             <CapPreview
+              request={{
+                agencyKind: target.agencyKind as AgencyKind,
+                expansion: target.type === 'SCOPE_CHANGE',
+              }}
               schoolType={target.schoolType as SchoolType}
               schoolTypeName={target.schoolTypeName}
               items={items}

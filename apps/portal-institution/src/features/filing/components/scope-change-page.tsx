@@ -1,4 +1,4 @@
-import type { SchoolType } from '@skills/domain';
+import type { AgencyKind, SchoolType } from '@skills/domain';
 import { graphqlErrorMessage } from '@skills/graphql-client';
 import { ErrorState, PageHeader, PageSection, usePortalPath, LoadingPage } from '@skills/ui-kit';
 import { Alert, Button, Flex } from 'antd';
@@ -62,6 +62,7 @@ export function ScopeChangePage() {
           <ScopePicker special={agency.kind === 'APPRAISAL_AGENCY'} value={items} onChange={setItems} />
           {mine.institution ? (
             <CapPreview
+              request={{ agencyKind: agency.kind as AgencyKind, expansion: true }}
               schoolType={mine.institution.schoolType as SchoolType}
               schoolTypeName={mine.institution.schoolTypeName}
               items={items}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capDescription, capProblems, scopeComplete, scopeDraft, scopeInput } from './scope';
+import { capDescription, capProblems, scopeComplete, scopeDraft, scopeInput, scopeSummary } from './scope';
 
 const electrician = (levels: string[]) => ({
   code: '6-31-01-03',
@@ -19,6 +19,23 @@ describe('scope preview', () => {
     const problems = capProblems('SECONDARY_VOCATIONAL', [electrician(['LEVEL_4', 'LEVEL_3'])]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^电工：.*三级/);
+  });
+  it('says what the server says about expansion (ADR 0012): any level, the students keep their cap', () => {
+    const expansion = { agencyKind: 'SKILL_LEVEL_AGENCY' as const, expansion: true };
+    expect(
+      capProblems('SECONDARY_VOCATIONAL', [electrician(['LEVEL_3', 'LEVEL_2', 'LEVEL_1'])], expansion),
+    ).toEqual([]);
+    expect(capProblems('HIGHER_VOCATIONAL', [electrician(['LEVEL_5'])], expansion)).toEqual([]);
+    expect(capProblems('HIGHER_VOCATIONAL', [electrician(['LEVEL_2'])])).toEqual([
+      '电工：二级/技师及以上等级须在备案期内管理规范、无违规记录并达到评价数量后，通过增设申请备案',
+    ]);
+    expect(
+      scopeSummary('SECONDARY_VOCATIONAL', { agencyKind: 'SKILL_LEVEL_AGENCY', expansion: false }),
+    ).toEqual({
+      students: '专项职业能力、五级/初级工、四级/中级工',
+      requestable: '五级/初级工、四级/中级工',
+      byExpansion: '三级/高级工、二级/技师、一级/高级技师',
+    });
   });
   it('sends no levels for a 专项 project', () => {
     expect(

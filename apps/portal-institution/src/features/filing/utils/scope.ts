@@ -1,10 +1,14 @@
-// 备案范围的本地预览：按院校类型的学生等级上限（@skills/domain）提示，最终以服务端校验为准。
+// 备案范围的本地预览：与服务端同一条规则（@skills/domain 的 checkAgencyLevel，ADR 0012），最终以服务端校验为准。
+// 院校类型的等级上限管本校在校生；首次备案在此范围内，增设可为社会考生增加任何等级（含二级/技师、一级/高级技师）。
 import {
-  checkStudentScope,
+  agencyLevelScope,
+  checkAgencyLevel,
   skillLevelFromCode,
-  studentScopeCap,
   skillLevelLabel,
+  studentScopeCap,
+  type AgencyKind,
   type SchoolType,
+  type SkillLevel,
 } from '@skills/domain';
 
 /** 一项拟备案的范围：职业（工种）或专项职业能力考核项目 */
@@ -18,6 +22,14 @@ export interface ScopeDraftItem {
   levels: string[];
 }
 
+/** What the request is: the agency's kind, and whether it is an expansion (增设) of a filed agency. */
+export interface ScopeRequestKind {
+  agencyKind: AgencyKind;
+  expansion: boolean;
+}
+
+const levelsText = (levels: readonly SkillLevel[]) => levels.map(skillLevelLabel).join('、');
+
 /** e.g. 学生可评价：专项职业能力、四级/中级工、三级/高级工 */
 export function capDescription(schoolType: SchoolType): string {
   const cap = studentScopeCap(schoolType);
@@ -26,16 +38,32 @@ export function capDescription(schoolType: SchoolType): string {
   return parts.join('、');
 }
 
-/** The cap messages (from the domain package, in Chinese) for every chosen level outside it. */
-export function capProblems(schoolType: SchoolType, items: readonly ScopeDraftItem[]): string[] {
+/** The preview's two lines: what the college's students may be assessed at, and what expansion opens. */
+export function scopeSummary(schoolType: SchoolType, request: ScopeRequestKind) {
+  const scope = agencyLevelScope(schoolType, request.agencyKind, request.expansion);
+  return {
+    /** 本校在校生可评 */
+    students: capDescription(schoolType),
+    /** 本次可申请的等级 */
+    requestable: levelsText(scope.requestable),
+    /** 经增设可面向社会评价的等级 */
+    byExpansion: levelsText(scope.byExpansion),
+  };
+}
+
+/** The domain's Chinese refusal for every chosen level this request may not ask for. */
+export function capProblems(
+  schoolType: SchoolType,
+  items: readonly ScopeDraftItem[],
+  request: ScopeRequestKind = { agencyKind: 'SKILL_LEVEL_AGENCY', expansion: false },
+): string[] {
   const problems: string[] = [];
   for (const item of items) {
-    const targets = item.special
-      ? (['SPECIAL_ABILITY'] as const)
-      : item.levels.map((l) => skillLevelFromCode(l));
-    for (const target of targets) {
-      if (target === undefined) continue;
-      const result = checkStudentScope(schoolType, target);
+    if (item.special) continue;
+    for (const code of item.levels) {
+      const level = skillLevelFromCode(code);
+      if (level === undefined) continue;
+      const result = checkAgencyLevel(schoolType, request.agencyKind, level, request.expansion);
       if (!result.ok) problems.push(`${item.name}：${result.error.message}`);
     }
   }

@@ -37,6 +37,8 @@ export const PublicAgenciesQuery = graphql(`
           filingNumber
           validUntil
           regionCode
+          address
+          contactPhone
           institution {
             name
           }
@@ -45,6 +47,10 @@ export const PublicAgenciesQuery = graphql(`
             kind
             levels
             occupation {
+              code
+              name
+            }
+            specialAbilityProject {
               code
               name
             }

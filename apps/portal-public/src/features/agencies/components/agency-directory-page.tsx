@@ -1,3 +1,4 @@
+import { QUANZHOU_SKILL_CENTRE, regionShortName } from '@skills/domain';
 import {
   AGENCY_STATUS_COLOURS,
   graphqlErrorMessage,
@@ -10,7 +11,8 @@ import {
   PageHeader,
   PageSection,
   ResponsiveTable,
-  skillLevelText,
+  scopeItemText,
+  type ScopeItemLike,
   formatDate,
   useSmallScreen,
 } from '@skills/ui-kit';
@@ -51,6 +53,13 @@ export function AgencyDirectoryPage() {
         title="评价机构名录"
         description="经人力资源社会保障部门备案的职业技能等级评价机构、职业技能考核鉴定机构及其备案范围，接受社会监督。"
       />
+      <Typography.Paragraph>
+        报名、考核事宜请联系机构；机构未登记联系方式或有其他问题的，可咨询{QUANZHOU_SKILL_CENTRE.name}（电话{' '}
+        <a href={`tel:${QUANZHOU_SKILL_CENTRE.phone}`} style={{ textDecoration: 'underline' }}>
+          {QUANZHOU_SKILL_CENTRE.phone}
+        </a>
+        ）。
+      </Typography.Paragraph>
       <PageSection id="agency-search" title="检索条件">
         <Form<AgencySearch>
           form={form}
@@ -91,6 +100,11 @@ export function AgencyDirectoryPage() {
             {found ? `按职业：${found.name}（${found.code}）` : `目录中没有名为“${byName}”的职业`}
           </Typography.Paragraph>
         ) : null}
+        {occupationCode && !byName ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+            {`按职业：${scopeNameIn(page?.edges.map((e) => e.node) ?? [], occupationCode) ?? ''}（${occupationCode}）`}
+          </Typography.Paragraph>
+        ) : null}
       </PageSection>
       <PageSection id="agency-results" title="检索结果">
         {error && !shown ? (
@@ -110,6 +124,7 @@ export function AgencyDirectoryPage() {
                   <div style={{ fontWeight: 'normal' }}>
                     {a.kindName} · {a.institution.name}
                   </div>
+                  <AgencyContact address={a.address} phone={a.contactPhone} />
                 </>
               )}
               cardOmit={['agency']}
@@ -123,6 +138,7 @@ export function AgencyDirectoryPage() {
                       <div>
                         {a.kindName} · {a.institution.name}
                       </div>
+                      <AgencyContact address={a.address} phone={a.contactPhone} />
                     </>
                   ),
                 },
@@ -130,19 +146,14 @@ export function AgencyDirectoryPage() {
                 {
                   title: '地区',
                   width: 90,
-                  render: (_: unknown, a) => regionNames.get(a.regionCode) ?? a.regionCode,
+                  render: (_: unknown, a) => regionNames.get(a.regionCode) ?? regionShortName(a.regionCode),
                 },
                 {
                   title: '备案范围',
                   render: (_: unknown, a) => (
                     <ul style={{ margin: 0, paddingInlineStart: 18 }} aria-label={`${a.name} 备案范围`}>
                       {a.scope.map((s) => (
-                        <li key={s.occupationCode}>
-                          {s.occupation?.name ?? s.occupationCode}（{s.occupationCode}）
-                          {s.levels.length
-                            ? `：${s.levels.map(skillLevelText).join('、')}`
-                            : '：专项职业能力'}
-                        </li>
+                        <li key={s.occupationCode}>{scopeItemText(s)}</li>
                       ))}
                     </ul>
                   ),
@@ -175,4 +186,36 @@ export function AgencyDirectoryPage() {
       </PageSection>
     </>
   );
+}
+
+/** 联系地址、咨询电话（机构自行登记；未登记时名录上方有市人社局的咨询电话） */
+function AgencyContact({ address, phone }: { address?: string | null; phone?: string | null }) {
+  if (!address && !phone) return null;
+  return (
+    <div style={{ fontWeight: 'normal' }}>
+      {address ? <span>地址：{address}</span> : null}
+      {address && phone ? '　' : null}
+      {phone ? (
+        <span>
+          电话：
+          <a href={`tel:${phone}`} style={{ textDecoration: 'underline' }}>
+            {phone}
+          </a>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The catalogue's name of a scope code, as the listed agencies' scope items carry it (a link by code has no name). */
+function scopeNameIn(
+  agencies: readonly { scope: readonly ScopeItemLike[] }[],
+  code: string,
+): string | undefined {
+  for (const a of agencies) {
+    const s = a.scope.find((item) => item.occupationCode === code);
+    const name = s?.occupation?.name ?? s?.specialAbilityProject?.name;
+    if (name) return name;
+  }
+  return undefined;
 }

@@ -16,6 +16,7 @@ import {
 } from '@skills/ui-kit';
 import { Descriptions, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { useOccupationAgencies } from '../api/occupation-agencies-query';
 import { useOccupation } from '../api/occupation-query';
 
 /** 职业详情：等级、国家职业技能标准、目录来源、对接专业 */
@@ -23,6 +24,7 @@ export function OccupationDetailPage() {
   const { code = '' } = useParams();
   const { data, loading, error, refetch } = useOccupation(code);
   const to = usePortalPath();
+  const agencies = useOccupationAgencies(code);
   const back = <Link to={to()}>返回职业目录</Link>;
   const o = data?.occupation;
   // the frame and a heading from the URL at once; the details fill in when they arrive
@@ -98,6 +100,9 @@ export function OccupationDetailPage() {
           ]}
         />
       </PageSection>
+      <PageSection id="occupation-agencies" title="可评价该职业的评价机构">
+        <OccupationAgencies code={o.code} result={agencies} directory={to(`agencies?occupation=${o.code}`)} />
+      </PageSection>
       <PageSection id="occupation-majors" title={`对接专业（${o.majors.length}）`}>
         <ResponsiveTable
           rowKey="code"
@@ -118,6 +123,40 @@ export function OccupationDetailPage() {
           ]}
         />
       </PageSection>
+    </>
+  );
+}
+
+/** 已备案且范围含该职业的机构及其可评价等级；完整名单在评价机构名录中按该职业检索 */
+function OccupationAgencies({
+  code,
+  result,
+  directory,
+}: {
+  code: string;
+  result: ReturnType<typeof useOccupationAgencies>;
+  directory: string;
+}) {
+  const page = result.data?.publicAgencies;
+  if (result.error && !page) return <Typography.Text>评价机构信息暂时无法加载，请稍后重试。</Typography.Text>;
+  if (!page) return <LoadingState label="正在查找评价机构…" />;
+  if (page.totalCount === 0) return <Typography.Text>目前没有已备案可评价该职业的评价机构。</Typography.Text>;
+  return (
+    <>
+      <ul aria-label="可评价该职业的评价机构" style={{ margin: 0, paddingInlineStart: 18 }}>
+        {page.edges.map(({ node: a }) => {
+          const levels = a.scope.find((s) => s.occupationCode === code)?.levels ?? [];
+          return (
+            <li key={a.id}>
+              {a.name}（{a.institution.name}，{a.kindName}）
+              {levels.length ? `：${levels.map(skillLevelText).join('、')}` : null}
+            </li>
+          );
+        })}
+      </ul>
+      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+        <Link to={directory}>在评价机构名录中查看全部 {page.totalCount} 家及其联系方式</Link>
+      </Typography.Paragraph>
     </>
   );
 }

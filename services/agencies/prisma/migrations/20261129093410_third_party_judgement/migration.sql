@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Filing" ADD COLUMN     "studentServiceJudgement" TEXT;
