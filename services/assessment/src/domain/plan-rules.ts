@@ -36,9 +36,10 @@ export function checkAgencyMayAssess(
       what: target.kind === 'SPECIAL_ABILITY' ? '专项职业能力考核' : '职业技能等级认定',
     });
   if (agency.validUntil && agency.validUntil <= on)
-    return err('PLAN_OUTSIDE_AGENCY_SCOPE', {
+    return err('PLAN_OUTSIDE_FILING_PERIOD', {
       agency: agency.name,
-      target: `${chinaDate(on)}（备案有效期至 ${chinaDate(agency.validUntil)}）`,
+      until: chinaDate(agency.validUntil),
+      date: chinaDate(on),
       action,
     });
   const item = agency.scope.find((s) => s.occupationCode === target.occupationCode && s.kind === target.kind);
