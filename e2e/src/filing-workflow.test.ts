@@ -245,12 +245,16 @@ describe('filing workflow through the UI', () => {
     // 3. 石狮市 gives its opinion
     await signIn(page, shellUrl, 'shishi.hr', '/bureau');
     await page.getByRole('heading', { level: 1, name: '备案审核' }).waitFor();
+    // 待我办理: the county's menu counts the application waiting for its opinion, and the count goes when it is given
+    const menu = page.getByRole('navigation', { name: '监管部门功能' });
+    await menu.getByTitle('1 项待办理').waitFor();
     const row = queue.getByRole('row').filter({ hasText: '泉州海洋职业学院' });
     await row.getByRole('button', { name: '县区意见' }).click();
     const opinion = page.getByRole('dialog');
     await opinion.getByRole('textbox', { name: '审核意见' }).fill('材料齐全，同意报市局备案');
     await opinion.getByRole('button', { name: /提\s*交/ }).click();
     await row.getByText('县区已审核，待市局决定').waitFor();
+    await menu.getByTitle(/项待办理/).waitFor({ state: 'detached' });
     // axe must not see the dialog mid-way through its closing animation (no name, faded colours)
     await opinion.waitFor({ state: 'hidden' });
     await shot(page, 'bureau-review-county.png');

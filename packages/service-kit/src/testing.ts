@@ -10,8 +10,6 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { freePort, startPglite } from './database.js';
 
-export { freePort };
-
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface TestDatabase {
