@@ -55,7 +55,14 @@ async function startService(pkg, env) {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: dirname(require.resolve(`${pkg}/package.json`)),
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLAIMS_SECRET: SECRET, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      CLAIMS_SECRET: SECRET,
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.push(child);
@@ -134,13 +141,29 @@ async function main() {
       ).createAssessmentPlan.id;
 
     // the roster: N students registered for one plan
-    const students = Array.from({ length: N }, (_, i) => ({ name: `学生${i}`, idNumber: idAt(i), className: `电气 ${1 + (i % 40)} 班` }));
+    const students = Array.from({ length: N }, (_, i) => ({
+      name: `学生${i}`,
+      idNumber: idAt(i),
+      className: `电气 ${1 + (i % 40)} 班`,
+    }));
     const planA = await plan(N);
-    const roster = await sheet('xlsx', [['name', '姓名'], ['idNumber', '身份证号'], ['className', '班级']], students);
+    const roster = await sheet(
+      'xlsx',
+      [
+        ['name', '姓名'],
+        ['idNumber', '身份证号'],
+        ['className', '班级'],
+      ],
+      students,
+    );
     let t0 = performance.now();
     const r = await gql(
       `mutation($i: String!, $p: ID, $f: ImportFileInput!) { importRoster(institutionCode: $i, planId: $p, file: $f) { rows registered } }`,
-      { i: liming.creditCode, p: planA, f: { fileName: 'roster.xlsx', contentBase64: roster.toString('base64') } },
+      {
+        i: liming.creditCode,
+        p: planA,
+        f: { fileName: 'roster.xlsx', contentBase64: roster.toString('base64') },
+      },
     );
     const rosterMs = ms(t0);
     log(`roster: ${r.importRoster.rows} rows, ${r.importRoster.registered} registered in ${rosterMs} ms`);
@@ -165,12 +188,20 @@ async function main() {
       }));
     const IMPORT = `mutation($p: ID!, $f: ImportFileInput!) { importScores(planId: $p, file: $f, reason: "基准测试") { rows changed } }`;
     const timings = {};
-    for (const [format, shift] of [['xlsx', 0], ['csv', 7]]) {
+    for (const [format, shift] of [
+      ['xlsx', 0],
+      ['csv', 7],
+    ]) {
       const file = await sheet(format, headers, scoreRows(shift));
       t0 = performance.now();
-      const d = await gql(IMPORT, { p: planA, f: { fileName: `scores.${format}`, contentBase64: file.toString('base64') } });
+      const d = await gql(IMPORT, {
+        p: planA,
+        f: { fileName: `scores.${format}`, contentBase64: file.toString('base64') },
+      });
       timings[format] = ms(t0);
-      log(`import ${format}: ${d.importScores.rows} rows, ${d.importScores.changed} changed, ${timings[format]} ms (${file.length} bytes)`);
+      log(
+        `import ${format}: ${d.importScores.rows} rows, ${d.importScores.changed} changed, ${timings[format]} ms (${file.length} bytes)`,
+      );
     }
     const csv = await sheet('csv', headers, scoreRows(0));
     const db = new pg.Client({ connectionString: DATABASE_URL });
@@ -178,7 +209,10 @@ async function main() {
     await db.query(`create table bench_copy ("idNumber" text, "name" text, "theory" numeric(5,1), "theoryMark" text,
       "practical" numeric(5,1), "practicalMark" text)`);
     t0 = performance.now();
-    await pipeline(Readable.from([csv]), db.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    await pipeline(
+      Readable.from([csv]),
+      db.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+    );
     const copyMs = Math.max(1, ms(t0));
     const copied = (await db.query('select count(*)::int as n from bench_copy')).rows[0].n;
     await db.end();
@@ -189,10 +223,10 @@ async function main() {
     const pool = new pg.Client({ connectionString: DATABASE_URL });
     await pool.connect();
     const cands = (
-      await pool.query(`select id from assessment."Candidate" where "institutionCode" = $1 order by "idNumber" limit $2`, [
-        liming.creditCode,
-        M,
-      ])
+      await pool.query(
+        `select id from assessment."Candidate" where "institutionCode" = $1 order by "idNumber" limit $2`,
+        [liming.creditCode, M],
+      )
     ).rows.map((x) => x.id);
     const C = Number(args.concurrency);
     t0 = performance.now();
@@ -203,7 +237,10 @@ async function main() {
         while (next < cands.length) {
           const c = cands[next++];
           try {
-            await gql(`mutation($p: ID!, $c: ID) { registerForPlan(planId: $p, candidateId: $c) { id } }`, { p: planB, c });
+            await gql(`mutation($p: ID!, $c: ID) { registerForPlan(planId: $p, candidateId: $c) { id } }`, {
+              p: planB,
+              c,
+            });
           } catch {
             failed++;
           }
@@ -220,7 +257,9 @@ async function main() {
       )
     ).rows[0];
     await pool.end();
-    log(`register: ${cands.length} in ${regMs} ms at concurrency ${C} (${failed} failed); rows ${check.rows}, distinct ${check.distinct}, plan count ${check.counted}`);
+    log(
+      `register: ${cands.length} in ${regMs} ms at concurrency ${C} (${failed} failed); rows ${check.rows}, distinct ${check.distinct}, plan count ${check.counted}`,
+    );
 
     const result = {
       at: new Date().toISOString(),
@@ -230,7 +269,14 @@ async function main() {
       scoreImportMs: timings,
       copyMs,
       ratio: { xlsx: +(timings.xlsx / copyMs).toFixed(1), csv: +(timings.csv / copyMs).toFixed(1) },
-      registration: { candidates: cands.length, concurrency: C, ms: regMs, perSecond: Math.round((cands.length / regMs) * 1000), failed, ...check },
+      registration: {
+        candidates: cands.length,
+        concurrency: C,
+        ms: regMs,
+        perSecond: Math.round((cands.length / regMs) * 1000),
+        failed,
+        ...check,
+      },
     };
     const md = [
       `# assessment benchmark (${result.at})`,

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderPdf } from './pdf.js';
 import { pdfText as textOf } from './testing.js';
 
-
 describe('renderPdf', () => {
   it('prints Chinese that a reader can extract, with only the glyphs it uses embedded', async () => {
-    const long = '职业院校在确保满足本校在校生职业技能评价的前提下，可以备案为第三方社会培训评价组织。'.repeat(3);
+    const long =
+      '职业院校在确保满足本校在校生职业技能评价的前提下，可以备案为第三方社会培训评价组织。'.repeat(3);
     const bytes = await renderPdf({
       title: '职业技能评价机构备案证明',
       subtitle: '备案编号 FJ-350500-2026-0001',

@@ -70,7 +70,13 @@ export async function renderPdf(doc: PrintedDocument): Promise<Uint8Array> {
   let y = height - MARGIN - 8;
 
   const centred = (text: string, font: PDFFont, size: number, colour = INK) => {
-    page.drawText(text, { x: (width - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color: colour });
+    page.drawText(text, {
+      x: (width - font.widthOfTextAtSize(text, size)) / 2,
+      y,
+      size,
+      font,
+      color: colour,
+    });
   };
   centred(doc.title, bold, 22);
   y -= 28;

@@ -5,6 +5,7 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise;
   let text = '';
   for (let i = 1; i <= doc.numPages; i++)
-    for (const item of (await (await doc.getPage(i)).getTextContent()).items) if ('str' in item) text += item.str;
+    for (const item of (await (await doc.getPage(i)).getTextContent()).items)
+      if ('str' in item) text += item.str;
   return text.replace(/\s+/g, '');
 }
