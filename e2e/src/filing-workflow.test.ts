@@ -383,6 +383,17 @@ describe('filing workflow through the UI', () => {
     await page.goto(shellUrl('/public/agencies?occupation=%E7%94%B5%E5%B7%A5&region=350581'));
     await page.getByText('按职业：电工（6-31-01-03）').waitFor();
     await page.getByText('共 1 家评价机构').waitFor();
+    // 社会监督: anyone may complain about a listed agency (anonymously); the receipt names its number
+    await page.getByRole('link', { name: '投诉举报：泉州海洋职业学院职业技能等级评价中心' }).click();
+    await page.getByRole('heading', { level: 1, name: '投诉举报' }).waitFor();
+    await page.getByLabel('投诉内容').fill('收费过高');
+    await page.getByRole('button', { name: '提交投诉' }).click();
+    await page.getByText('请具体说明投诉的情况（不少于 10 个字）').waitFor();
+    await page.getByLabel('投诉内容').fill('考核现场由校外培训机构人员组织，疑似转包，请核查。');
+    await page.getByRole('button', { name: '提交投诉' }).click();
+    await page.getByText('投诉已受理').waitFor();
+    await page.getByText(/受理编号 \S+/).waitFor();
+    await expectAccessible(page);
     // names, not codes: a 专项 project by its catalogue name; where to ask when an agency gave no contact
     await page.goto(shellUrl('/public/agencies?q=%E5%B7%A5%E8%89%BA%E7%BE%8E%E6%9C%AF'));
     await results.getByText('德化陶瓷手工成型（FJZX-0001）：专项职业能力').waitFor();

@@ -61,6 +61,16 @@ export async function createTestDatabase(kind: DatabaseKind, prefix: string): Pr
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl() });
       await c.connect();
+      // a pool that was just ended may still be closing its connections: forcing the drop then kills them
+      // mid-close, and the client reports that FATAL as an unhandled error. Give them a moment to go first.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await c.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (!rows[0]?.n) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`drop database if exists "${name}" with (force)`);
       await c.end();
     },

@@ -5,6 +5,7 @@ import { BasePathProvider, PortalNav, registerReactInstance } from '@skills/ui-k
 import React from 'react';
 import { Route, Routes } from 'react-router';
 import { AgencyDirectoryPage } from '../features/agencies/components/agency-directory-page';
+import { ComplaintPage } from '../features/complaints/components/complaint-page';
 import { OccupationDetailPage } from '../features/occupations/components/occupation-detail-page';
 import { OccupationSearchPage } from '../features/occupations/components/occupation-search-page';
 import { NotFoundPage } from './not-found-page';
@@ -25,6 +26,7 @@ export default function PublicPortalApp({ basePath, title = '公众服务' }: Po
           <Route index element={<OccupationSearchPage />} />
           <Route path="occupations/:code" element={<OccupationDetailPage />} />
           <Route path="agencies" element={<AgencyDirectoryPage />} />
+          <Route path="agencies/:agencyId/complaint" element={<ComplaintPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </GraphqlProvider>

@@ -15,9 +15,10 @@ import {
   type ScopeItemLike,
   formatDate,
   useSmallScreen,
+  usePortalPath,
 } from '@skills/ui-kit';
 import { Button, Flex, Form, Input, Select, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAgencyFilterOptions } from '../api/agency-filter-options-query';
 import { usePublicAgencies } from '../api/public-agencies-query';
 import { isScopeCode, readAgencySearch, writeAgencySearch, type AgencySearch } from '../utils/agency-search';
@@ -46,6 +47,7 @@ export function AgencyDirectoryPage() {
   const regionNames = new Map(options.data?.regions.map((r) => [r.code, r.name]) ?? []);
   const [form] = Form.useForm<AgencySearch>();
   const small = useSmallScreen();
+  const to = usePortalPath();
 
   return (
     <>
@@ -165,6 +167,11 @@ export function AgencyDirectoryPage() {
                     <>
                       <Tag color={AGENCY_STATUS_COLOURS[a.status]}>{a.statusName}</Tag>
                       {a.validUntil ? <div>至 {formatDate(a.validUntil)}</div> : null}
+                      <div>
+                        <Link to={to(`agencies/${a.id}/complaint`)} aria-label={`投诉举报：${a.name}`}>
+                          投诉举报
+                        </Link>
+                      </div>
                     </>
                   ),
                 },
