@@ -35,6 +35,9 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '1' },
     /** write CPU profiles of our gateways here (node --cpu-prof), to see where a request's time goes */
     'prof-dir': { type: 'string' },
+    /** also measure two of our gateway processes (no response cache, Redis invalidation bus) behind a round-robin
+     * client against one of them: what a second replica buys on this machine */
+    replicas: { type: 'boolean', default: false },
   },
 });
 const MODES = args.mode === 'both' ? ['same', 'varied'] : [args.mode];
@@ -137,7 +140,9 @@ try {
     startService('@skills/identity', { DATABASE_URL, DEMO_ACCOUNTS: 'true', NODE_ENV: 'test' }),
     startService('@skills/agencies', { DATABASE_URL, DEMO_DATA: 'true', DEMO_BULK_AGENCIES: args.agencies, CATALOGUE_GRAPH_URL: catalogue }),
   ]);
-  const subgraphUrls = { catalogue, identity, agencies };
+  // assessment asks agencies about agencies only when a plan is made, which this benchmark does not do
+  const assessment = await startService('@skills/assessment', { DATABASE_URL, AGENCIES_GRAPH_URL: agencies });
+  const subgraphUrls = { catalogue, identity, agencies, assessment };
   // the platform's one list: a subgraph added there must be started here too (with the data it needs)
   const missing = SERVICES.filter((s) => s.urlEnv && !subgraphUrls[s.name]).map((s) => s.name);
   if (missing.length) throw new Error(`bench/gateway does not start ${missing.join(', ')} (platform.json lists it)`);
@@ -186,6 +191,9 @@ try {
   });
   await waitFor(`http://127.0.0.1:${hivePort}/healthcheck`, hive);
 
+  const redis = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', RESPONSE_CACHE_TTL_SECONDS: '0' };
+  const replicas = args.replicas ? [await startOurs(redis), await startOurs(redis)] : [];
+  const replicaUrls = replicas.map((r) => `http://127.0.0.1:${r.port}/graphql`);
   const oursUrl = `http://127.0.0.1:${oursPort}/graphql`;
   const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
   const targets = { ours: oursUrl, oursNoCache: `http://127.0.0.1:${oursNoCache.port}/graphql`, hive: hiveUrl };
@@ -280,6 +288,14 @@ try {
 
   const fig = (r) => (r ? { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx } : null);
   const ratio = (a, b) => (a && b ? +(a.rps / b.rps).toFixed(2) : null);
+  // one replica against two behind a round-robin client (autocannon spreads its connections over the URLs)
+  const replicaRows = [];
+  for (const op of args.replicas ? ops : []) {
+    log(`replicas · ${op.name}: one gateway, then two …`);
+    const one = fig(await measure(replicaUrls[0], (i) => requestOf(op, 'varied', i, 'oursNoCache')));
+    const two = fig(await measure(replicaUrls, (i) => requestOf(op, 'varied', i, 'oursNoCache')));
+    replicaRows.push({ operation: op.name, one, two, twoOverOne: ratio(two, one) });
+  }
   const rows = results.map((r) => {
     const f = { direct: fig(r.direct), ours: fig(r.ours), oursNoCache: fig(r.oursNoCache), hive: fig(r.hive) };
     return {
@@ -315,6 +331,14 @@ try {
         `| ${r.mode} | ${r.operation} | ${cell(r.direct)} | ${cell(r.ours)} | ${cell(r.oursNoCache)} | ${cell(r.hive)} | ${r.oursOverHive ?? '—'} | ${r.oursNoCacheOverHive ?? '—'} | ${r.oursOverDirect ?? '—'} |`,
     ),
     '',
+    ...(replicaRows.length
+      ? [
+          '| replicas (varied, no response cache, Redis bus) | one gateway process | two, round-robin | two/one |',
+          '| --- | --- | --- | --- |',
+          ...replicaRows.map((r) => `| ${r.operation} | ${cell(r.one)} | ${cell(r.two)} | ${r.twoOverOne ?? '—'} |`),
+          '',
+        ]
+      : []),
     '| operation | first request on a fresh gateway (parse, validate, plan) | the same request again |',
     '| --- | --- | --- |',
     ...firstRequest.map((f) => `| ${f.operation} | ${f.coldMs} ms | ${f.warmMs} ms |`),
@@ -330,7 +354,7 @@ try {
   const resultsDir = join(here, '..', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const stamp = machine.at.replace(/[:.]/g, '-');
-  writeFileSync(join(resultsDir, `gateway-${stamp}.json`), JSON.stringify({ machine, rows, firstRequest }, null, 2));
+  writeFileSync(join(resultsDir, `gateway-${stamp}.json`), JSON.stringify({ machine, rows, replicaRows, firstRequest }, null, 2));
   writeFileSync(join(resultsDir, `gateway-${stamp}.md`), md + '\n');
   log(`results written to bench/results/gateway-${stamp}.{json,md}`);
 } catch (e) {
