@@ -39,7 +39,11 @@ const RETURN_REASON = '考评员名单不足（每个职业实操考评员应不
 const CORRECTION = '已补充电工实操考评员3名，名单见附件';
 const WITHDRAW_REASON = '实训场地改造，暂缓申请';
 /** 海洋's scope as corrected on resubmission (电工 as applied for, 车工 四级 added), as the tables list it */
-const CORRECTED_SCOPE = '6-31-01-03 四级/中级工、三级/高级工；6-18-01-01 四级/中级工';
+/** the corrected scope as the lists show it: by catalogue name, with the code beside it */
+const CORRECTED_SCOPE = ['电工（6-31-01-03）：四级/中级工、三级/高级工', '（6-18-01-01）：四级/中级工'];
+const showsCorrectedScope = (text: string) => {
+  for (const item of CORRECTED_SCOPE) expect(text).toContain(item);
+};
 
 /** The college's card for one agency on 本校评价机构 (a section named by the agency). */
 const agencyCard = (page: Page, agency: string) => page.getByRole('region', { name: agency, exact: true });
@@ -174,7 +178,7 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     // 二级 is beyond a 高职's cap: the preview warns, the server refuses, the dialog stays open and nothing moves
     await electrician.getByLabel('二级/技师').check();
     await dialog
-      .getByRole('list', { name: '超出上限的等级' })
+      .getByRole('list', { name: '不能申请的等级' })
       .getByText(/^电工：/)
       .waitFor();
     await confirm.click();
@@ -197,7 +201,7 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await confirm.click();
     await row.getByText('已提交，待县区审核', { exact: true }).waitFor();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await row.innerText()).toContain(CORRECTED_SCOPE);
+    showsCorrectedScope(await row.innerText());
     expect(await row.getByRole('button', { name: '补正后重新提交' }).count()).toBe(0);
     await row.getByRole('button', { name: '撤回' }).waitFor(); // still possible before the county's opinion
     await card.getByText('补正后重新提交', { exact: true }).waitFor(); // the history's step…
@@ -213,7 +217,7 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     await countyRow.getByText('已提交，待县区审核', { exact: true }).waitFor();
     const queued = await countyRow.innerText();
     expect(queued).toContain('首次备案');
-    expect(queued).toContain(CORRECTED_SCOPE);
+    showsCorrectedScope(queued);
     expect(queued).toContain(`退回前县区不同意：${COUNTY_DISAGREES}`);
     expect(queued).toContain(`市局退回补正：${RETURN_REASON}`);
     expect(queued).toContain(`补正说明：${CORRECTION}`);
@@ -225,9 +229,7 @@ describe('退回补正、撤回与申请增设 through the UI', () => {
     // the city sees the corrected scope too, and approves this time
     await signIn(page, shellUrl, 'quanzhou.hr', '/bureau');
     await openQueue(page);
-    expect(await reviewQueue(page).getByRole('row').filter({ hasText: HAIYANG }).innerText()).toContain(
-      CORRECTED_SCOPE,
-    );
+    showsCorrectedScope(await reviewQueue(page).getByRole('row').filter({ hasText: HAIYANG }).innerText());
     const cityRow = await cityDecision(page, '准予备案');
     await cityRow.waitFor({ state: 'detached' });
     await signOut(page);
