@@ -4,6 +4,7 @@
 import {
   AGENCY_KIND_NAMES,
   chinaDate,
+  chinaDay,
   cityLevelOf,
   DomainError,
   findRegion,
@@ -15,6 +16,7 @@ import { renderPdf } from '@skills/documents';
 import { z } from 'zod';
 import { agencyVisibility } from '../access-scope.js';
 import type { Context } from '../context.js';
+import { effectiveStatus } from '../domain/workflow.js';
 import { type CommandInput, id } from './inputs.js';
 import { forbidden } from './support.js';
 
@@ -29,8 +31,8 @@ export interface PrintedFile {
 
 /** 2026-11-29 → 2026年11月29日 */
 const chineseDate = (d: Date) => {
-  const [y, m, day] = chinaDate(d).split('-');
-  return `${y}年${Number(m)}月${Number(day)}日`;
+  const { year, month, day } = chinaDay(d);
+  return `${year}年${month}月${day}日`;
 };
 
 /** The city-level HR bureau that decided the filing (平潭综合实验区 is city-level itself). */
@@ -49,9 +51,13 @@ export async function printFilingCertificate(
   });
   if (!agency) throw new DomainError('NOT_FOUND');
   if (!agencyVisibility(ctx.principal).recordsVisible(agency)) throw forbidden();
-  const filed =
-    agency.status === 'FILED' && agency.validFrom && agency.validUntil && agency.validUntil >= now;
-  if (!filed || !agency.validFrom || !agency.validUntil || !agency.filingNumber) {
+  // the same reading of 'filed' as the public list: a lapsed period is not filed, even before the sweep
+  if (
+    effectiveStatus(agency, now) !== 'FILED' ||
+    !agency.validFrom ||
+    !agency.validUntil ||
+    !agency.filingNumber
+  ) {
     throw new DomainError('AGENCY_NOT_FILED');
   }
   const names = await ctx.catalogue.lookup(agency.scope.map((s) => s.occupationCode));

@@ -2,6 +2,7 @@ import { schoolTypeName } from '@skills/domain';
 import { access } from '@skills/service-kit';
 import { regionsWithin } from '../access-scope.js';
 import { builder } from '../builder.js';
+import { effectiveStatus } from '../domain/workflow.js';
 import { AgencyKindEnum, SchoolTypeEnum } from './common.js';
 
 /** 院校 */
@@ -23,10 +24,11 @@ export const Institution = builder.prismaObject('Institution', {
     filedAgencyKinds: t.field({
       type: [AgencyKindEnum],
       description: '已备案且在有效期内的评价机构类型（公开信息，与公开名录一致）',
-      select: { agencies: { where: { status: 'FILED' }, select: { kind: true, validUntil: true } } },
+      select: {
+        agencies: { where: { status: 'FILED' }, select: { kind: true, status: true, validUntil: true } },
+      },
       resolve: (i) => {
-        const now = new Date();
-        const live = i.agencies.filter((a) => !a.validUntil || a.validUntil >= now).map((a) => a.kind);
+        const live = i.agencies.filter((a) => effectiveStatus(a) === 'FILED').map((a) => a.kind);
         return [...new Set(live)].sort();
       },
     }),
