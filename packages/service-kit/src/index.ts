@@ -15,3 +15,4 @@ export * from './locks.js';
 export * from './periodic.js';
 export * from './observability.js';
 export * from './tracing.js';
+export * from './rate-limit.js';
