@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   ANONYMOUS,
   CLAIMS_HEADER,
+  CLIENT_ADDRESS_HEADER,
   childTraceparent,
   requestTrace,
   startTracing,
@@ -25,6 +26,7 @@ import {
 import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
 import { createRedisInvalidationBus, type InvalidationBus } from './invalidation-bus.js';
 import { createRevocations } from './revocations.js';
+import { createEdgeLimits } from './limits.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
 import { createSubgraphClient, subgraphFetcher, timedFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
@@ -42,6 +44,8 @@ interface GatewayContext extends CacheContext {
   trace?: TraceContext;
   /** the principal signed for subgraphs (anonymous callers get anonymous claims); null only in the warm-up */
   claims: string | null;
+  /** the caller's address (limits; passed on to subgraphs); none in the warm-up */
+  address?: string;
   /** a start-up dry run: planned, then stopped before any subgraph is asked */
   warmUp?: boolean;
 }
@@ -120,6 +124,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
             if (typeof v === 'string') request.http?.headers.set(h, v);
           }
           if (context.claims) request.http?.headers.set(CLAIMS_HEADER, context.claims);
+          // for the subgraphs' own per-client limits (public certificate verification); identical concurrent
+          // queries share one fetch and so the first caller's address
+          if (context.address) request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.address);
         },
         // A subgraph that cannot be reached (or whose proxy says so) is named, not reported as INTERNAL; the
         // other subgraphs' fields are still answered, and the next request tries again.
@@ -195,6 +202,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       onRemote: (subgraphs) => responseCache.invalidate(subgraphs, true),
       log,
     });
+  const limits = createEdgeLimits(config, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -216,6 +224,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         },
         operations,
       ),
+      limits.plugin(),
       // after the policy: a cached answer is still subject to the depth and cost limits
       responseCache.plugin(),
       {
@@ -242,6 +251,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     shutdown: shutdownOf(config),
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
+      const address = limits.addressOf(req);
+      await limits.request(address);
       const { principal, allowedOperations } = await identify(req.headers);
       const claims = await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
       const trace = requestTrace(req);
@@ -250,6 +261,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         principal,
         allowedOperations,
         claims,
+        address,
         touched: new Set<string>(),
         ...(trace ? { trace } : {}),
       };
@@ -273,6 +285,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     close: async () => {
       revocations.close();
       await bus?.close();
+      await limits.close();
       await server.close();
       await subgraphClient.close();
       await stopTracing();
