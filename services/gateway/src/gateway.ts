@@ -17,6 +17,7 @@ import {
   createLogger,
   listen,
   makeFormatError,
+  principalFromHeaders,
   shutdownOf,
   signClaims,
   type Logger,
@@ -150,11 +151,24 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const operations =
     opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
 
-  /** Bearer token (people) or x-api-key (partners); neither means anonymous. */
+  /**
+   * Bearer token (people), x-api-key (partners), or — from the platform's own services asking the graph (agencies'
+   * catalogue look-ups, assessment's agency facts, certificates' results) — claims signed with CLAIMS_SECRET for a
+   * service; none of these means anonymous. Without this a service's own claims were replaced here by anonymous
+   * ones, and it saw only what the public sees.
+   */
   const identify = async (
     headers: IncomingHttpHeaders,
   ): Promise<{ principal: Principal; allowedOperations: string[] | null }> => {
     const apiKey = headers['x-api-key'];
+    if (typeof headers[CLAIMS_HEADER] === 'string' && !headers.authorization && typeof apiKey !== 'string') {
+      const service = await principalFromHeaders(headers, { claimsSecret: config.CLAIMS_SECRET });
+      if (service?.kind !== 'service')
+        throw new GraphQLError('服务凭证无效或已过期', {
+          extensions: { code: 'INVALID_TOKEN', http: { status: 401 } },
+        });
+      return { principal: service, allowedOperations: null };
+    }
     if (typeof apiKey !== 'string' || headers.authorization)
       return { principal: await authenticate(headers), allowedOperations: null };
     const key = await verifyApiKey(apiKey);
@@ -178,7 +192,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   // Anonymous callers share one set of anonymous claims: subgraphs serve only signed requests.
   const claimsFor = async (headers: IncomingHttpHeaders, principal: Principal, secret: string) => {
     const credential =
-      principal.kind === 'anonymous' ? 'anonymous' : (headers.authorization ?? headers['x-api-key']);
+      principal.kind === 'anonymous'
+        ? 'anonymous'
+        : (headers.authorization ?? headers['x-api-key'] ?? headers[CLAIMS_HEADER]);
     const key = typeof credential === 'string' ? credential : null;
     let claims = key ? signed.get(key) : undefined;
     if (!claims) {
@@ -252,8 +268,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
       const address = limits.addressOf(req);
-      await limits.request(address);
       const { principal, allowedOperations } = await identify(req.headers);
+      // the platform's own services are not limited per address (a batch of certificates asks many times)
+      if (principal.kind !== 'service') await limits.request(address);
       const claims = await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
       const trace = requestTrace(req);
       return {

@@ -25,20 +25,29 @@ const LOGIN_WINDOW = 10 * MINUTE;
 
 export function tooManyRequests(d: RateDecision): GraphQLError {
   const seconds = Math.ceil(d.retryAfterMs / 1000);
-  return new GraphQLError(errorMessage('TOO_MANY_REQUESTS', { minutes: Math.max(1, Math.ceil(seconds / 60)) }), {
-    extensions: {
-      code: 'TOO_MANY_REQUESTS',
-      retryAfterSeconds: seconds,
-      http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+  return new GraphQLError(
+    errorMessage('TOO_MANY_REQUESTS', { minutes: Math.max(1, Math.ceil(seconds / 60)) }),
+    {
+      extensions: {
+        code: 'TOO_MANY_REQUESTS',
+        retryAfterSeconds: seconds,
+        http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+      },
     },
-  });
+  );
 }
 
 export function createEdgeLimits(config: Config, log: Logger): EdgeLimits {
   const redisUrl = config.REDIS_URL;
   const requests =
     config.RATE_LIMIT_PER_MINUTE > 0
-      ? createRateLimiter({ name: 'gw-req', limit: config.RATE_LIMIT_PER_MINUTE, windowMs: MINUTE, redisUrl, log })
+      ? createRateLimiter({
+          name: 'gw-req',
+          limit: config.RATE_LIMIT_PER_MINUTE,
+          windowMs: MINUTE,
+          redisUrl,
+          log,
+        })
       : null;
   const logins =
     config.LOGIN_FAILURES_PER_ADDRESS > 0
