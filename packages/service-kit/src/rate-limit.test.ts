@@ -41,6 +41,16 @@ describe('rate limiter in memory', () => {
     expect((await l.take('b')).allowed).toBe(true);
   });
 
+  it('blocked() reads without counting', async () => {
+    const l = limiter({ name: 'p', limit: 2, windowMs: 60_000 });
+    await insideWindow(60_000, 2_000);
+    for (let i = 0; i < 5; i++) expect((await l.blocked('a')).allowed).toBe(true);
+    await l.take('a');
+    expect((await l.blocked('a')).allowed).toBe(true);
+    await l.take('a');
+    expect((await l.blocked('a')).allowed).toBe(false);
+  });
+
   it('a new window starts a new count', async () => {
     const l = limiter({ name: 'w', limit: 1, windowMs: 300 });
     await insideWindow(300, 250);
@@ -68,6 +78,8 @@ describe.runIf(redisUrl)('rate limiter shared through Redis', () => {
     const three = limiter({ name, limit: 5, windowMs: 60_000, redisUrl: redisUrl! });
     expect((await three.take('client')).allowed).toBe(false);
     expect((await three.take('other-client')).allowed).toBe(true);
+    expect((await three.blocked('client')).allowed).toBe(false);
+    expect((await one.blocked('other-client')).allowed).toBe(true);
   });
 });
 

@@ -19,6 +19,8 @@ export interface RateDecision {
 export interface RateLimiter {
   /** counts one request of `key` (a client address, an account…) and says whether it may proceed */
   take(key: string): Promise<RateDecision>;
+  /** whether `key` is over its limit now, without counting a request (e.g. only failures are counted) */
+  blocked(key: string): Promise<RateDecision>;
   close(): Promise<void>;
 }
 
@@ -40,13 +42,24 @@ const decide = (count: number, limit: number, windowEnd: number, now: number): R
     ? { allowed: true, remaining: limit - count, retryAfterMs: 0 }
     : { allowed: false, remaining: 0, retryAfterMs: Math.max(1, windowEnd - now) };
 
+const peeked = (count: number, limit: number, windowEnd: number, now: number): RateDecision =>
+  count < limit
+    ? { allowed: true, remaining: limit - count, retryAfterMs: 0 }
+    : { allowed: false, remaining: 0, retryAfterMs: Math.max(1, windowEnd - now) };
+
 function memoryCounters(windowMs: number, maxKeys: number) {
   const counts = new LRUCache<string, { window: number; count: number }>({ max: maxKeys, ttl: windowMs });
-  return (key: string, window: number) => {
+  const current = (key: string, window: number) => {
     const c = counts.get(key);
-    const next = c && c.window === window ? c.count + 1 : 1;
-    counts.set(key, { window, count: next });
-    return next;
+    return c && c.window === window ? c.count : 0;
+  };
+  return {
+    current,
+    add: (key: string, window: number) => {
+      const next = current(key, window) + 1;
+      counts.set(key, { window, count: next });
+      return next;
+    },
   };
 }
 
@@ -63,7 +76,12 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
       take: async (key) => {
         const now = Date.now();
         const w = windowOf(now);
-        return decide(local(key, w), opts.limit, (w + 1) * opts.windowMs, now);
+        return decide(local.add(key, w), opts.limit, (w + 1) * opts.windowMs, now);
+      },
+      blocked: async (key) => {
+        const now = Date.now();
+        const w = windowOf(now);
+        return peeked(local.current(key, w), opts.limit, (w + 1) * opts.windowMs, now);
       },
       close: async () => {},
     };
@@ -78,26 +96,44 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
   redis.on('error', () => {}); // reported below, once per outage
   let degraded = false;
   const connecting = redis.connect().catch(() => {});
+  /** asks Redis; while it does not answer, this replica's own counters answer instead */
+  const shared = async (
+    key: string,
+    ask: (redisKey: string) => Promise<unknown>,
+    fallback: (w: number) => number,
+    answer: typeof decide,
+  ) => {
+    const now = Date.now();
+    const w = windowOf(now);
+    const end = (w + 1) * opts.windowMs;
+    try {
+      await connecting;
+      const n = Number(await ask(`rl:${opts.name}:${key}:${w}`));
+      if (degraded) opts.log?.info({ limiter: opts.name }, 'rate limiter: Redis answers again');
+      degraded = false;
+      return answer(n, opts.limit, end, now);
+    } catch (err) {
+      if (!degraded)
+        opts.log?.warn({ err, limiter: opts.name }, 'rate limiter: Redis did not answer, counting per replica');
+      degraded = true;
+      return answer(fallback(w), opts.limit, end, now);
+    }
+  };
   return {
-    take: async (key) => {
-      const now = Date.now();
-      const w = windowOf(now);
-      const end = (w + 1) * opts.windowMs;
-      try {
-        await connecting;
-        const n = Number(
-          await redis.eval(INCR_WITH_EXPIRY, 1, `rl:${opts.name}:${key}:${w}`, String(opts.windowMs + 1_000)),
-        );
-        if (degraded) opts.log?.info({ limiter: opts.name }, 'rate limiter: Redis answers again');
-        degraded = false;
-        return decide(n, opts.limit, end, now);
-      } catch (err) {
-        if (!degraded)
-          opts.log?.warn({ err, limiter: opts.name }, 'rate limiter: Redis did not answer, counting per replica');
-        degraded = true;
-        return decide(local(key, w), opts.limit, end, now);
-      }
-    },
+    take: (key) =>
+      shared(
+        key,
+        (k) => redis.eval(INCR_WITH_EXPIRY, 1, k, String(opts.windowMs + 1_000)),
+        (w) => local.add(key, w),
+        decide,
+      ),
+    blocked: (key) =>
+      shared(
+        key,
+        async (k) => (await redis.get(k)) ?? 0,
+        (w) => local.current(key, w),
+        peeked,
+      ),
     close: async () => {
       redis.disconnect();
     },
