@@ -1,5 +1,5 @@
-import { maskIdNumber, Role, type SkillLevel } from '@skills/domain';
-import { access } from '@skills/service-kit';
+import { DomainError, maskIdNumber, Role, type SkillLevel } from '@skills/domain';
+import { access, principalCan, typed } from '@skills/service-kit';
 import { BUREAUS, certificateVisibility, COLLEGE_SIDE, mayReadIdNumber } from '../access-scope.js';
 import { builder } from '../builder.js';
 import { audit } from '../commands/support.js';
@@ -297,37 +297,32 @@ const GraduateHolders = builder
 builder.queryField('graduateCertificateHolders', (t) =>
   t.field({
     type: GraduateHolders,
-    description: '某院校某届毕业生中持有证书的人数（院校看本校，监管部门看本地区评价机构颁发的）',
-    ...access.roles(...COLLEGE_SIDE, ...BUREAUS),
+    description: '本校某届毕业生中持有有效证书的人数（院校提高应届毕业生持证率）',
+    ...access.roles(...COLLEGE_SIDE),
     args: {
       institutionCode: t.arg.string({ required: true }),
       graduationYear: t.arg.int({ required: true }),
     },
-    resolve: async (_r, args, ctx) => {
-      const institutionCode = args.institutionCode.trim().toUpperCase();
-      const scope = certificateVisibility(ctx.principal).where;
-      if (!scope)
-        return { institutionCode, graduationYear: args.graduationYear, holders: 0, certificates: 0 };
-      const groups = await ctx.prisma.certificate.groupBy({
-        by: ['idNumber'],
-        where: {
-          AND: [
-            scope,
-            {
-              holderInstitutionCode: institutionCode,
-              holderGraduationYear: args.graduationYear,
-              status: 'VALID',
-            },
-          ],
-        },
-        _count: { _all: true },
-      });
-      return {
-        institutionCode,
-        graduationYear: args.graduationYear,
-        holders: groups.length,
-        certificates: groups.reduce((n, g) => n + g._count._all, 0),
-      };
-    },
+    resolve: (_r, args, ctx) =>
+      typed(async () => {
+        const institutionCode = args.institutionCode.trim().toUpperCase();
+        if (!principalCan(ctx.principal, COLLEGE_SIDE, { orgCode: institutionCode }))
+          throw new DomainError('FORBIDDEN');
+        const groups = await ctx.prisma.certificate.groupBy({
+          by: ['idNumber'],
+          where: {
+            holderInstitutionCode: institutionCode,
+            holderGraduationYear: args.graduationYear,
+            status: 'VALID',
+          },
+          _count: { _all: true },
+        });
+        return {
+          institutionCode,
+          graduationYear: args.graduationYear,
+          holders: groups.length,
+          certificates: groups.reduce((n, g) => n + g._count._all, 0),
+        };
+      }),
   }),
 );
