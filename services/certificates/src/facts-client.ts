@@ -94,8 +94,11 @@ interface AgencyAnswer {
   scope: { occupationCode: string; kind: 'OCCUPATION' | 'SPECIAL_ABILITY'; levels: string[] }[];
 }
 
-/** Results per request (aliases of one query; the gateway's alias limit is far above this). */
-const RESULTS_PER_REQUEST = 50;
+/**
+ * Results per request: aliases of `finalResult(id)` in one query, within the gateway's default policy (at most 20
+ * root fields and 50 aliases per operation, MAX_ROOT_FIELDS / MAX_ALIASES); the chunks are asked in parallel.
+ */
+export const RESULTS_PER_REQUEST = 20;
 
 export function createFactsSource(opts: {
   assessmentUrl: string;
@@ -116,17 +119,23 @@ export function createFactsSource(opts: {
   });
   return {
     async results(ids) {
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += RESULTS_PER_REQUEST)
+        chunks.push(ids.slice(i, i + RESULTS_PER_REQUEST));
+      const answers = await Promise.all(
+        chunks.map((chunk) => {
+          const vars = chunk.map((_, j) => `$r${j}: ID!`).join(', ');
+          const fields = chunk
+            .map((_, j) => `r${j}: finalResult(id: $r${j}) { ${RESULT_FIELDS} }`)
+            .join('\n');
+          return assessment.ask<Record<string, ResultAnswer | null>>(
+            `query FinalResults(${vars}) { ${fields} }`,
+            Object.fromEntries(chunk.map((id, j) => [`r${j}`, id])),
+          );
+        }),
+      );
       const found = new Map<string, ResultFacts>();
-      for (let i = 0; i < ids.length; i += RESULTS_PER_REQUEST) {
-        const chunk = ids.slice(i, i + RESULTS_PER_REQUEST);
-        const vars = chunk.map((_, j) => `$r${j}: ID!`).join(', ');
-        const fields = chunk.map((_, j) => `r${j}: finalResult(id: $r${j}) { ${RESULT_FIELDS} }`).join('\n');
-        const data = await assessment.ask<Record<string, ResultAnswer | null>>(
-          `query FinalResults(${vars}) { ${fields} }`,
-          Object.fromEntries(chunk.map((id, j) => [`r${j}`, id])),
-        );
-        for (const r of Object.values(data)) if (r) found.set(r.id, toResult(r));
-      }
+      for (const data of answers) for (const r of Object.values(data)) if (r) found.set(r.id, toResult(r));
       return found;
     },
     async agency(id) {
