@@ -21,7 +21,14 @@ export const requestKey = optionalText(100, '幂等键');
 /** 理由 (required) */
 export const reason = z.string().trim().min(2, '请填写理由').max(500, '理由不能超过 500 个字');
 
-/** 证书编号: trimmed, upper case, our shape and check character */
+/**
+ * 证书编号 of a row the caller acts on: trimmed, upper case. Its shape is not refused here — the validation plugin
+ * runs before the role check, and a caller without the role must be told that first; a malformed number simply
+ * finds no certificate (NOT_FOUND).
+ */
+export const certificateKey = z.string().trim().toUpperCase().max(40, '证书编号不正确，请核对');
+
+/** 证书编号 typed by the public: our shape and check character, or a Chinese refusal */
 export const certificateNumber = z
   .string()
   .trim()

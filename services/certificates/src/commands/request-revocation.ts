@@ -5,10 +5,10 @@ import { DomainError } from '@skills/domain';
 import { z } from 'zod';
 import { certificateVisibility, mayRequestRevocation } from '../access-scope.js';
 import type { Context } from '../context.js';
-import { certificateNumber, type CommandInput, reason } from './inputs.js';
+import { certificateKey, type CommandInput, reason } from './inputs.js';
 import { audit, forbidden, notFound } from './support.js';
 
-export const requestRevocationInput = z.object({ number: certificateNumber, reason });
+export const requestRevocationInput = z.object({ number: certificateKey, reason });
 export type RequestRevocationInput = CommandInput<typeof requestRevocationInput>;
 
 export async function requestRevocation(ctx: Context, input: RequestRevocationInput) {

@@ -4,10 +4,10 @@
 import { z } from 'zod';
 import { mayRevoke } from '../access-scope.js';
 import type { Context } from '../context.js';
-import { certificateNumber, type CommandInput, reason } from './inputs.js';
+import { certificateKey, type CommandInput, reason } from './inputs.js';
 import { audit, forbidden, notFound, type Tx } from './support.js';
 
-export const revokeCertificateInput = z.object({ number: certificateNumber, reason });
+export const revokeCertificateInput = z.object({ number: certificateKey, reason });
 export type RevokeCertificateInput = CommandInput<typeof revokeCertificateInput>;
 
 export async function revokeCertificate(ctx: Context, input: RevokeCertificateInput) {
