@@ -25,7 +25,11 @@ beforeAll(async () => {
     services.start('@skills/identity', { CLAIMS_SECRET: SECRET, DEMO_ACCOUNTS: 'true' }),
   ]);
   const [agencies, assessment] = await Promise.all([
-    services.start('@skills/agencies', { CLAIMS_SECRET: SECRET, DEMO_DATA: 'true', CATALOGUE_GRAPH_URL: graph }),
+    services.start('@skills/agencies', {
+      CLAIMS_SECRET: SECRET,
+      DEMO_DATA: 'true',
+      CATALOGUE_GRAPH_URL: graph,
+    }),
     services.start('@skills/assessment', {
       CLAIMS_SECRET: SECRET,
       DEMO_DATA: 'true',
