@@ -6,7 +6,7 @@ import {
   renderCertificatePdf,
   type CertificatePrintFacts,
 } from './certificate.js';
-import { pdfPageImage, pdfText } from './testing.js';
+import { embeddedFontGlyphs, pdfPageImage, pdfText } from './testing.js';
 
 const skill: CertificatePrintFacts = {
   kind: 'SKILL_LEVEL',
@@ -94,6 +94,18 @@ describe('renderCertificatePdf', () => {
       { verifyUrl: url(skill.number) },
     );
     expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  }, 60_000);
+
+  it('embeds subset fonts whose every glyph a font reader can decode', async () => {
+    const fonts = await embeddedFontGlyphs(
+      await renderCertificatePdf(special, { verifyUrl: url(special.number) }),
+    );
+    expect(fonts).toHaveLength(2); // regular and bold
+    for (const f of fonts) {
+      expect(f.glyphs).toBeGreaterThan(10);
+      expect(f.broken).toBe(0);
+      expect(f.empty).toBeLessThanOrEqual(2); // .notdef may be empty, and the space
+    }
   }, 60_000);
 
   it('refuses an unmasked ID number', async () => {

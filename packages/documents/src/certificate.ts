@@ -2,7 +2,6 @@
 // masked ID number, the occupation and level (or the 专项 project), the issuer, the date, the number and a QR code
 // of the public verification URL, drawn as vector squares so it prints sharp at any size. The same facts give the
 // same bytes: fixed font names instead of pdf-lib's random subset suffix, and the dates taken from the facts.
-import fontkit from '@pdf-lib/fontkit';
 import { skillLevelLabel, type SkillLevel } from '@skills/domain';
 import {
   fill,
@@ -16,7 +15,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { cjkFont } from './fonts.js';
+import { cjkFont, fontkit } from './fonts.js';
 import { wrapText } from './pdf.js';
 
 /** What a certificate prints; the same shape as @skills/credentials' CertificateFacts, so those pass as they are. */

@@ -29,3 +29,36 @@ export async function pdfPageImage(
   const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
   return { width: image.width, height: image.height, data: new Uint8ClampedArray(image.data) };
 }
+
+/**
+ * Each TrueType font embedded in a PDF, read back with fontkit: how many glyphs it has and how many of them fail to
+ * decode or have no outline. A subset with misaligned glyph offsets shows up here though text extraction works.
+ */
+export async function embeddedFontGlyphs(
+  bytes: Uint8Array,
+): Promise<{ glyphs: number; broken: number; empty: number }[]> {
+  const { PDFDocument, PDFRawStream, PDFName } = await import('pdf-lib');
+  const { inflateSync } = await import('node:zlib');
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
+  const doc = await PDFDocument.load(bytes);
+  const out: { glyphs: number; broken: number; empty: number }[] = [];
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFRawStream)) continue;
+    const filter = obj.dict.get(PDFName.of('Filter'));
+    const data = filter === PDFName.of('FlateDecode') ? inflateSync(obj.contents) : Buffer.from(obj.contents);
+    // TrueType sfnt versions: 1.0 or 'true' (what fontkit's subsetter writes)
+    if (data.length < 12 || ![0x00010000, 0x74727565].includes(data.readUInt32BE(0))) continue;
+    const font = fontkit.create(data);
+    let broken = 0;
+    let empty = 0;
+    for (let g = 0; g < font.numGlyphs; g++) {
+      try {
+        if ((font.getGlyph(g).path as unknown as { commands: unknown[] }).commands.length === 0) empty++;
+      } catch {
+        broken++;
+      }
+    }
+    out.push({ glyphs: font.numGlyphs, broken, empty });
+  }
+  return out;
+}
