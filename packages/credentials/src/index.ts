@@ -36,3 +36,10 @@ export {
   type VerifiedCredential,
   type VerifiedStatusList,
 } from './credential.js';
+export {
+  credentialRoutes,
+  JWKS_MEDIA_TYPE,
+  statusListPath,
+  VC_JWT_MEDIA_TYPE,
+  type CredentialRoutesOptions,
+} from './routes.js';
