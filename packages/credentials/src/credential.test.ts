@@ -8,6 +8,7 @@ import {
   isRevoked,
   issueCredential,
   issueStatusListCredential,
+  loadOrCreateIssuerKey,
   openIssuerKey,
   publicJwks,
   sealIssuerKey,
@@ -17,6 +18,7 @@ import {
   verifyStatusListCredential,
   type CertificateFacts,
   type IssuerKey,
+  type IssuerKeyStore,
   type Jwks,
 } from './index.js';
 
@@ -280,5 +282,29 @@ describe('issuer keys at rest', () => {
     await expect(openIssuerKey(sealed, AGENCY, secret + 'x')).rejects.toMatchObject({ code: 'INVALID_KEY' });
     await expect(openIssuerKey(sealed, BUREAU, secret)).rejects.toMatchObject({ code: 'INVALID_KEY' });
     await expect(sealIssuerKey(agencyKey, 'short')).rejects.toMatchObject({ code: 'INVALID_KEY' });
+  });
+});
+
+describe('loadOrCreateIssuerKey', () => {
+  it('makes one key per issuer however many callers race for the first one', async () => {
+    const rows = new Map<string, { sealed: string; kid: string }>();
+    const store: IssuerKeyStore = {
+      current: async (issuerId) => rows.get(issuerId) ?? null,
+      insert: async (row) => {
+        await new Promise((r) => setTimeout(r, 5)); // let the racers interleave
+        if (rows.has(row.issuerId)) return false; // the unique constraint
+        rows.set(row.issuerId, { sealed: row.sealed, kid: row.kid });
+        return true;
+      },
+    };
+    const secret = 'x'.repeat(32);
+    const keys = await Promise.all(
+      Array.from({ length: 8 }, () => loadOrCreateIssuerKey(store, AGENCY, secret)),
+    );
+    expect(new Set(keys.map((k) => k.kid)).size).toBe(1);
+    expect(keys[0]!.kid).toBe(rows.get(AGENCY)!.kid);
+    const later = await loadOrCreateIssuerKey(store, AGENCY, secret);
+    expect(later.privateJwk).toEqual(keys[0]!.privateJwk);
+    expect((await loadOrCreateIssuerKey(store, BUREAU, secret)).kid).not.toBe(later.kid);
   });
 });

@@ -11,10 +11,12 @@ export {
   generateIssuerKey,
   importIssuerKey,
   issuerOfKid,
+  loadOrCreateIssuerKey,
   openIssuerKey,
   publicJwks,
   sealIssuerKey,
   type IssuerKey,
+  type IssuerKeyStore,
   type IssuerPublicJwk,
   type Jwks,
 } from './keys.js';

@@ -110,3 +110,35 @@ export async function openIssuerKey(
     throw new CredentialError('INVALID_KEY', 'sealed issuer key belongs to another issuer');
   return key;
 }
+
+/** Where a service keeps its issuers' sealed keys (its own table). */
+export interface IssuerKeyStore {
+  /** the issuer's current key, sealed, or null when it has none yet */
+  current(issuerId: string): Promise<{ sealed: string } | null>;
+  /** stores a new current key; false when another process stored one first (a unique constraint on the issuer) */
+  insert(row: {
+    issuerId: string;
+    kid: string;
+    publicJwk: IssuerPublicJwk;
+    sealed: string;
+  }): Promise<boolean>;
+}
+
+/**
+ * The issuer's signing key, made on first use. Two replicas issuing the first certificate of an issuer at once both
+ * generate a key; the store keeps one (insert returns false for the other) and both sign with that one.
+ */
+export async function loadOrCreateIssuerKey(
+  store: IssuerKeyStore,
+  issuerId: string,
+  secret: string | Uint8Array,
+): Promise<IssuerKey> {
+  const existing = await store.current(issuerId);
+  if (existing) return openIssuerKey(existing.sealed, issuerId, secret);
+  const key = await generateIssuerKey(issuerId);
+  const sealed = await sealIssuerKey(key, secret);
+  if (await store.insert({ issuerId, kid: key.kid, publicJwk: key.publicJwk, sealed })) return key;
+  const winner = await store.current(issuerId);
+  if (!winner) throw new CredentialError('INVALID_KEY', 'issuer key was neither stored nor found');
+  return openIssuerKey(winner.sealed, issuerId, secret);
+}
