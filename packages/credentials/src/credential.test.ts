@@ -197,6 +197,11 @@ describe('issueCredential / verifyCredential', () => {
         id: verifyUrl('x'),
       }),
     ).rejects.toMatchObject({ code: 'INVALID_FACTS' });
+    await expect(
+      issueCredential({ ...facts, issuer: { ...facts.issuer, id: 'http://example.cn/i' } }, agencyKey, {
+        id: verifyUrl('x'),
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_FACTS' });
   });
 });
 
