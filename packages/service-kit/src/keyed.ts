@@ -64,7 +64,8 @@ export interface KeyedTableSpec {
   key: string;
   /**
    * Every field of the GraphQL type a row resolves → the columns its resolver reads. A selected field not listed
-   * here (a relation, a field added later) makes the read take every listed column: never fewer than needed.
+   * here (a relation, a field added later) makes the read take the whole row, as Prisma would: never fewer
+   * columns than needed. `_entities` batches (the loader cannot see each selection) take the whole row too.
    */
   fields: Readonly<Record<string, readonly string[]>>;
   /** columns read whatever is selected (the key; what visibility rules read) */
@@ -72,7 +73,7 @@ export interface KeyedTableSpec {
 }
 
 export interface KeyedTable<Row> {
-  /** The row with this key, with the columns `info`'s selection needs (all listed without `info`); null if none. */
+  /** The row with this key, with the columns `info`'s selection needs (the whole row without `info`); null if none. */
   one(sql: Sql, key: string, info?: GraphQLResolveInfo): Promise<Row | null>;
   /** The rows of these keys in one statement, in the keys' order (null where none): an `_entities` batch. */
   many(sql: Sql, keys: readonly string[]): Promise<Array<Row | null>>;
@@ -82,17 +83,14 @@ const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
 
 /** A table read by key through prepared statements (see the top of this file). */
 export function keyedTable<Row extends object>(spec: KeyedTableSpec): KeyedTable<Row> {
-  const all = [...new Set([spec.key, ...(spec.always ?? []), ...Object.values(spec.fields).flat()])].sort();
   // statement texts per schema (one per service in production; tests may run several in one process)
   const texts = new Map<string, string>();
-  const textOf = (sql: Sql, columns: readonly string[] | null) => {
-    const k = `${sql.schema}|${columns?.join(',') ?? '*'}`;
+  const textOf = (sql: Sql, columns: readonly string[] | null, many: boolean) => {
+    const k = `${sql.schema}|${columns?.join(',') ?? '*'}|${many}`;
     let text = texts.get(k);
     if (!text) {
       const from = `from ${quote(sql.schema)}.${quote(spec.table)} where ${quote(spec.key)}`;
-      text = columns
-        ? `select ${columns.map(quote).join(', ')} ${from} = $1`
-        : `select ${all.map(quote).join(', ')} ${from} = any($1)`;
+      text = `select ${columns ? columns.map(quote).join(', ') : '*'} ${from} = ${many ? 'any($1)' : '$1'}`;
       texts.set(k, text);
     }
     return text;
@@ -122,12 +120,11 @@ export function keyedTable<Row extends object>(spec: KeyedTableSpec): KeyedTable
 
   return {
     async one(sql, key, info) {
-      const columns = (info && columnsOf(info)) ?? all;
-      const [row] = await sql.rows<Row>(textOf(sql, columns), [key]);
+      const [row] = await sql.rows<Row>(textOf(sql, info ? columnsOf(info) : null, false), [key]);
       return row ?? null;
     },
     async many(sql, keys) {
-      const rows = await sql.rows<Row>(textOf(sql, null), [keys]);
+      const rows = await sql.rows<Row>(textOf(sql, null, true), [keys]);
       const byKey = new Map(rows.map((r) => [(r as Record<string, unknown>)[spec.key], r]));
       return keys.map((k) => byKey.get(k) ?? null);
     },
@@ -136,3 +133,35 @@ export function keyedTable<Row extends object>(spec: KeyedTableSpec): KeyedTable
 
 /** True when Pothos asked for no relation (its `query` is empty): a keyed read can give the whole answer. */
 export const scalarsOnly = (query: object) => Object.keys(query).length === 0;
+
+/**
+ * The rows of a one-to-many relation for one parent, ordered, through one prepared statement: what Prisma's
+ * `include: { relation: { orderBy } }` reads, for a resolver that attaches them to a keyed row itself.
+ */
+export function childRows<Row extends object>(spec: { table: string; parentKey: string; orderBy: string }) {
+  const texts = new Map<string, string>();
+  return (sql: Sql, parent: string): Promise<Row[]> => {
+    let text = texts.get(sql.schema);
+    if (!text)
+      texts.set(
+        sql.schema,
+        (text = `select * from ${quote(sql.schema)}.${quote(spec.table)} where ${quote(spec.parentKey)} = $1 order by ${quote(spec.orderBy)}`),
+      );
+    return sql.rows<Row>(text, [parent]);
+  };
+}
+
+/** True when Pothos's `query` is exactly `expected` (deep equality of plain JSON-like values). */
+export function queryIs(query: object, expected: object): boolean {
+  const same = (a: unknown, b: unknown): boolean => {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
+  };
+  return same(query, expected);
+}
