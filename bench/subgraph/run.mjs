@@ -3,10 +3,11 @@
 // node:http + pg server doing the same SQL (bench/subgraph/bare.mjs), in one run on this machine (loopback only,
 // bounded). Interleaved rounds (the order of targets rotates each round), medians reported.
 //   node bench/subgraph/run.mjs [--duration 5] [--connections 20] [--rounds 3] [--agencies 1000] [--ops occupation,me]
-//                               [--compare /path/to/other/checkout] [--gateway] [--label after]
+//                               [--compare /path/to/other/checkout] [--no-gateway] [--lean] [--label after]
 // --compare: also starts that checkout's built subgraphs (on a database of their own) and measures them in the same
 // rounds — a before/after of one change in one run. --gateway: also our gateway (no response cache) in front of
-// this checkout's subgraphs, for the operations a client sends as they are (occupation, me).
+// this checkout's subgraphs, for the operations a client sends as they are (occupation, me). --lean: also the
+// catalogue's schema executed by graphql-js behind bare node:http (bench/subgraph/lean.mjs): what Apollo costs.
 // Needs the build (pnpm turbo run build) and PostgreSQL at TEST_POSTGRES_URL (default 127.0.0.1:5432).
 // Prints a table and writes bench/results/subgraph-<timestamp>[-label].{json,md}.
 import { spawn, execFileSync } from 'node:child_process';
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     compare: { type: 'string' },
     gateway: { type: 'boolean', default: true },
+    /** also the catalogue's schema on graphql-js behind bare node:http, no Apollo (bench/subgraph/lean.mjs) */
+    lean: { type: 'boolean', default: false },
     label: { type: 'string' },
     /** entities per _entities batch (the gateway sends one batch per subgraph per plan step) */
     batch: { type: 'string', default: '20' },
@@ -229,6 +232,23 @@ try {
   const bare = run(process.execPath, [join(here, 'bare.mjs')], { env: { ...process.env, PORT: String(barePort), DATABASE_URL: mine.DATABASE_URL, NODE_ENV: 'production' } });
   await waitFor(`http://127.0.0.1:${barePort}/ready`, bare);
 
+  let lean = null;
+  if (args.lean) {
+    const port = await freePort();
+    const child = run(process.execPath, [join(here, 'lean.mjs')], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        DATABASE_URL: mine.DATABASE_URL,
+        CLAIMS_SECRET: SECRET,
+        SERVICE_DIR: dirname(mine.req.resolve('@skills/catalogue/package.json')),
+      },
+    });
+    await waitFor(`http://127.0.0.1:${port}/ready`, child);
+    lean = { url: `http://127.0.0.1:${port}/graphql`, child };
+  }
+
   // our gateway without its response cache, in front of this checkout's subgraphs (assessment too: the
   // supergraph has it)
   let gateway = null;
@@ -297,6 +317,7 @@ try {
     ...(theirs ? [{ kind: 'compare', url: theirs[op.subgraph].url, pid: theirs[op.subgraph].child.pid }] : []),
     { kind: 'bare', url: `http://127.0.0.1:${barePort}/${op.bare}`, pid: bare.pid },
     ...(gateway && op.gateway ? [{ kind: 'gateway', url: gateway.url, pid: gateway.child.pid }] : []),
+    ...(lean && op.subgraph === 'catalogue' ? [{ kind: 'lean', url: lean.url, pid: lean.child.pid }] : []),
   ];
   const requestOf = (op, kind, i) => {
     const user = op.user ? users[i % users.length] : null;
@@ -365,6 +386,7 @@ try {
       compareOverBare: ratio(s.compare, s.bare),
       subgraphOverCompare: ratio(s.subgraph, s.compare),
       gatewayOverSubgraph: ratio(s.gateway, s.subgraph),
+      leanOverSubgraph: ratio(s.lean, s.subgraph),
     };
   });
   const machine = {
@@ -388,11 +410,11 @@ try {
     '',
     `Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, load average at the end ${machine.loadAverage.join(' ')}; autocannon -c ${CONNECTIONS} -d ${DURATION}, ${ROUNDS} interleaved rounds (medians); PostgreSQL on loopback; ${AGENCIES} synthetic agencies; NODE_ENV=production.`,
     '',
-    `| operation | subgraph (this checkout) |${theirs ? ' compared checkout |' : ''} bare node:http + pg | gateway, no response cache | subgraph/bare |${theirs ? ' compared/bare | this/compared |' : ''} gateway/subgraph |`,
-    `| --- | --- |${theirs ? ' --- |' : ''} --- | --- | --- |${theirs ? ' --- | --- |' : ''} --- |`,
+    `| operation | subgraph (this checkout) |${theirs ? ' compared checkout |' : ''} bare node:http + pg | gateway, no response cache |${lean ? ' graphql-js, no Apollo |' : ''} subgraph/bare |${theirs ? ' compared/bare | this/compared |' : ''} gateway/subgraph |${lean ? ' no Apollo/subgraph |' : ''}`,
+    `| --- | --- |${theirs ? ' --- |' : ''} --- | --- |${lean ? ' --- |' : ''} --- |${theirs ? ' --- | --- |' : ''} --- |${lean ? ' --- |' : ''}`,
     ...rows.map(
       (r) =>
-        `| ${r.operation} | ${cell(r.subgraph)} |${theirs ? ` ${cell(r.compare)} |` : ''} ${cell(r.bare)} | ${cell(r.gateway)} | ${r.subgraphOverBare ?? '—'} |${theirs ? ` ${r.compareOverBare ?? '—'} | ${r.subgraphOverCompare ?? '—'} |` : ''} ${r.gatewayOverSubgraph ?? '—'} |`,
+        `| ${r.operation} | ${cell(r.subgraph)} |${theirs ? ` ${cell(r.compare)} |` : ''} ${cell(r.bare)} | ${cell(r.gateway)} |${lean ? ` ${cell(r.lean)} |` : ''} ${r.subgraphOverBare ?? '—'} |${theirs ? ` ${r.compareOverBare ?? '—'} | ${r.subgraphOverCompare ?? '—'} |` : ''} ${r.gatewayOverSubgraph ?? '—'} |${lean ? ` ${r.leanOverSubgraph ?? '—'} |` : ''}`,
     ),
     '',
     '- CPU/req: user + system CPU of the server process (/proc/<pid>/stat) over the measured seconds, divided by the',

@@ -138,14 +138,21 @@ export const scalarsOnly = (query: object) => Object.keys(query).length === 0;
  * The rows of a one-to-many relation for one parent, ordered, through one prepared statement: what Prisma's
  * `include: { relation: { orderBy } }` reads, for a resolver that attaches them to a keyed row itself.
  */
-export function childRows<Row extends object>(spec: { table: string; parentKey: string; orderBy: string }) {
+export function childRows<Row extends object>(spec: {
+  table: string;
+  parentKey: string;
+  /** the relation's orderBy; without one, the order the database gives (as Prisma's include without orderBy) */
+  orderBy?: string;
+}) {
   const texts = new Map<string, string>();
   return (sql: Sql, parent: string): Promise<Row[]> => {
     let text = texts.get(sql.schema);
     if (!text)
       texts.set(
         sql.schema,
-        (text = `select * from ${quote(sql.schema)}.${quote(spec.table)} where ${quote(spec.parentKey)} = $1 order by ${quote(spec.orderBy)}`),
+        (text =
+          `select * from ${quote(sql.schema)}.${quote(spec.table)} where ${quote(spec.parentKey)} = $1` +
+          (spec.orderBy ? ` order by ${quote(spec.orderBy)}` : '')),
       );
     return sql.rows<Row>(text, [parent]);
   };
