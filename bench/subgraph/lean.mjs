@@ -9,11 +9,13 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { execute, GraphQLError, parse, validate } from 'graphql';
 
 const dir = process.env.SERVICE_DIR;
 const req = createRequire(join(dir, 'package.json'));
 const kit = await import(pathToFileURL(req.resolve('@skills/service-kit')).href);
+// the service's own copy of graphql (the schema was built with that one; graphql 16 has no "exports", so an
+// ES module import of it loads its CommonJS build)
+const { execute, GraphQLError, parse, validate } = await import(pathToFileURL(req.resolve('graphql')).href);
 const { schema } = await import(pathToFileURL(join(dir, 'dist/schema/index.js')).href);
 const { createPrisma } = await import(pathToFileURL(join(dir, 'dist/db.js')).href);
 const { createLoaders } = await import(pathToFileURL(join(dir, 'dist/context.js')).href);
