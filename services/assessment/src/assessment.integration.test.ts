@@ -545,6 +545,15 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
       const first = ok(await gql('liming', FINALIZE, { p: planId })).finalizeResults;
       expect(first).toEqual({ finalized: 3, heldBack: 1, plan: { status: 'PUBLISHED' } });
       expect(await count()).toBe(before + 3);
+      // supervision's figures of the plan: the region's bureau sees them, another region does not
+      const SUMMARY = `query($id: ID!) { assessmentPlan(id: $id) { resultSummary { finalized passed passRate openObjections } } }`;
+      expect(ok(await gql('quanzhou', SUMMARY, { id: planId })).assessmentPlan.resultSummary).toEqual({
+        finalized: 3,
+        passed: 2,
+        passRate: 2 / 3,
+        openObjections: 1,
+      });
+      expect(ok(await gql('fuzhou', SUMMARY, { id: planId })).assessmentPlan.resultSummary).toBeNull();
       // the objection is upheld: the score is corrected, then the decision is recorded
       ok(await gql('liming', SCORE, { r: regs[1], p: 65, why: '异议成立，复核更正实操成绩' }));
       ok(
