@@ -85,7 +85,19 @@ describe('评价监管 (portal-bureau)', () => {
       .getByRole('row')
       .filter({ hasText: '黎明职业大学职业技能等级评价中心' })
       .filter({ hasText: '电工' });
-    await row.first().waitFor();
+    await row
+      .first()
+      .waitFor()
+      .catch(async (e) => {
+        await shot(page, 'assessment-supervision-failed.png');
+        const probe = await e2e.gql(
+          '{ assessmentPlans(first: 200) { totalCount edges { node { id resultSummary { passed } inspections { id } occupation { name } } } } inspections(first: 200) { totalCount } }',
+          {},
+          await e2e.token('quanzhou.hr'),
+        );
+        console.log('PROBE', JSON.stringify(probe).slice(0, 1500));
+        throw new Error(`${String(e)}\npage errors: ${page.errors.join(' | ')}`);
+      });
     await expectAccessible(page);
 
     await row.first().getByRole('button', { name: '记录督导检查' }).click();

@@ -25,7 +25,11 @@ const things = keyedTable<Thing>({
   key: 'id',
   fields: { id: ['id'], name: ['name'], at: ['at'], label: ['name', 'day'] },
 });
-const partsOf = childRows<{ thingId: string; pos: number }>({ table: 'Part', parentKey: 'thingId', orderBy: 'pos' });
+const partsOf = childRows<{ thingId: string; pos: number }>({
+  table: 'Part',
+  parentKey: 'thingId',
+  orderBy: 'pos',
+});
 
 describe.each(kinds)('keyed reads on %s', (kind) => {
   let db: TestDatabase;
@@ -49,6 +53,23 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
   afterAll(async () => {
     await pool?.end();
     await db?.drop();
+  });
+
+  it('a second connection (another pool, or the pool’s next one) runs the same statements', async () => {
+    // on PGlite every connection shares one session: a statement prepared under a name on one "already exists"
+    // on the next (the catalogue's _entities failed that way under npm start)
+    await things.one(sql, 'a');
+    const other = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const client = {};
+      attachSql(client, other, 'public');
+      expect((await things.one(sqlOf(client), 'a'))?.name).toBe('A');
+      expect((await things.many(sqlOf(client), ['b']))[0]?.name).toBe('B');
+    } finally {
+      await other.end();
+    }
+    await pool.query('select 1'); // the first pool's connection still works
+    expect((await things.one(sql, 'b'))?.name).toBe('B');
   });
 
   it('reads a row as Prisma would: UTC timestamps and dates, int8 as BigInt, arrays', async () => {
@@ -88,7 +109,11 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
       query: new GraphQLObjectType({
         name: 'Query',
         fields: {
-          thing: { type: Thing, args: { id: { type: GraphQLID } }, resolve: (_r, a, _c, info) => things.one(sql, a.id, info) },
+          thing: {
+            type: Thing,
+            args: { id: { type: GraphQLID } },
+            resolve: (_r, a, _c, info) => things.one(sql, a.id, info),
+          },
         },
       }),
     });
@@ -102,7 +127,9 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
       data: { name: 'A' },
       statement: 'select "id", "name" from "public"."Thing" where "id" = $1',
     });
-    expect(await ask('{ thing(id: "a") { __typename ... on Thing { label } ...F } } fragment F on Thing { at }')).toEqual({
+    expect(
+      await ask('{ thing(id: "a") { __typename ... on Thing { label } ...F } } fragment F on Thing { at }'),
+    ).toEqual({
       data: { __typename: 'Thing', label: 'A 2026-01-02', at: '2026-01-02T03:04:05.678Z' },
       statement: 'select "at", "day", "id", "name" from "public"."Thing" where "id" = $1',
     });
@@ -120,8 +147,20 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
 describe('queryIs', () => {
   it('is deep equality of Pothos query objects', () => {
     expect(queryIs({}, {})).toBe(true);
-    expect(queryIs({ include: { scope: { orderBy: { code: 'asc' } } } }, { include: { scope: { orderBy: { code: 'asc' } } } })).toBe(true);
-    expect(queryIs({ include: { scope: true, institution: true } }, { include: { scope: true } })).toBe(false);
-    expect(queryIs({ include: { scope: { orderBy: { code: 'desc' } } } }, { include: { scope: { orderBy: { code: 'asc' } } } })).toBe(false);
+    expect(
+      queryIs(
+        { include: { scope: { orderBy: { code: 'asc' } } } },
+        { include: { scope: { orderBy: { code: 'asc' } } } },
+      ),
+    ).toBe(true);
+    expect(queryIs({ include: { scope: true, institution: true } }, { include: { scope: true } })).toBe(
+      false,
+    );
+    expect(
+      queryIs(
+        { include: { scope: { orderBy: { code: 'desc' } } } },
+        { include: { scope: { orderBy: { code: 'asc' } } } },
+      ),
+    ).toBe(false);
   });
 });
