@@ -90,12 +90,6 @@ describe('评价监管 (portal-bureau)', () => {
       .waitFor()
       .catch(async (e) => {
         await shot(page, 'assessment-supervision-failed.png');
-        const probe = await e2e.gql(
-          '{ assessmentPlans(first: 200) { totalCount edges { node { id resultSummary { passed } inspections { id } occupation { name } } } } inspections(first: 200) { totalCount } }',
-          {},
-          await e2e.token('quanzhou.hr'),
-        );
-        console.log('PROBE', JSON.stringify(probe).slice(0, 1500));
         throw new Error(`${String(e)}\npage errors: ${page.errors.join(' | ')}`);
       });
     await expectAccessible(page);
@@ -119,7 +113,11 @@ describe('评价监管 (portal-bureau)', () => {
     await page.goto(e2e.shellUrl('/bureau/agencies'));
     await page.getByRole('heading', { level: 1, name: '机构名录' }).waitFor();
     await page.getByRole('link', { name: '黎明职业大学职业技能等级评价中心' }).first().click();
-    await page.getByText(/由“泉州某职业培训有限公司”实际组织实施（转包、外包）/).waitFor();
+    await page
+      .getByRole('table')
+      .getByText(/由“泉州某职业培训有限公司”实际组织实施（转包、外包）/)
+      .first()
+      .waitFor();
     expect(page.errors).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ export const SupervisedPlansQuery = graphql(`
           level
           occupationCode
           occupation {
+            code
             name
           }
           assessmentDate
