@@ -68,7 +68,8 @@ if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
 export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
-  if (!(opts.limit > 0) || !(opts.windowMs > 0)) throw new Error('rate limiter: limit and windowMs must be > 0');
+  if (!(opts.limit > 0) || !(opts.windowMs > 0))
+    throw new Error('rate limiter: limit and windowMs must be > 0');
   const local = memoryCounters(opts.windowMs, opts.maxKeys ?? 100_000);
   const windowOf = (now: number) => Math.floor(now / opts.windowMs);
   if (!opts.redisUrl)
@@ -114,7 +115,10 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
       return answer(n, opts.limit, end, now);
     } catch (err) {
       if (!degraded)
-        opts.log?.warn({ err, limiter: opts.name }, 'rate limiter: Redis did not answer, counting per replica');
+        opts.log?.warn(
+          { err, limiter: opts.name },
+          'rate limiter: Redis did not answer, counting per replica',
+        );
       degraded = true;
       return answer(fallback(w), opts.limit, end, now);
     }
@@ -148,7 +152,10 @@ export const CLIENT_ADDRESS_HEADER = 'x-skills-client-address';
  * outermost trusted proxy saw, read from the right of X-Forwarded-For (entries further left are the caller's say).
  */
 export function clientAddress(
-  req: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string | undefined } },
+  req: {
+    headers: Record<string, string | string[] | undefined>;
+    socket: { remoteAddress?: string | undefined };
+  },
   trustedProxies = 0,
 ): string {
   const xff = req.headers['x-forwarded-for'];

@@ -319,6 +319,8 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       if (rule.kind === 'public') return 'allowed';
       if (!caller.roles?.length) return 'UNAUTHENTICATED';
       if (rule.kind === 'authenticated') return 'allowed';
+      // only the platform's services: no person or partner, whatever their roles
+      if (rule.kind === 'services') return 'FORBIDDEN';
       return rule.roles.some((r) => caller.roles!.includes(r)) ? 'allowed' : 'FORBIDDEN';
     }
 

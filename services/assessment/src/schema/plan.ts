@@ -249,6 +249,7 @@ builder.mutationField('addAssessmentSession', (t) =>
         endsAt: t.arg({ type: 'DateTime', required: true }),
         ownOperation: t.arg.boolean({ description: '由本机构自有人员组织（默认是）' }),
         operatorName: t.arg.string(),
+        requestKey: t.arg.string({ description: '幂等键：同一计划重复提交同一键只安排一次' }),
       },
       addSessionInput,
     ),
