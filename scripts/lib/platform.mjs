@@ -247,6 +247,12 @@ export async function startPlatform(opts = {}) {
         // per service database (production layout), else the shared one (a schema per service)
         env: {
           ...env,
+          // as in production (graphql-js and Apollo skip their development checks: 10–30 % of a request, ADR
+          // 0018; NODE_ENV=development npm start brings back introspection and the landing page), except identity
+          // while it seeds the demo accounts, which it refuses to do in production
+          NODE_ENV:
+            env.NODE_ENV ??
+            (s.name === 'identity' && env.DEMO_ACCOUNTS === 'true' ? 'development' : 'production'),
           DATABASE_URL: env[`${s.name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL ?? '',
           DATA_DIR: env.DATA_DIR ?? join(ROOT, '.data'),
         },

@@ -57,6 +57,28 @@ describe('signed claims', () => {
   });
 });
 
+describe('verified claims remembered until they expire', () => {
+  it('answers the same claims again without a second verification, and never for another secret', async () => {
+    const token = await signClaims(cityOfficer, secret);
+    const first = await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret });
+    const again = await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret });
+    expect(again).toBe(first);
+    expect(Object.isFrozen(again)).toBe(true);
+    // a subgraph with another secret must not accept claims another secret verified
+    const other = 'another-secret-that-is-also-32-chars-long';
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: other })).toBeNull();
+  });
+
+  it('refuses remembered claims once they have expired', async () => {
+    const token = await signClaims(cityOfficer, secret, 1);
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret })).toEqual(
+      cityOfficer,
+    );
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await principalFromHeaders({ [CLAIMS_HEADER]: token }, { claimsSecret: secret })).toBeNull();
+  });
+});
+
 describe('scopes', () => {
   it('derives role scopes and region checks from the grants', () => {
     const s = authScopesFor(cityOfficer);

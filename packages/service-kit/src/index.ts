@@ -10,6 +10,7 @@ export * from './subgraph.js';
 export * from './access.js';
 export * from './service.js';
 export * from './prisma.js';
+export * from './keyed.js';
 export * from './counters.js';
 export * from './locks.js';
 export * from './periodic.js';

@@ -3,6 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { isPgliteUrl } from './database.js';
+import { attachSql } from './keyed.js';
 import { observePool } from './observability.js';
 
 export interface PrismaOptions {
@@ -38,12 +39,18 @@ export function openPrisma<C>(
   observePool(pool, opts.service ?? schema);
   const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });
   const { onQuery } = opts;
-  if (!onQuery) return new Client({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  if (!onQuery) {
+    const client = new Client({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+    attachSql(client as object, pool, schema);
+    return client;
+  }
   const client = new Client({
     adapter,
     transactionOptions: TRANSACTION_OPTIONS,
     log: [{ emit: 'event', level: 'query' }],
   });
   (client as unknown as QueryEvents).$on('query', (e) => onQuery(e.query));
+  // keyed reads (keyed.ts) bypass Prisma's query events: they report to the same hook
+  attachSql(client as object, pool, schema, onQuery);
   return client;
 }

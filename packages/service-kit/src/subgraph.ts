@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { principalFromHeaders, type Principal } from './auth.js';
 import type { BaseConfig } from './config.js';
@@ -41,9 +46,14 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     formatError: makeFormatError(opts.log, false),
     // Stack traces go to the log, never to callers.
     includeStacktraceInErrorResponses: false,
-    // No federated tracing unless usage reporting is configured (it costs on every request).
+    // Only what a subgraph uses: no federated inline tracing, no usage or schema reporting (they would switch on
+    // with an APOLLO_KEY in the environment), and no cache-control plugin — it walks every resolved field to
+    // compute a cache policy no one reads (the gateway's response cache has its own rules; ADR 0008, ADR 0018).
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       ...(dev ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });

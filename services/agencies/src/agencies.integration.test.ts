@@ -798,6 +798,33 @@ describe.each(kinds)('agencies subgraph on %s', (kind) => {
     expect(r.data._entities).toHaveLength(100);
     expect(sql.filter((q) => /from "\w+"\."Agency"/i.test(q))).toHaveLength(1);
   });
+  it('answers agency(id) the same through its keyed statements (row, 备案范围) as through Prisma', async () => {
+    const FIELDS =
+      'id name kind kindName status statusName filingNumber validFrom validUntil regionCode address contactPhone designatedUnit managementRules noOutsourcingCommittedAt';
+    const SCOPE = 'scope { occupationCode kind levels occupation { code } specialAbilityProject { code } }';
+    const ids = (await svc.prisma.agency.findMany({ select: { id: true } })).map((a) => a.id);
+    expect(ids.length).toBeGreaterThan(1);
+    // anonymous sees filed agencies only; 泉州市 sees every agency of its region, with its records
+    for (const who of [undefined, 'quanzhou']) {
+      for (const id of ids) {
+        // `institution` is a relation that is not keyed: that request goes through Prisma
+        const viaPrisma = await gql(`query($id: ID!) { agency(id: $id) { ${FIELDS} ${SCOPE} institution { name } } }`, { id }, who);
+        expect(viaPrisma.errors).toBeUndefined();
+        const expected = viaPrisma.data.agency && { ...viaPrisma.data.agency, institution: undefined };
+        sql.length = 0;
+        const keyed = await gql(`query($id: ID!) { agency(id: $id) { ${FIELDS} ${SCOPE} } }`, { id }, who);
+        expect(keyed.data.agency && { ...keyed.data.agency, institution: undefined }).toEqual(expected);
+        // one statement for the row, one for its scope — nothing through Prisma
+        expect(sql.filter((q) => /"Agency"|"ScopeItem"/.test(q))).toHaveLength(2);
+        for (const field of FIELDS.split(' ')) {
+          const one = await gql(`query($id: ID!) { agency(id: $id) { ${field} } }`, { id }, who);
+          expect(one.errors, field).toBeUndefined();
+          expect(one.data.agency?.[field], field).toEqual(expected?.[field]);
+        }
+      }
+    }
+  });
+
   describe("who did each step (办理人): references to identity's actors", () => {
     const EVENTS = 'query($id: ID!) { agency(id: $id) { events { type actorId actorRole actor { id } } } }';
     type Event = { type: string; actorId: string; actorRole: string | null; actor: { id: string } | null };

@@ -199,6 +199,29 @@ describe.each(kinds)('catalogue subgraph on %s', (kind) => {
     expect(sql.filter((q) => /from "\w+"\."Occupation"/i.test(q))).toHaveLength(1);
   });
 
+  it('answers occupation(code) the same through its keyed statement, field by field, as through Prisma', async () => {
+    const FIELDS = 'code name category categoryName skillType levels standard sources verified note version updatedAt';
+    // with `majors` the lookup goes through Prisma (a relation); without, through one prepared statement
+    const viaPrisma = await gql<{ occupation: Record<string, unknown> }>(
+      `{ occupation(code: "6-31-01-03") { ${FIELDS} majors { code } } }`,
+    );
+    expect(viaPrisma.errors).toBeUndefined();
+    const { majors: _majors, ...expected } = viaPrisma.data!.occupation;
+    sql.length = 0;
+    const whole = await gql<{ occupation: Record<string, unknown> }>(`{ occupation(code: "6-31-01-03") { ${FIELDS} } }`);
+    expect(whole.data!.occupation).toEqual(expected);
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toMatch(/^select .* from "\w+"\."Occupation" where "code" = \$1$/);
+    for (const field of FIELDS.split(' ')) {
+      const one = await gql<{ occupation: Record<string, unknown> }>(
+        `query($c: String!) { occupation(code: $c) { ... on Occupation { ${field} } } }`,
+        { c: '6-31-01-03' },
+      );
+      expect(one.errors, field).toBeUndefined();
+      expect(one.data!.occupation[field], field).toEqual(expected[field]);
+    }
+  });
+
   describe('importCatalogue', () => {
     const IMPORT = `mutation($input: ImportCatalogueInput!) { importCatalogue(input: $input) {
       status totalRows validRows created updated unchanged importId errors { row key field errorCode message } } }`;

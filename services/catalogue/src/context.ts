@@ -1,4 +1,4 @@
-import type { RequestContext } from '@skills/service-kit';
+import { keyedTable, sqlOf, type RequestContext } from '@skills/service-kit';
 import DataLoader from 'dataloader';
 import type { PrismaClient } from './db.js';
 import type { Occupation } from './generated/prisma/client.js';
@@ -8,13 +8,33 @@ export interface Context extends RequestContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-/** Per-request loaders: a federated `_entities` batch of N occupations is one SQL query, not N. */
+/**
+ * The Occupation table read by code through one prepared statement (service-kit keyed.ts): the GraphQL type's
+ * scalar fields and the columns they read. A field added to the type and not here makes reads take every column.
+ */
+export const occupationsByCode = keyedTable<Occupation>({
+  table: 'Occupation',
+  key: 'code',
+  fields: {
+    code: ['code'],
+    name: ['name'],
+    category: ['category'],
+    categoryName: ['category'],
+    skillType: ['skillType'],
+    levels: ['levels'],
+    standard: ['standard'],
+    sources: ['sources'],
+    verified: ['verified'],
+    note: ['note'],
+    version: ['version'],
+    updatedAt: ['updatedAt'],
+  },
+});
+
+/** Per-request loaders: a federated `_entities` batch of N occupations is one SQL statement, not N. */
 export function createLoaders(prisma: PrismaClient) {
+  const sql = sqlOf(prisma);
   return {
-    occupation: new DataLoader<string, Occupation | null>(async (codes) => {
-      const rows = await prisma.occupation.findMany({ where: { code: { in: [...codes] } } });
-      const byCode = new Map(rows.map((r) => [r.code, r]));
-      return codes.map((c) => byCode.get(c) ?? null);
-    }),
+    occupation: new DataLoader<string, Occupation | null>((codes) => occupationsByCode.many(sql, codes)),
   };
 }

@@ -1,5 +1,5 @@
 import { AGENCY_KIND_NAMES, isAccountId, Role, type SkillLevel } from '@skills/domain';
-import { access } from '@skills/service-kit';
+import { access, queryIs, scalarsOnly, sqlOf } from '@skills/service-kit';
 import {
   agencyVisibility,
   BUREAU_HR,
@@ -21,7 +21,7 @@ import {
   recordAccountabilityCaseInput,
 } from '../commands/record-accountability-case.js';
 import { updateAgencyContact, updateAgencyContactInput } from '../commands/update-agency-contact.js';
-import type { Context } from '../context.js';
+import { agenciesById, scopeOfAgency, type Context } from '../context.js';
 import { AGENCY_STATUS_NAMES, EVENT_TYPE_NAMES } from '../domain/names.js';
 import { effectiveStatus } from '../domain/workflow.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -319,13 +319,29 @@ builder.queryFields((t) => ({
     description: '评价机构详情：已备案机构公开；申请中的机构仅本院校和监管部门可见',
     ...access.public(),
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _r, { id }, ctx) => {
-      const a = await ctx.prisma.agency.findUnique({ ...query, where: { id: String(id) } });
+    resolve: async (query, _r, { id }, ctx, info) => {
+      // the hot path (the public portal's agency page, partners): prepared statements for the row and, when
+      // asked, its 备案范围 — the same rows Prisma's include would give; any other relation goes through Prisma
+      const key = String(id);
+      const a = scalarsOnly(query)
+        ? await agenciesById.one(sqlOf(ctx.prisma), key, info)
+        : queryIs(query, SCOPE_ONLY)
+          ? await withScope(ctx, key)
+          : await ctx.prisma.agency.findUnique({ ...query, where: { id: key } });
       if (!a) return null;
       return agencyVisibility(ctx.principal).allows(a) ? a : null;
     },
   }),
 }));
+
+/** What Pothos asks for when `agency` selects scalars and `scope` (see Agency.scope's query). */
+const SCOPE_ONLY = { include: { scope: { orderBy: { occupationCode: 'asc' } } } };
+
+async function withScope(ctx: Context, id: string) {
+  const sql = sqlOf(ctx.prisma);
+  const [a, scope] = await Promise.all([agenciesById.one(sql, id), scopeOfAgency(sql, id)]);
+  return a && { ...a, scope };
+}
 
 const AgencyStatusChangeEnum = builder.enumType('AgencyStatusChange', {
   values: {

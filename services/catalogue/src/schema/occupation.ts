@@ -1,6 +1,7 @@
 import { majorGroupName, parseOccupationCode } from '@skills/domain';
-import { access, badInput, fromDomainError, graphqlError } from '@skills/service-kit';
+import { access, badInput, fromDomainError, graphqlError, scalarsOnly, sqlOf } from '@skills/service-kit';
 import { builder } from '../builder.js';
+import { occupationsByCode } from '../context.js';
 import type { CatalogueSource } from '../domain/import-rows.js';
 import { classifySearch, searchWhere } from '../domain/search.js';
 import { CatalogueSourceEnum, SkillLevelEnum } from './enums.js';
@@ -65,13 +66,14 @@ builder.queryFields((t) => ({
     description: '按职业编码查询职业（工种）',
     ...access.public(),
     args: { code: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { code }, ctx) => {
+    resolve: async (query, _root, { code }, ctx, info) => {
       const parsed = parseOccupationCode(code);
       if (!parsed.ok) throw fromDomainError(parsed.error);
-      const occupation = await ctx.prisma.occupation.findUnique({
-        ...query,
-        where: { code: parsed.value.code },
-      });
+      // the hot path (every portal, every partner): one prepared statement for the selected columns, unless a
+      // relation (majors) is asked for
+      const occupation = scalarsOnly(query)
+        ? await occupationsByCode.one(sqlOf(ctx.prisma), parsed.value.code, info)
+        : await ctx.prisma.occupation.findUnique({ ...query, where: { code: parsed.value.code } });
       if (!occupation) throw graphqlError('OCCUPATION_NOT_FOUND', { code: parsed.value.code });
       return occupation;
     },
