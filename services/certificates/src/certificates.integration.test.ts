@@ -230,9 +230,15 @@ describe.each(kinds)('certificates subgraph on %s', (kind) => {
         message: '专项职业能力证书由人力资源社会保障部门颁发（谁评价、谁发证、谁负责），当前用户不能颁发',
       },
     ]);
-    // a failed result is not issued, and says why in Chinese
-    const failed = ok(await gql('liming', ISSUE, { r: [results.failed] })).issueCertificates;
-    expect(failed.refused[0]).toMatchObject({
+    // a failed result is not issued, and says why in Chinese; unknown results are NOT_FOUND (45 ids: asked of
+    // assessment in three queries of at most 20)
+    const unknown = Array.from(
+      { length: 44 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const failed = ok(await gql('liming', ISSUE, { r: [...unknown, results.failed] })).issueCertificates;
+    expect(failed.refused.filter((r: any) => r.code === 'NOT_FOUND')).toHaveLength(44);
+    expect(failed.refused.find((r: any) => r.resultId === results.failed)).toMatchObject({
       code: 'RESULT_NOT_ISSUABLE',
       message: expect.stringMatching(/不合格/),
     });
@@ -443,6 +449,47 @@ describe.each(kinds)('certificates subgraph on %s', (kind) => {
     // 应届毕业生 holding a valid certificate: two left
     const grads = `{ graduateCertificateHolders(institutionCode: "${liming.creditCode}", graduationYear: 2026) { holders } }`;
     expect(ok(await gql('liming', grads)).graduateCertificateHolders.holders).toBe(2);
+  });
+
+  it('records a 职业资格证书 under its department’s number (never issued here); verifiable, counted, idempotent', async () => {
+    const RECORD = `mutation($n: String!, $h: String!, $id: String!, $r: String!) { recordQualificationCertificate(number: $n,
+      holderName: $h, idNumber: $id, occupationCode: "4-07-05-04", level: LEVEL_4, issuerName: "应急管理部门",
+      issuedAt: "2026-03-01T02:00:00Z", regionCode: $r, holderInstitutionCode: "${liming.creditCode}",
+      holderGraduationYear: 2026) { number kind issuerKind issuerName level idNumber } }`;
+    // a 黎明 graduate who still holds a valid 职业技能等级证书
+    const holder = await svc.prisma.certificate.findFirstOrThrow({
+      where: { institutionCode: liming.creditCode, status: 'VALID' },
+    });
+    const v = { n: 'XF-2026-0001', h: holder.holderName, id: holder.idNumber, r: '350503' };
+    expect(codeOf(await gql('fuzhou', RECORD, v))).toBe('FORBIDDEN');
+    expect(codeOf(await gql('liming', RECORD, v))).toBe('FORBIDDEN');
+    const recorded = ok(await gql('fengze', RECORD, v)).recordQualificationCertificate;
+    expect(recorded).toMatchObject({
+      number: 'XF-2026-0001',
+      kind: 'VOCATIONAL_QUALIFICATION',
+      issuerKind: 'NAMED_DEPARTMENT',
+      issuerName: '应急管理部门',
+      level: 'LEVEL_4',
+    });
+    expect(recorded.idNumber).toContain('*');
+    expect(ok(await gql('fengze', RECORD, v)).recordQualificationCertificate.number).toBe('XF-2026-0001');
+    expect(codeOf(await gql('fengze', RECORD, { ...v, id: idOf('35050320050101999') }))).toBe('CONFLICT');
+    expect(codeOf(await gql('fengze', RECORD, { ...v, n: 'XF-2026-0002', id: '35050320050101999X' }))).toBe(
+      'INVALID_ID_NUMBER',
+    );
+    const shown = ok(
+      await gql('anonymous', VERIFY, { n: 'xf-2026-0001', name: holder.holderName }),
+    ).verifyCertificate;
+    expect(shown).toMatchObject({
+      kind: 'VOCATIONAL_QUALIFICATION',
+      issuerName: '应急管理部门',
+      status: 'VALID',
+    });
+    const grads = `{ graduateCertificateHolders(institutionCode: "${liming.creditCode}", graduationYear: 2026) { holders certificates } }`;
+    expect(ok(await gql('liming', grads)).graduateCertificateHolders).toEqual({
+      holders: 2,
+      certificates: 3,
+    });
   });
 });
 

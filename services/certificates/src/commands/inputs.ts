@@ -28,12 +28,19 @@ export const reason = z.string().trim().min(2, '请填写理由').max(500, '理�
  */
 export const certificateKey = z.string().trim().toUpperCase().max(40, '证书编号不正确，请核对');
 
-/** 证书编号 typed by the public: our shape and check character, or a Chinese refusal */
+/**
+ * 证书编号 typed by the public: ours (checked to the check character, so a typo is told as a typo) or a recorded
+ * 职业资格证书's own number (letters, digits, hyphens).
+ */
 export const certificateNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((s) => parseCertificateNumber(s) !== null, '证书编号不正确，请核对');
+  .refine(
+    (s) =>
+      /^[0-9A-Z-]{6,40}$/.test(s) && (!/^[SZ]\d{19}[0-9A-Z]$/.test(s) || parseCertificateNumber(s) !== null),
+    '证书编号不正确，请核对',
+  );
 
 /**
  * What a command receives: its schema's output, with nullable fields optional — the shape Pothos gives the

@@ -1,6 +1,8 @@
 import { access, typed } from '@skills/service-kit';
-import { COLLEGE_SIDE, SPECIAL_ISSUERS } from '../access-scope.js';
+import { BUREAU_HR, COLLEGE_SIDE, SPECIAL_ISSUERS } from '../access-scope.js';
 import { builder } from '../builder.js';
+import { recordQualification, recordQualificationInput } from '../commands/record-qualification.js';
+import { SkillLevelEnum } from './common.js';
 import {
   issueCertificates,
   issueCertificatesInput,
@@ -37,5 +39,30 @@ builder.mutationField('issueCertificates', (t) =>
       issueCertificatesInput,
     ),
     resolve: (_r, input, ctx) => typed(() => issueCertificates(ctx, input)),
+  }),
+);
+
+builder.mutationField('recordQualificationCertificate', (t) =>
+  t.prismaField({
+    type: 'Certificate',
+    description:
+      '登记职业资格证书（由《国家职业资格目录清单》所列部门颁发，本平台只登记、不颁发）：人社部门按原证书编号登记，计入持证统计',
+    ...access.roles(...BUREAU_HR),
+    args: t.validate(
+      {
+        number: t.arg.string({ required: true }),
+        holderName: t.arg.string({ required: true }),
+        idNumber: t.arg.string({ required: true }),
+        occupationCode: t.arg.string({ required: true }),
+        level: t.arg({ type: SkillLevelEnum }),
+        issuerName: t.arg.string({ required: true, description: '发证部门' }),
+        issuedAt: t.arg({ type: 'DateTime', required: true }),
+        regionCode: t.arg.string({ required: true, description: '登记地区（本地区人社部门）' }),
+        holderInstitutionCode: t.arg.string(),
+        holderGraduationYear: t.arg.int(),
+      },
+      recordQualificationInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => recordQualification(ctx, input)),
   }),
 );
