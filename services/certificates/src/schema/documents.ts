@@ -1,0 +1,54 @@
+import { access, typed } from '@skills/service-kit';
+import { builder } from '../builder.js';
+import {
+  makeCredential,
+  makeCredentialInput,
+  type CertificateCredential,
+} from '../commands/make-credential.js';
+import {
+  printCertificate,
+  printCertificateInput,
+  type PrintedCertificate,
+} from '../commands/print-certificate.js';
+
+/** 证书文件 */
+const CertificateFile = builder.objectRef<PrintedCertificate>('CertificateFile').implement({
+  description: '证书 PDF（Base64 编码）',
+  fields: (t) => ({
+    fileName: t.exposeString('fileName'),
+    contentType: t.exposeString('contentType'),
+    base64: t.exposeString('base64'),
+  }),
+});
+
+/** 可验证电子证书 */
+const CertificateCredentialRef = builder.objectRef<CertificateCredential>('CertificateCredential').implement({
+  description: '可验证电子证书：W3C 可验证凭证 2.0（Open Badges 3.0），发证机构以 Ed25519 签名（vc+jwt）',
+  fields: (t) => ({
+    number: t.exposeString('number'),
+    jws: t.exposeString('jws', { description: '紧凑 JWS（application/vc+jwt）' }),
+    mediaType: t.exposeString('mediaType'),
+    fileName: t.exposeString('fileName'),
+    jwksUrl: t.exposeString('jwksUrl', { description: '验证签名所用的公开密钥集（JWKS）' }),
+    statusListCredential: t.exposeString('statusListCredential', {
+      description: '撤销状态列表（Bitstring Status List）',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  certificatePdf: t.field({
+    type: CertificateFile,
+    description: '证书 PDF（含查验二维码）：持证人本人与发证方',
+    ...access.authenticated(),
+    args: t.validate({ number: t.arg.string({ required: true }) }, printCertificateInput),
+    resolve: (_r, input, ctx) => typed(() => printCertificate(ctx, input)),
+  }),
+  certificateCredential: t.field({
+    type: CertificateCredentialRef,
+    description: '可验证电子证书（离线可验：公开密钥集 + 撤销状态列表）：持证人本人与发证方',
+    ...access.authenticated(),
+    args: t.validate({ number: t.arg.string({ required: true }) }, makeCredentialInput),
+    resolve: (_r, input, ctx) => typed(() => makeCredential(ctx, input)),
+  }),
+}));
