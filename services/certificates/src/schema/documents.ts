@@ -1,4 +1,5 @@
-import { access, typed } from '@skills/service-kit';
+import { access, badInput, typed } from '@skills/service-kit';
+import type { z } from 'zod';
 import { builder } from '../builder.js';
 import {
   makeCredential,
@@ -36,19 +37,32 @@ const CertificateCredentialRef = builder.objectRef<CertificateCredential>('Certi
   }),
 });
 
+/**
+ * The input checked in the resolver, after the field's access rule: a caller who may not download learns
+ * UNAUTHENTICATED before anything about the number's shape (the authorization matrix's order).
+ */
+function validated<S extends z.ZodType>(schema: S, args: unknown): z.output<S> {
+  const r = schema.safeParse(args);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw badInput(String(issue.path[0] ?? 'number'), issue.message);
+  }
+  return r.data;
+}
+
 builder.queryFields((t) => ({
   certificatePdf: t.field({
     type: CertificateFile,
     description: '证书 PDF（含查验二维码）：持证人本人与发证方',
     ...access.authenticated(),
-    args: t.validate({ number: t.arg.string({ required: true }) }, printCertificateInput),
-    resolve: (_r, input, ctx) => typed(() => printCertificate(ctx, input)),
+    args: { number: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) => typed(() => printCertificate(ctx, validated(printCertificateInput, args))),
   }),
   certificateCredential: t.field({
     type: CertificateCredentialRef,
     description: '可验证电子证书（离线可验：公开密钥集 + 撤销状态列表）：持证人本人与发证方',
     ...access.authenticated(),
-    args: t.validate({ number: t.arg.string({ required: true }) }, makeCredentialInput),
-    resolve: (_r, input, ctx) => typed(() => makeCredential(ctx, input)),
+    args: { number: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) => typed(() => makeCredential(ctx, validated(makeCredentialInput, args))),
   }),
 }));
