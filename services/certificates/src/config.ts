@@ -16,6 +16,31 @@ export const configSchema = baseConfigSchema.extend({
   REDIS_URL: z.string().url().optional(),
   /** Results per issuance command */
   ISSUANCE_BATCH_MAX: z.coerce.number().int().min(1).max(1000).default(200),
+  /** Occupation and 专项 project names for the PDF and the credential (catalogue): the graph by default */
+  CATALOGUE_GRAPH_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
+  /** The public site: the QR code and the credential id are `${PUBLIC_BASE_URL}/public/verify?number=…` */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .default('http://127.0.0.1:5173')
+    .transform((u) => u.replace(/\/+$/, '')),
+  /**
+   * Where this service's /credentials/* (JWKS, status lists) is reachable from outside; issuers' ids are
+   * `${CREDENTIALS_BASE_URL}/credentials/issuers/<code>`. Defaults to PUBLIC_BASE_URL (the Ingress routes it here).
+   */
+  CREDENTIALS_BASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .transform((u) => u?.replace(/\/+$/, '')),
+  /**
+   * Seals the issuers' private signing keys in the database (ADR 0017), from the Secret; at least 32 characters.
+   * Unset: derived from CLAIMS_SECRET under its own label (development and tests; set it in production).
+   */
+  CREDENTIAL_KEY_SECRET: z
+    .string()
+    .min(32, 'CREDENTIAL_KEY_SECRET must be at least 32 characters')
+    .optional(),
   /** Load the demo certificates when there are none. */
   DEMO_DATA: z
     .enum(['true', 'false'])

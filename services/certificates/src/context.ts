@@ -1,5 +1,6 @@
 import type { RateLimiter, RequestContext } from '@skills/service-kit';
 import type { Config } from './config.js';
+import type { CatalogueNames } from './credentials.js';
 import type { PrismaClient } from './db.js';
 import type { FactsSource } from './facts-client.js';
 
@@ -7,6 +8,8 @@ export interface Context extends RequestContext {
   prisma: PrismaClient;
   config: Config;
   facts: FactsSource;
+  /** occupation and project names for the PDF and the credential (catalogue) */
+  names: CatalogueNames;
   /** public verification: per client address */
   verifyLimiter: RateLimiter;
   /** the caller's address as the gateway saw it (CLIENT_ADDRESS_HEADER); null when not forwarded */

@@ -11,6 +11,7 @@ import { readConfig, type Config } from './config.js';
 import type { Context } from './context.js';
 import { createPrisma, type PrismaClient } from './db.js';
 import { seedDemo } from './demo.js';
+import { createCatalogueNames, credentialsRoutes, type CatalogueNames } from './credentials.js';
 import { createFactsSource, type FactsSource } from './facts-client.js';
 import { schema } from './schema/index.js';
 
@@ -21,6 +22,8 @@ export type CertificatesService = RunningService<PrismaClient>;
 export interface CertificatesOptions {
   /** replaces the graph lookups of results and agencies (tests of rules without the neighbours) */
   facts?: FactsSource;
+  /** replaces the catalogue lookups of occupation and project names */
+  names?: CatalogueNames;
   onQuery?: (sql: string) => void;
 }
 
@@ -35,6 +38,8 @@ export function startCertificates(
       agenciesUrl: config.AGENCIES_GRAPH_URL,
       claimsSecret: config.CLAIMS_SECRET,
     });
+  const names = opts.names ?? createCatalogueNames(config);
+  let db: PrismaClient | undefined;
   let verifyLimiter: ReturnType<typeof createRateLimiter> | undefined;
   return bootSubgraph<PrismaClient, Context>({
     name: 'certificates',
@@ -42,7 +47,10 @@ export function startCertificates(
     migrations: migrationPaths,
     schema,
     prisma: (url, dbSchema) => createPrisma(url, dbSchema, opts.onQuery),
+    // the JWKS and the status lists: public documents for verifiers, answered before GraphQL (ADR 0017)
+    routes: credentialsRoutes(() => db, config),
     prepare: async (prisma, log) => {
+      db = prisma;
       verifyLimiter = createRateLimiter({
         name: 'certificates-verify',
         limit: config.VERIFY_RATE_LIMIT,
@@ -60,6 +68,7 @@ export function startCertificates(
         prisma,
         config,
         facts,
+        names,
         verifyLimiter: verifyLimiter!,
         clientAddress: typeof address === 'string' && address ? address : null,
       };

@@ -2,8 +2,11 @@
 // agency issues certificates (certificates asks assessment and agencies through this gateway with its service
 // claims), the public verifies by number and name without signing in (the occupation's name joined from the
 // catalogue; the lookup limited per client address the gateway forwards), the city revokes and the public sees it
-// revoked at once (the revocation drops cached answers). Real processes, demo data and demo accounts.
+// revoked at once (the revocation drops cached answers); the agency's verifiable credential verifies with the JWKS
+// the gateway serves and its status list shows it revoked (ADR 0017). Real processes, demo data and demo accounts.
+import { isRevoked, verifyCredential, type Jwks } from '@skills/credentials';
 import { demoCollege, parseCertificateNumber } from '@skills/domain';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { createLogger, freePort } from '@skills/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
@@ -42,6 +45,9 @@ beforeAll(async () => {
     ASSESSMENT_GRAPH_URL: graph,
     AGENCIES_GRAPH_URL: graph,
     VERIFY_RATE_LIMIT: '5',
+    CATALOGUE_GRAPH_URL: graph,
+    // the credentials name the gateway as where their JWKS and status lists are
+    CREDENTIALS_BASE_URL: `http://127.0.0.1:${port}`,
   });
   gateway = await startGateway({
     config: readConfig({
@@ -190,9 +196,30 @@ describe('certificates through the gateway', () => {
     expect((await from('198.51.100.10', 99)).json.errors).toBeUndefined();
   });
 
-  it('the city revokes it and the public sees it revoked at once', async () => {
+  it('the city revokes it and the public sees it revoked at once, in the credential status list too', async () => {
     const before = await post(gateway.url, { query: VERIFY, variables: { n: number, name: holder } });
     expect(ok(before).verifyCertificate.status).toBe('VALID');
+    const agency = await tokenOf('liming.agency');
+    const vc = ok(
+      await post(
+        gateway.url,
+        {
+          query: `query($n: String!) { certificateCredential(number: $n) { jws jwksUrl statusListCredential } }`,
+          variables: { n: number },
+        },
+        agency,
+      ),
+    ).certificateCredential;
+    expect(vc.jwksUrl).toBe(gateway.url.replace(/\/graphql$/, '/credentials/jwks.json'));
+    const jwks = (await (await fetch(vc.jwksUrl)).json()) as Jwks;
+    await jwtVerify(vc.jws, createLocalJWKSet(jwks), { typ: 'vc+jwt' });
+    expect((await verifyCredential(vc.jws, jwks)).facts).toMatchObject({
+      number,
+      holderName: holder,
+      level: 3,
+    });
+    const statusList = async () => (await fetch(vc.statusListCredential)).text();
+    expect(await isRevoked(vc.jws, await statusList(), jwks)).toBe(false);
     const city = await tokenOf('quanzhou.hr');
     const revoked = await post(
       gateway.url,
@@ -206,6 +233,7 @@ describe('certificates through the gateway', () => {
     const after = await post(gateway.url, { query: VERIFY, variables: { n: number, name: holder } });
     expect(ok(after).verifyCertificate).toMatchObject({ number, status: 'REVOKED' });
     expect(ok(after).verifyCertificate.revokedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await isRevoked(vc.jws, await statusList(), jwks)).toBe(true);
     expect(liming.regionCode).toBe('350503');
   });
 });

@@ -37,6 +37,7 @@ import { planAtStart, warmUpDone } from './warm-up.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { jwksUrlOf, type Config } from './config.js';
+import { credentialsProxy } from './credentials-proxy.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
 interface GatewayContext extends CacheContext {
@@ -266,6 +267,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     bodyLimit: config.BODY_LIMIT,
     shutdown: shutdownOf(config),
     corsOrigins: config.CORS_ORIGINS,
+    // the certificates' JWKS and status lists, public for verifiers (ADR 0017)
+    routes: credentialsProxy(urls.certificates),
     context: async (req) => {
       const address = limits.addressOf(req);
       const { principal, allowedOperations } = await identify(req.headers);

@@ -6,6 +6,7 @@ import './certificate.js';
 import './issuance.js';
 import './revocation.js';
 import './verification.js';
+import './documents.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,
