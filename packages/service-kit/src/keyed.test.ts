@@ -43,7 +43,8 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
       ('b', 'B', '2026-06-30 23:59:59.000', '2026-06-30', 1, '{}', 't')`);
     await pool.query(`insert into "Part" values ('a', 2), ('a', 1), ('b', 1)`);
     const client = {};
-    attachSql(client, pool, 'public', (q) => statements.push(q));
+    // as openPrisma does: named (prepared) statements on PostgreSQL, unnamed on PGlite
+    attachSql(client, pool, 'public', (q) => statements.push(q), kind !== 'pglite');
     sql = sqlOf(client);
   }, 60_000);
   afterAll(async () => {
@@ -109,6 +110,14 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
     expect((await ask('{ thing(id: "a") { name secret } }')).statement).toBe(
       'select * from "public"."Thing" where "id" = $1',
     );
+  });
+
+  it('reads again on a new connection (PGlite keeps one session behind all of them)', async () => {
+    expect((await things.one(sql, 'b'))?.name).toBe('B');
+    const c = await pool.connect();
+    c.release(true); // ends the pool's only connection: the next read opens another
+    expect((await things.one(sql, 'b'))?.name).toBe('B');
+    expect((await things.many(sql, ['a']))[0]?.name).toBe('A');
   });
 
   it("reads a parent's children in the relation's order", async () => {

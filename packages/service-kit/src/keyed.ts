@@ -34,8 +34,18 @@ const PARSERS: Record<number, (v: string) => unknown> = {
   20: (v) => BigInt(v), // int8
 };
 
-/** Gives a Prisma client opened by openPrisma its Sql (called there). */
-export function attachSql(client: object, pool: pg.Pool, schema: string, onQuery?: (sql: string) => void) {
+/**
+ * Gives a Prisma client opened by openPrisma its Sql (called there). `prepare: false` runs every statement
+ * unnamed: PGlite is one database session behind all the socket's connections, so a statement a closed
+ * connection prepared is still there when the pool opens the next one ("prepared statement … already exists").
+ */
+export function attachSql(
+  client: object,
+  pool: pg.Pool,
+  schema: string,
+  onQuery?: (sql: string) => void,
+  prepare = true,
+) {
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       PARSERS[oid] ?? pg.types.getTypeParser(oid, (format ?? 'text') as 'text'),
@@ -44,7 +54,7 @@ export function attachSql(client: object, pool: pg.Pool, schema: string, onQuery
     schema,
     async rows<T>(text: string, values: readonly unknown[]) {
       onQuery?.(text);
-      const name = nameOf(text);
+      const name = prepare ? nameOf(text) : undefined;
       const r = await pool.query({ text, values: values as unknown[], types, ...(name ? { name } : {}) });
       return r.rows as T[];
     },
