@@ -187,6 +187,8 @@ try {
         SUPERGRAPH_PATH: supergraphPath,
         ...urlEnv,
         GATEWAY_WORKERS: String(WORKERS),
+        // one client address sends everything here; Hive has no such limit either
+        RATE_LIMIT_PER_MINUTE: '0',
         ...env,
       },
     });

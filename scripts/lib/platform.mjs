@@ -226,8 +226,8 @@ export async function startPlatform(opts = {}) {
     for (const s of [...services].reverse()) await s.stop();
   };
   try {
-    // Subgraphs asking the graph for facts they do not own (agencies → catalogue, assessment → agencies) go
-    // through the gateway.
+    // Subgraphs asking the graph for facts they do not own (agencies → catalogue, assessment → agencies,
+    // certificates → assessment and agencies) go through the gateway.
     const gatewayPort = portOf(
       SERVICES.find((s) => s.name === LIST.gateway.name),
       opts,
@@ -235,6 +235,7 @@ export async function startPlatform(opts = {}) {
     );
     env.CATALOGUE_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.AGENCIES_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
+    env.ASSESSMENT_GRAPH_URL ??= `http://127.0.0.1:${gatewayPort}/graphql`;
     env.DEMO_DATA ??= 'true';
     // Subgraphs that call another subgraph directly (agencies → assessment's _entities for the evaluation count)
     // know its address before either starts: the ports are fixed, and the subgraphs start together.

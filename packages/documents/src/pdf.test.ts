@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from './pdf.js';
-import { pdfText as textOf } from './testing.js';
+import { embeddedFontGlyphs, pdfText as textOf } from './testing.js';
 
 describe('renderPdf', () => {
   it('prints Chinese that a reader can extract, with only the glyphs it uses embedded', async () => {
@@ -33,5 +33,7 @@ describe('renderPdf', () => {
       expect(text).toContain(s);
     // the long paragraph wrapped over several lines and lost nothing
     expect(text).toContain(long);
+    // and every embedded glyph has an outline a reader can decode (fontkit's subset needed its glyphs padded)
+    for (const f of await embeddedFontGlyphs(bytes)) expect(f).toMatchObject({ broken: 0 });
   }, 60_000);
 });

@@ -1,9 +1,8 @@
 // A printed A4 document (备案证明, later certificates): a title, fields as label/value rows, paragraphs, a
 // signature block and a footer, laid out top to bottom with line wrapping for Chinese text (any character may
 // break a line). Built with pdf-lib and the embedded, subset CJK font.
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { cjkFont } from './fonts.js';
+import { cjkFont, fontkit } from './fonts.js';
 
 export interface PrintedDocument {
   /** document title, centred at the top, e.g. 职业技能评价机构备案证明 */

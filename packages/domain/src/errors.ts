@@ -61,6 +61,11 @@ export const ErrorCode = {
   PUBLICATION_NOT_ENDED: 'PUBLICATION_NOT_ENDED',
   OBJECTION_PERIOD_OVER: 'OBJECTION_PERIOD_OVER',
   OBJECTION_PENDING: 'OBJECTION_PENDING',
+  RATE_LIMITED: 'RATE_LIMITED',
+  RESULT_NOT_ISSUABLE: 'RESULT_NOT_ISSUABLE',
+  ISSUER_NOT_ALLOWED: 'ISSUER_NOT_ALLOWED',
+  CERTIFICATE_REVOKED: 'CERTIFICATE_REVOKED',
+  REVOCATION_WRONG_STATE: 'REVOCATION_WRONG_STATE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -132,6 +137,11 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   PUBLICATION_NOT_ENDED: '公示期至 {until} 结束，公示期满后才能确认最终结果',
   OBJECTION_PERIOD_OVER: '公示期已结束，不能再提出异议',
   OBJECTION_PENDING: '该考生的成绩有尚未处理的异议，处理后才能确认结果',
+  RATE_LIMITED: '查询过于频繁，请 {seconds} 秒后再试',
+  RESULT_NOT_ISSUABLE: '不能据此结果颁发证书：{reason}',
+  ISSUER_NOT_ALLOWED: '{kind}由{issuer}颁发（谁评价、谁发证、谁负责），当前用户不能颁发',
+  CERTIFICATE_REVOKED: '证书 {number} 已于 {date} 撤销',
+  REVOCATION_WRONG_STATE: '该撤销申请当前状态为“{status}”，不能{action}',
 };
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));

@@ -2,6 +2,7 @@
 export * from './errors.js';
 export * from './skill-level.js';
 export * from './certificate-kind.js';
+export * from './certificate-number.js';
 export * from './school-type.js';
 export * from './agency-scope.js';
 export * from './region.js';

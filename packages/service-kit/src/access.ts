@@ -16,9 +16,18 @@ export const access = {
     authScopes: { anyRole: roles },
     tag: `${ACCESS_TAG_PREFIX}roles:${roles.join('|')}`,
   }),
+  /** Only the platform's own services with these ids (e.g. assessment reporting a violation to agencies). */
+  services: (...ids: string[]) => ({
+    authScopes: { service: ids },
+    tag: `${ACCESS_TAG_PREFIX}services:${ids.join('|')}`,
+  }),
 };
 
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: string[] };
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'roles'; roles: string[] }
+  | { kind: 'services'; services: string[] };
 
 /** Reads an access tag back (for tests and tooling); null if the tag is not an access rule. */
 export function parseAccessTag(tag: string): AccessRule | null {
@@ -27,6 +36,8 @@ export function parseAccessTag(tag: string): AccessRule | null {
   if (rule === 'public' || rule === 'authenticated') return { kind: rule };
   if (rule.startsWith('roles:'))
     return { kind: 'roles', roles: rule.slice('roles:'.length).split('|').filter(Boolean) };
+  if (rule.startsWith('services:'))
+    return { kind: 'services', services: rule.slice('services:'.length).split('|').filter(Boolean) };
   return null;
 }
 

@@ -100,6 +100,8 @@ export interface AuthScopes {
   authenticated: boolean;
   hasRole: Role;
   anyRole: readonly Role[];
+  /** the platform's own services with these ids (their signed service claims) */
+  service: readonly string[];
 }
 
 export function authScopesFor(principal: Principal) {
@@ -108,6 +110,8 @@ export function authScopesFor(principal: Principal) {
     authenticated: principal.kind !== 'anonymous',
     hasRole: (role: Role) => principal.grants.some((g) => g.role === role),
     anyRole: (roles: readonly Role[]) => principal.grants.some((g) => roles.includes(g.role)),
+    service: (ids: readonly string[]) =>
+      principal.kind === 'service' && !!principal.id && ids.includes(principal.id),
   };
 }
 

@@ -16,3 +16,6 @@ export * from './locks.js';
 export * from './periodic.js';
 export * from './observability.js';
 export * from './tracing.js';
+export * from './rate-limit.js';
+export * from './graph-client.js';
+export * from './commands.js';

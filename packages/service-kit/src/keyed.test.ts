@@ -25,7 +25,11 @@ const things = keyedTable<Thing>({
   key: 'id',
   fields: { id: ['id'], name: ['name'], at: ['at'], label: ['name', 'day'] },
 });
-const partsOf = childRows<{ thingId: string; pos: number }>({ table: 'Part', parentKey: 'thingId', orderBy: 'pos' });
+const partsOf = childRows<{ thingId: string; pos: number }>({
+  table: 'Part',
+  parentKey: 'thingId',
+  orderBy: 'pos',
+});
 
 describe.each(kinds)('keyed reads on %s', (kind) => {
   let db: TestDatabase;
@@ -43,13 +47,29 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
       ('b', 'B', '2026-06-30 23:59:59.000', '2026-06-30', 1, '{}', 't')`);
     await pool.query(`insert into "Part" values ('a', 2), ('a', 1), ('b', 1)`);
     const client = {};
-    // as openPrisma does: named (prepared) statements on PostgreSQL, unnamed on PGlite
-    attachSql(client, pool, 'public', (q) => statements.push(q), kind !== 'pglite');
+    attachSql(client, pool, 'public', (q) => statements.push(q));
     sql = sqlOf(client);
   }, 60_000);
   afterAll(async () => {
     await pool?.end();
     await db?.drop();
+  });
+
+  it('a second connection (another pool, or the pool’s next one) runs the same statements', async () => {
+    // on PGlite every connection shares one session: a statement prepared under a name on one "already exists"
+    // on the next (the catalogue's _entities failed that way under npm start)
+    await things.one(sql, 'a');
+    const other = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const client = {};
+      attachSql(client, other, 'public');
+      expect((await things.one(sqlOf(client), 'a'))?.name).toBe('A');
+      expect((await things.many(sqlOf(client), ['b']))[0]?.name).toBe('B');
+    } finally {
+      await other.end();
+    }
+    await pool.query('select 1'); // the first pool's connection still works
+    expect((await things.one(sql, 'b'))?.name).toBe('B');
   });
 
   it('reads a row as Prisma would: UTC timestamps and dates, int8 as BigInt, arrays', async () => {
@@ -89,7 +109,11 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
       query: new GraphQLObjectType({
         name: 'Query',
         fields: {
-          thing: { type: Thing, args: { id: { type: GraphQLID } }, resolve: (_r, a, _c, info) => things.one(sql, a.id, info) },
+          thing: {
+            type: Thing,
+            args: { id: { type: GraphQLID } },
+            resolve: (_r, a, _c, info) => things.one(sql, a.id, info),
+          },
         },
       }),
     });
@@ -103,21 +127,15 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
       data: { name: 'A' },
       statement: 'select "id", "name" from "public"."Thing" where "id" = $1',
     });
-    expect(await ask('{ thing(id: "a") { __typename ... on Thing { label } ...F } } fragment F on Thing { at }')).toEqual({
+    expect(
+      await ask('{ thing(id: "a") { __typename ... on Thing { label } ...F } } fragment F on Thing { at }'),
+    ).toEqual({
       data: { __typename: 'Thing', label: 'A 2026-01-02', at: '2026-01-02T03:04:05.678Z' },
       statement: 'select "at", "day", "id", "name" from "public"."Thing" where "id" = $1',
     });
     expect((await ask('{ thing(id: "a") { name secret } }')).statement).toBe(
       'select * from "public"."Thing" where "id" = $1',
     );
-  });
-
-  it('reads again on a new connection (PGlite keeps one session behind all of them)', async () => {
-    expect((await things.one(sql, 'b'))?.name).toBe('B');
-    const c = await pool.connect();
-    c.release(true); // ends the pool's only connection: the next read opens another
-    expect((await things.one(sql, 'b'))?.name).toBe('B');
-    expect((await things.many(sql, ['a']))[0]?.name).toBe('A');
   });
 
   it("reads a parent's children in the relation's order", async () => {
@@ -129,8 +147,20 @@ describe.each(kinds)('keyed reads on %s', (kind) => {
 describe('queryIs', () => {
   it('is deep equality of Pothos query objects', () => {
     expect(queryIs({}, {})).toBe(true);
-    expect(queryIs({ include: { scope: { orderBy: { code: 'asc' } } } }, { include: { scope: { orderBy: { code: 'asc' } } } })).toBe(true);
-    expect(queryIs({ include: { scope: true, institution: true } }, { include: { scope: true } })).toBe(false);
-    expect(queryIs({ include: { scope: { orderBy: { code: 'desc' } } } }, { include: { scope: { orderBy: { code: 'asc' } } } })).toBe(false);
+    expect(
+      queryIs(
+        { include: { scope: { orderBy: { code: 'asc' } } } },
+        { include: { scope: { orderBy: { code: 'asc' } } } },
+      ),
+    ).toBe(true);
+    expect(queryIs({ include: { scope: true, institution: true } }, { include: { scope: true } })).toBe(
+      false,
+    );
+    expect(
+      queryIs(
+        { include: { scope: { orderBy: { code: 'desc' } } } },
+        { include: { scope: { orderBy: { code: 'asc' } } } },
+      ),
+    ).toBe(false);
   });
 });

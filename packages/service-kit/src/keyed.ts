@@ -6,6 +6,7 @@
 // goes through Prisma.
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import pg from 'pg';
+import { isPgliteUrl } from './database.js';
 
 /** Prepared statements over a service's pool. */
 export interface Sql {
@@ -35,17 +36,13 @@ const PARSERS: Record<number, (v: string) => unknown> = {
 };
 
 /**
- * Gives a Prisma client opened by openPrisma its Sql (called there). `prepare: false` runs every statement
- * unnamed: PGlite is one database session behind all the socket's connections, so a statement a closed
- * connection prepared is still there when the pool opens the next one ("prepared statement … already exists").
+ * Gives a Prisma client opened by openPrisma its Sql (called there). On PGlite statements run unnamed: every
+ * connection to PGlite's socket server shares its one backend session, so a statement prepared under a name on one
+ * connection (or on an earlier one the pool has since replaced) "already exists" for the next — pg remembers
+ * prepared names per connection, PGlite per process. PostgreSQL gives each connection its own session.
  */
-export function attachSql(
-  client: object,
-  pool: pg.Pool,
-  schema: string,
-  onQuery?: (sql: string) => void,
-  prepare = true,
-) {
+export function attachSql(client: object, pool: pg.Pool, schema: string, onQuery?: (sql: string) => void) {
+  const named = !isPgliteUrl(pool.options.connectionString ?? '');
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       PARSERS[oid] ?? pg.types.getTypeParser(oid, (format ?? 'text') as 'text'),
@@ -54,7 +51,7 @@ export function attachSql(
     schema,
     async rows<T>(text: string, values: readonly unknown[]) {
       onQuery?.(text);
-      const name = prepare ? nameOf(text) : undefined;
+      const name = named ? nameOf(text) : undefined;
       const r = await pool.query({ text, values: values as unknown[], types, ...(name ? { name } : {}) });
       return r.rows as T[];
     },

@@ -41,7 +41,7 @@ export function openPrisma<C>(
   const { onQuery } = opts;
   if (!onQuery) {
     const client = new Client({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-    attachSql(client as object, pool, schema, undefined, !isPgliteUrl(url));
+    attachSql(client as object, pool, schema);
     return client;
   }
   const client = new Client({
@@ -51,6 +51,6 @@ export function openPrisma<C>(
   });
   (client as unknown as QueryEvents).$on('query', (e) => onQuery(e.query));
   // keyed reads (keyed.ts) bypass Prisma's query events: they report to the same hook
-  attachSql(client as object, pool, schema, onQuery, !isPgliteUrl(url));
+  attachSql(client as object, pool, schema, onQuery);
   return client;
 }

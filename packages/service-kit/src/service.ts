@@ -1,5 +1,6 @@
 // The start-up every subgraph shares: database (PGlite or PostgreSQL), migrations, the service's own
 // preparation (demo data, sweeps), the HTTP server, and a close that undoes it all in reverse order.
+import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { baseConfigSchema, loadConfig, type BaseConfig } from './config.js';
@@ -31,7 +32,8 @@ export interface BootOptions<P extends PrismaLike, C extends RequestContext> {
   prisma: (url: string, schema: string) => P;
   /** after migrations, before serving: demo data, periodic jobs (schedulePeriodic); may return a cleanup */
   prepare?: (prisma: P, log: Logger, database: Database) => Promise<(() => unknown) | void>;
-  context: (base: RequestContext, prisma: P) => C;
+  /** the request is there for what the claims do not carry (the gateway's CLIENT_ADDRESS_HEADER) */
+  context: (base: RequestContext, prisma: P, req: IncomingMessage) => C;
   routes?: HttpOptions<C>['routes'];
 }
 
@@ -71,7 +73,7 @@ export async function bootSubgraph<P extends PrismaLike, C extends RequestContex
     config,
     port: config.PORT,
     log,
-    context: (base) => opts.context(base, prisma),
+    context: (base, req) => opts.context(base, prisma, req),
     ready: async () => {
       await prisma.$executeRawUnsafe('select 1');
     },

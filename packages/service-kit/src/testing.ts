@@ -119,3 +119,21 @@ export class ServiceProcesses {
     for (const c of this.children) if (c.exitCode === null) c.kill('SIGTERM');
   }
 }
+
+/** The Redis tests use (TEST_REDIS_URL, default the local one), or null when none answers; under CI it must answer. */
+export async function testRedisUrl(): Promise<string | null> {
+  const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const { Redis } = await import('ioredis');
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    if ((await r.ping()) === 'PONG') return url;
+  } catch {
+    // fall through
+  } finally {
+    r.disconnect();
+  }
+  if (process.env.CI) throw new Error(`Redis is not reachable at ${url} (required under CI)`);
+  return null;
+}

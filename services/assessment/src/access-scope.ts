@@ -48,6 +48,8 @@ export interface PlanVisibility {
   allows(p: PlanFacts): boolean;
   /** the plan's records (registrations, scores, sessions' staff): the college, its assessors, the region's supervisors */
   recordsVisible(p: Pick<PlanFacts, 'regionCode' | 'institutionCode'>): boolean;
+  /** recordsVisible as a filter of plans */
+  recordsWhere: Prisma.AssessmentPlanWhereInput;
 }
 
 const planVisibilityOf = new WeakMap<Principal, PlanVisibility>();
@@ -69,6 +71,15 @@ export function planVisibility(p: Principal): PlanVisibility {
     },
     allows: (x) => (PUBLIC_PLAN_STATUSES as readonly string[]).includes(x.status) || recordsVisible(x),
     recordsVisible,
+    recordsWhere:
+      regions.length || orgs.length
+        ? {
+            OR: [
+              ...(regions.length ? [{ regionCode: { in: regions } }] : []),
+              ...(orgs.length ? [{ institutionCode: { in: orgs } }] : []),
+            ],
+          }
+        : { id: { in: [] } },
   };
   planVisibilityOf.set(p, v);
   return v;

@@ -36,9 +36,29 @@ export interface AgencyDirectory {
   agency(id: string): Promise<AgencyFacts | null>;
   /** a college's school type and region (public facts of the agencies subgraph) */
   institution(creditCode: string): Promise<InstitutionFacts | null>;
+  /**
+   * 违规移送: records an inspection's violation in agencies (which owns violations), once per `source` however
+   * often it is called; the agencies' Violation id. Throws when agencies cannot be reached or refuses.
+   */
+  reportViolation(v: ReportedViolation): Promise<string>;
 }
 
-const unavailable = () => new DomainError('SERVICE_UNAVAILABLE', { service: '评价机构服务' });
+export interface ReportedViolation {
+  agencyId: string;
+  type: 'OUTSOURCING' | 'ASSESSMENT_IRREGULARITY' | 'RECORDS' | 'OTHER';
+  severity: 'MINOR' | 'SERIOUS' | 'GRAVE';
+  description: string;
+  deadline: Date;
+  /** "inspection:<id>" */
+  source: string;
+  foundBy: string;
+}
+
+/** agencies could not be asked, or (with `refusal`) refused: the refusal's code and message go to the log */
+const unavailable = (refusal?: { message: string; extensions?: { code?: string } }) =>
+  Object.assign(new DomainError('SERVICE_UNAVAILABLE', { service: '评价机构服务' }), {
+    ...(refusal ? { refusal: `${refusal.extensions?.code ?? 'ERROR'}: ${refusal.message}` } : {}),
+  });
 
 export function createAgencyDirectory(graphUrl: string, claimsSecret: string): AgencyDirectory {
   let claims: { token: string; until: number } | undefined;
@@ -50,7 +70,7 @@ export function createAgencyDirectory(graphUrl: string, claimsSecret: string): A
     return claims.token;
   };
   const ask = async <T>(query: string, variables: object): Promise<T> => {
-    let body: { data?: T | null };
+    let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
       const res = await fetch(graphUrl, {
         method: 'POST',
@@ -61,15 +81,22 @@ export function createAgencyDirectory(graphUrl: string, claimsSecret: string): A
         },
         body: JSON.stringify({ query, variables }),
       });
-      if (!res.ok) throw unavailable();
       body = (await res.json()) as typeof body;
+      if (!res.ok && !body.errors) throw unavailable();
     } catch {
       throw unavailable();
     }
-    if (!body.data) throw unavailable();
+    if (!body.data) throw unavailable(body.errors?.[0]);
     return body.data;
   };
   return {
+    async reportViolation(v) {
+      const r = await ask<{ recordReportedViolation: { id: string } }>(REPORT_VIOLATION, {
+        ...v,
+        deadline: v.deadline.toISOString(),
+      });
+      return r.recordReportedViolation.id;
+    },
     async institution(creditCode) {
       return (await ask<{ institution: InstitutionFacts | null }>(INSTITUTION, { creditCode })).institution;
     },
@@ -119,3 +146,9 @@ interface AgencyAnswer {
   institution: { creditCode: string; schoolType: SchoolType };
   scope: { occupationCode: string; kind: 'OCCUPATION' | 'SPECIAL_ABILITY'; levels: string[] }[];
 }
+
+const REPORT_VIOLATION = `mutation ReportViolation($agencyId: ID!, $type: ViolationType!, $severity: ViolationSeverity!,
+  $description: String!, $deadline: DateTime!, $source: String!, $foundBy: String!) {
+  recordReportedViolation(agencyId: $agencyId, type: $type, severity: $severity, description: $description,
+    deadline: $deadline, source: $source, foundBy: $foundBy) { id }
+}`;

@@ -397,9 +397,9 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
     const SCORE = `mutation($r: ID!, $t: Float, $tm: ScoreMark, $p: Float, $pm: ScoreMark, $cr: ID, $why: String!) {
       recordScore(registrationId: $r, theory: $t, theoryMark: $tm, practical: $p, practicalMark: $pm,
         courseRecordId: $cr, reason: $why) { id score { theory theorySource practical theoryMark } } }`;
-    const SESSION = `mutation($p: ID!, $k: AssessmentSessionKind!, $n: String!, $own: Boolean) {
+    const SESSION = `mutation($p: ID!, $k: AssessmentSessionKind!, $n: String!, $own: Boolean, $key: String) {
       addAssessmentSession(planId: $p, kind: $k, name: $n, site: "实训楼 A101", startsAt: "${future(30)}",
-        endsAt: "${future(30.2)}", ownOperation: $own) { id } }`;
+        endsAt: "${future(30.2)}", ownOperation: $own, requestKey: $key) { id } }`;
     const STAFF = `mutation($s: ID!, $n: String!, $id: String!, $c: [StaffConflictInput!]) {
       assignSessionStaff(sessionId: $s, role: ASSESSOR, name: $n, idNumber: $id, conflicts: $c) { id idNumber } }`;
     const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
@@ -432,8 +432,19 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
         await gql('liming', SESSION, { p: planId, k: 'THEORY', n: '理论考场一' }),
       ).addAssessmentSession;
       const practical = ok(
-        await gql('liming', SESSION, { p: planId, k: 'PRACTICAL', n: '实操考站一' }),
+        await gql('liming', SESSION, { p: planId, k: 'PRACTICAL', n: '实操考站一', key: 'station-1' }),
       ).addAssessmentSession;
+      // the same request replayed (a double click, a retry after a lost answer): the same station, not a second
+      const replayed = await Promise.all(
+        [1, 2, 3].map(() =>
+          gql('liming', SESSION, { p: planId, k: 'PRACTICAL', n: '实操考站一', key: 'station-1' }),
+        ),
+      );
+      expect(replayed.map((r) => ok(r).addAssessmentSession.id)).toEqual([
+        practical.id,
+        practical.id,
+        practical.id,
+      ]);
       const teacher = await gql('liming', STAFF, {
         s: practical.id,
         n: '陈老师',
@@ -534,6 +545,15 @@ describe.each(kinds)('assessment subgraph on %s', (kind) => {
       const first = ok(await gql('liming', FINALIZE, { p: planId })).finalizeResults;
       expect(first).toEqual({ finalized: 3, heldBack: 1, plan: { status: 'PUBLISHED' } });
       expect(await count()).toBe(before + 3);
+      // supervision's figures of the plan: the region's bureau sees them, another region does not
+      const SUMMARY = `query($id: ID!) { assessmentPlan(id: $id) { resultSummary { finalized passed passRate openObjections } } }`;
+      expect(ok(await gql('quanzhou', SUMMARY, { id: planId })).assessmentPlan.resultSummary).toEqual({
+        finalized: 3,
+        passed: 2,
+        passRate: 2 / 3,
+        openObjections: 1,
+      });
+      expect(ok(await gql('fuzhou', SUMMARY, { id: planId })).assessmentPlan.resultSummary).toBeNull();
       // the objection is upheld: the score is corrected, then the decision is recorded
       ok(await gql('liming', SCORE, { r: regs[1], p: 65, why: '异议成立，复核更正实操成绩' }));
       ok(

@@ -23,6 +23,8 @@ export const configSchema = baseConfigSchema.extend({
             .filter(Boolean),
         ),
     ),
+  /** How often inspections' violations not yet recorded in agencies are delivered again (once across replicas). */
+  VIOLATION_DELIVERY_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
   /** Load the Quanzhou demo candidates and plans when there are none. */
   DEMO_DATA: z
     .enum(['true', 'false'])

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { bootSubgraph, migrationPathsOf, onShutdown, type RunningService } from '@skills/service-kit';
+import {
+  bootSubgraph,
+  migrationPathsOf,
+  onShutdown,
+  schedulePeriodic,
+  type RunningService,
+} from '@skills/service-kit';
+import { deliverPendingViolations } from './commands/deliver-violations.js';
 import { createAgencyDirectory, type AgencyDirectory } from './agencies-client.js';
 import { readConfig, type Config } from './config.js';
 import { createLoaders, type Context } from './context.js';
@@ -25,8 +32,17 @@ export function startAssessment(config: Config, opts: AssessmentOptions = {}): P
     migrations: migrationPaths,
     schema,
     prisma: (url, dbSchema) => createPrisma(url, dbSchema, opts.onQuery),
-    prepare: async (prisma, log) => {
+    prepare: async (prisma, log, database) => {
       if (config.DEMO_DATA && (await seedDemo(prisma))) log.info('demo candidates and plans loaded');
+      // inspections' violations that did not reach agencies yet (the outbox), once per interval across replicas
+      const delivery = schedulePeriodic({
+        name: 'deliver-violations',
+        intervalMs: config.VIOLATION_DELIVERY_SECONDS * 1000,
+        database,
+        log,
+        run: async () => void (await deliverPendingViolations(prisma, agencies, log)),
+      });
+      return () => delivery.stop();
     },
     context: (base, prisma) => ({ ...base, prisma, config, agencies, loaders: createLoaders(prisma) }),
   });

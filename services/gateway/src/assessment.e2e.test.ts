@@ -1,8 +1,8 @@
 // The assessment subgraph joined to agencies through the gateway: an agency's name and status come from agencies,
 // its evaluation count (ADR 12) and its assessment plans from assessment, in one query; assessment asks agencies
 // (through this gateway) before it creates a plan. Real processes, demo data.
-import { demoAgencyId, demoCollege } from '@skills/domain';
-import { createLogger, freePort } from '@skills/service-kit';
+import { demoAgencyId, demoCollege, Role } from '@skills/domain';
+import { CLAIMS_HEADER, createLogger, freePort, signClaims } from '@skills/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { startGateway, type Gateway } from './gateway.js';
@@ -83,6 +83,33 @@ describe('assessment through the gateway', () => {
     const r = await post(gateway.url, { query: AGENCY, variables: { id: LIMING_AGENCY } });
     expect(r.json.data?.agency?.name ?? null).toBeNull();
     expect(r.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+  it('a platform service asking the graph with its signed claims is answered as that service, not as the anonymous', async () => {
+    const asService = {
+      [CLAIMS_HEADER]: await signClaims({ kind: 'service', id: 'certificates', grants: [] }, SECRET),
+    };
+    const r = await post(gateway.url, { query: AGENCY, variables: { id: LIMING_AGENCY } }, asService);
+    expect(r.json.errors).toBeUndefined();
+    expect(r.json.data.agency.evaluationCount).toBe(0);
+    // claims signed with another secret, or a person's claims (only the gateway signs those), are refused
+    const forged = {
+      [CLAIMS_HEADER]: await signClaims(
+        { kind: 'service', id: 'x', grants: [] },
+        'another-secret-0123456789abcdef-xyz',
+      ),
+    };
+    const f = await post(gateway.url, { query: AGENCY, variables: { id: LIMING_AGENCY } }, forged);
+    expect(f.status).toBe(401);
+    expect(f.json.errors[0].extensions.code).toBe('INVALID_TOKEN');
+    const person = {
+      [CLAIMS_HEADER]: await signClaims(
+        { kind: 'user', id: 'someone', grants: [{ role: Role.PROVINCE_HR, regionCode: '350000' }] },
+        SECRET,
+      ),
+    };
+    expect(
+      (await post(gateway.url, { query: AGENCY, variables: { id: LIMING_AGENCY } }, person)).status,
+    ).toBe(401);
   });
   it('creates a plan only after asking agencies through the gateway, refusing outside the scope', async () => {
     const headers = await tokenOf('liming.agency');

@@ -163,7 +163,8 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
 
     beforeAll(async () => {
       db = kind === 'postgres' ? await createTestDatabase('postgres', 'authz_matrix') : undefined;
-      // agencies asks the catalogue, assessment asks agencies, through the gateway, as in the platform: the gateway's port is chosen first
+      // agencies asks the catalogue, assessment asks agencies, certificates asks assessment and agencies, through the
+      // gateway, as in the platform: the gateway's port is chosen first
       const gatewayPort = await freePort();
       // every subgraph the gateway composes, each as its own process, with the demo accounts and demo data
       const env = {
@@ -172,6 +173,7 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
         DEMO_DATA: 'true',
         CATALOGUE_GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
         AGENCIES_GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+        ASSESSMENT_GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
       };
       const urls = Object.fromEntries(
         await Promise.all(
@@ -317,6 +319,8 @@ describe.each(kinds.includes('postgres') ? ['postgres' as const] : ['pglite' as 
       if (rule.kind === 'public') return 'allowed';
       if (!caller.roles?.length) return 'UNAUTHENTICATED';
       if (rule.kind === 'authenticated') return 'allowed';
+      // only the platform's services: no person or partner, whatever their roles
+      if (rule.kind === 'services') return 'FORBIDDEN';
       return rule.roles.some((r) => caller.roles!.includes(r)) ? 'allowed' : 'FORBIDDEN';
     }
 

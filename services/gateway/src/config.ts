@@ -29,6 +29,21 @@ export const configSchema = baseConfigSchema.extend({
    * them before it returns. Unset: one gateway (or the workers of one host, told over IPC).
    */
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Requests one client address may send per minute (all replicas together with REDIS_URL); 0 = no limit.
+   * Generous: a college's NAT puts many staff behind one address.
+   */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  /**
+   * Failed sign-ins one client address may have per 10 minutes (all replicas together with REDIS_URL) before its
+   * sign-ins are refused for the rest of the window; 0 = no limit. Identity locks an account on its own failures.
+   */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
+  /**
+   * Proxies in front of the gateway whose X-Forwarded-For entry is trusted (1 behind the Ingress); 0 = the socket
+   * peer is the client. Trusting more than there are lets callers choose their own address.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Processes serving the gateway (node:cluster); 0 = one per core. */
   GATEWAY_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   /** Comma-separated browser origins allowed to call the gateway (the shell and portals). */

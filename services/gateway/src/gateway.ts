@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   ANONYMOUS,
   CLAIMS_HEADER,
+  CLIENT_ADDRESS_HEADER,
   childTraceparent,
   requestTrace,
   startTracing,
@@ -16,6 +17,7 @@ import {
   createLogger,
   listen,
   makeFormatError,
+  principalFromHeaders,
   shutdownOf,
   signClaims,
   type Logger,
@@ -25,6 +27,7 @@ import {
 import { createApiKeyVerifier, type VerifyApiKey } from './api-keys.js';
 import { createRedisInvalidationBus, type InvalidationBus } from './invalidation-bus.js';
 import { createRevocations } from './revocations.js';
+import { createEdgeLimits } from './limits.js';
 import { createAuthenticator, type Authenticate } from './auth.js';
 import { createSubgraphClient, subgraphFetcher, timedFetcher } from './subgraph-client.js';
 import { persistedQueryCache, type PersistedOperation } from './persisted.js';
@@ -42,6 +45,8 @@ interface GatewayContext extends CacheContext {
   trace?: TraceContext;
   /** the principal signed for subgraphs (anonymous callers get anonymous claims); null only in the warm-up */
   claims: string | null;
+  /** the caller's address (limits; passed on to subgraphs); none in the warm-up */
+  address?: string;
   /** a start-up dry run: planned, then stopped before any subgraph is asked */
   warmUp?: boolean;
 }
@@ -120,6 +125,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
             if (typeof v === 'string') request.http?.headers.set(h, v);
           }
           if (context.claims) request.http?.headers.set(CLAIMS_HEADER, context.claims);
+          // for the subgraphs' own per-client limits (public certificate verification); identical concurrent
+          // queries share one fetch and so the first caller's address
+          if (context.address) request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.address);
         },
         // A subgraph that cannot be reached (or whose proxy says so) is named, not reported as INTERNAL; the
         // other subgraphs' fields are still answered, and the next request tries again.
@@ -143,11 +151,24 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const operations =
     opts.operations ?? (JSON.parse(readFileSync(defaultOperationsPath, 'utf8')) as PersistedOperation[]);
 
-  /** Bearer token (people) or x-api-key (partners); neither means anonymous. */
+  /**
+   * Bearer token (people), x-api-key (partners), or — from the platform's own services asking the graph (agencies'
+   * catalogue look-ups, assessment's agency facts, certificates' results) — claims signed with CLAIMS_SECRET for a
+   * service; none of these means anonymous. Without this a service's own claims were replaced here by anonymous
+   * ones, and it saw only what the public sees.
+   */
   const identify = async (
     headers: IncomingHttpHeaders,
   ): Promise<{ principal: Principal; allowedOperations: string[] | null }> => {
     const apiKey = headers['x-api-key'];
+    if (typeof headers[CLAIMS_HEADER] === 'string' && !headers.authorization && typeof apiKey !== 'string') {
+      const service = await principalFromHeaders(headers, { claimsSecret: config.CLAIMS_SECRET });
+      if (service?.kind !== 'service')
+        throw new GraphQLError('服务凭证无效或已过期', {
+          extensions: { code: 'INVALID_TOKEN', http: { status: 401 } },
+        });
+      return { principal: service, allowedOperations: null };
+    }
     if (typeof apiKey !== 'string' || headers.authorization)
       return { principal: await authenticate(headers), allowedOperations: null };
     const key = await verifyApiKey(apiKey);
@@ -171,7 +192,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   // Anonymous callers share one set of anonymous claims: subgraphs serve only signed requests.
   const claimsFor = async (headers: IncomingHttpHeaders, principal: Principal, secret: string) => {
     const credential =
-      principal.kind === 'anonymous' ? 'anonymous' : (headers.authorization ?? headers['x-api-key']);
+      principal.kind === 'anonymous'
+        ? 'anonymous'
+        : (headers.authorization ?? headers['x-api-key'] ?? headers[CLAIMS_HEADER]);
     const key = typeof credential === 'string' ? credential : null;
     let claims = key ? signed.get(key) : undefined;
     if (!claims) {
@@ -195,6 +218,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       onRemote: (subgraphs) => responseCache.invalidate(subgraphs, true),
       log,
     });
+  const limits = createEdgeLimits(config, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -216,6 +240,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         },
         operations,
       ),
+      limits.plugin(),
       // after the policy: a cached answer is still subject to the depth and cost limits
       responseCache.plugin(),
       {
@@ -242,7 +267,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     shutdown: shutdownOf(config),
     corsOrigins: config.CORS_ORIGINS,
     context: async (req) => {
+      const address = limits.addressOf(req);
       const { principal, allowedOperations } = await identify(req.headers);
+      // the platform's own services are not limited per address (a batch of certificates asks many times)
+      if (principal.kind !== 'service') await limits.request(address);
       const claims = await claimsFor(req.headers, principal, config.CLAIMS_SECRET);
       const trace = requestTrace(req);
       return {
@@ -250,6 +278,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         principal,
         allowedOperations,
         claims,
+        address,
         touched: new Set<string>(),
         ...(trace ? { trace } : {}),
       };
@@ -273,6 +302,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     close: async () => {
       revocations.close();
       await bus?.close();
+      await limits.close();
       await server.close();
       await subgraphClient.close();
       await stopTracing();

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@skills/service-kit';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, Services } from './testing/platform.js';
@@ -207,5 +208,71 @@ describe('graceful shutdown of a replica under load', () => {
     expect(served.get(ports[0]!)).toBeGreaterThan(0);
     for (const g of replicas) g.kill('SIGTERM');
     await Promise.all(replicas.map(stopped));
+  }, 120_000);
+});
+
+describe.runIf(withRedis)('per-address limits across replicas (REDIS_URL)', () => {
+  it('failed sign-ins and requests of one address are counted once for all replicas; other addresses go on', async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    // behind one trusted proxy (the Ingress) the address is the X-Forwarded-For entry it adds: each test run
+    // uses addresses of its own, so runs sharing this Redis never count each other's requests
+    const env = {
+      REDIS_URL,
+      TRUSTED_PROXIES: '1',
+      LOGIN_FAILURES_PER_ADDRESS: '3',
+      RATE_LIMIT_PER_MINUTE: '10',
+    };
+    const a = await startGateway(portA, env);
+    const b = await startGateway(portB, env);
+    const urls = [`http://127.0.0.1:${portA}/graphql`, `http://127.0.0.1:${portB}/graphql`];
+    const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }';
+    const as = (address: string) => ({ 'x-forwarded-for': address });
+
+    // 1) three failed sign-ins alternating between replicas (an unknown account: no real account is locked)
+    const guesser = `guesser-${randomUUID()}`;
+    for (let i = 0; i < 3; i++) {
+      const r = await post(
+        urls[i % 2]!,
+        { query: LOGIN, variables: { u: `nobody-${i}`, p: 'wrong' } },
+        as(guesser),
+      );
+      expect(r.json.errors[0].extensions.code).not.toBe('TOO_MANY_REQUESTS');
+    }
+    // now both replicas refuse this address's sign-ins, even with the right password, and say when to retry
+    for (const url of urls) {
+      const r = await post(
+        url,
+        { query: LOGIN, variables: { u: 'jinjiang.hr', p: 'Demo#2026' } },
+        as(guesser),
+      );
+      expect(r.status).toBe(429);
+      expect(r.json.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+      expect(r.json.errors[0].message).toMatch(/分钟后再试/);
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // a college's address where people sign in successfully is not counted at all
+    const college = `college-${randomUUID()}`;
+    for (let i = 0; i < 4; i++) {
+      const r = await post(
+        urls[i % 2]!,
+        { query: LOGIN, variables: { u: 'jinjiang.hr', p: 'Demo#2026' } },
+        as(college),
+      );
+      expect(r.json.data.login.accessToken).toBeTruthy();
+    }
+
+    // 2) requests: 12 from one address across both replicas with a limit of 10 — exactly 10 answered
+    const busy = `busy-${randomUUID()}`;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post(urls[i % 2]!, { query: '{ __typename }' }, as(busy))),
+    );
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(10);
+    const refused = answers.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(2);
+    expect(refused[0]!.json.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    expect((await post(urls[0]!, { query: '{ __typename }' }, as(`other-${randomUUID()}`))).status).toBe(200);
+
+    for (const g of [a, b]) g.kill('SIGTERM');
+    await Promise.all([a, b].map(stopped));
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import React from 'react';
 import { Route, Routes } from 'react-router';
 import { AgencyDetailPage } from '../features/agency-register/components/agency-detail-page';
 import { AgencyRegisterPage } from '../features/agency-register/components/agency-register-page';
+import { SupervisionPage } from '../features/assessment-supervision/components/supervision-page';
 import { CatalogueStatisticsPage } from '../features/catalogue-statistics/components/catalogue-statistics-page';
 import { ComplaintsPage } from '../features/complaints/components/complaints-page';
 import { ExpansionPolicyPage } from '../features/expansion-policy/components/expansion-policy-page';
@@ -19,6 +20,7 @@ registerReactInstance(React, 'portal_bureau');
 const NAV: PortalNavItem[] = [
   { path: '', label: '备案审核' },
   { path: 'agencies', label: '机构名录与监督检查' },
+  { path: 'assessment', label: '评价监管' },
   { path: 'coverage', label: '备案覆盖率' },
   { path: 'complaints', label: '社会监督投诉' },
   { path: 'expansion-policy', label: '增设评价数量' },
@@ -34,6 +36,7 @@ export default function PortalApp({ basePath, title = '监管部门' }: PortalAp
           <Route index element={<ReviewQueuePage />} />
           <Route path="agencies" element={<AgencyRegisterPage />} />
           <Route path="agencies/:agencyId" element={<AgencyDetailPage />} />
+          <Route path="assessment" element={<SupervisionPage />} />
           <Route path="coverage" element={<CoveragePage />} />
           <Route path="complaints" element={<ComplaintsPage />} />
           <Route path="expansion-policy" element={<ExpansionPolicyPage />} />

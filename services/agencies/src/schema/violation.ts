@@ -5,6 +5,10 @@ import { builder } from '../builder.js';
 import { closeViolation, closeViolationInput } from '../commands/close-violation.js';
 import { recordViolation, recordViolationInput } from '../commands/record-violation.js';
 import {
+  recordReportedViolation,
+  recordReportedViolationInput,
+} from '../commands/record-reported-violation.js';
+import {
   setViolationConsequence,
   setViolationConsequenceInput,
 } from '../commands/set-violation-consequence.js';
@@ -41,6 +45,10 @@ export const Violation = builder.prismaObject('Violation', {
     closingNote: t.exposeString('closingNote', { nullable: true }),
     consequence: t.expose('consequence', { type: ViolationConsequenceEnum }),
     consequenceName: t.string({ resolve: (v) => VIOLATION_CONSEQUENCE_NAMES[v.consequence] }),
+    reportedFrom: t.exposeString('sourceRef', {
+      nullable: true,
+      description: '由其他服务移送时的来源（如 assessment:inspection:<督导检查编号>）',
+    }),
     agency: t.relation('agency'),
   }),
 });
@@ -65,6 +73,25 @@ builder.mutationFields((t) => ({
       recordViolationInput,
     ),
     resolve: (_q, _r, input, ctx) => typed(() => recordViolation(ctx, input)),
+  }),
+  recordReportedViolation: t.prismaField({
+    type: 'Violation',
+    description:
+      '其他服务移送的违规（评价实施服务的督导检查发现的转包、外包或违规组织评价）：仅限评价实施服务调用，同一来源只记录一次',
+    ...access.services('assessment'),
+    args: t.validate(
+      {
+        agencyId: t.arg.id({ required: true }),
+        type: t.arg({ type: ViolationTypeEnum, required: true }),
+        severity: t.arg({ type: ViolationSeverityEnum, required: true }),
+        description: t.arg.string({ required: true }),
+        deadline: t.arg({ type: 'DateTime', required: true }),
+        source: t.arg.string({ required: true }),
+        foundBy: t.arg.string({ required: true }),
+      },
+      recordReportedViolationInput,
+    ),
+    resolve: (_q, _r, input, ctx) => typed(() => recordReportedViolation(ctx, input)),
   }),
   closeViolation: t.prismaField({
     type: 'Violation',

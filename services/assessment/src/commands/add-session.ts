@@ -1,12 +1,13 @@
 // 安排考场/考站: a theory room or a practical station of a plan, run by the agency's own staff at its own site.
-// A session run by another operator is refused (不得转包、外包, A.6).
+// A session run by another operator is refused (不得转包、外包, A.6); one found on site by an inspection becomes a
+// violation (record-inspection.ts). Replaying a request key returns the session it created.
 import { DomainError } from '@skills/domain';
 import { badInput } from '@skills/service-kit';
 import { z } from 'zod';
 import { managesPlan } from '../access-scope.js';
 import type { Context } from '../context.js';
 import { SessionKind } from '../generated/prisma/enums.js';
-import { type CommandInput, id, optionalText } from './inputs.js';
+import { type CommandInput, id, optionalText, requestKey } from './inputs.js';
 import { audit, forbidden, notFound, requireStatus } from './support.js';
 
 export const addSessionInput = z.object({
@@ -18,6 +19,7 @@ export const addSessionInput = z.object({
   endsAt: z.date(),
   ownOperation: z.boolean().nullish(),
   operatorName: optionalText(60, '组织实施单位'),
+  requestKey,
 });
 export type AddSessionInput = CommandInput<typeof addSessionInput>;
 
@@ -28,18 +30,35 @@ export async function addSession(ctx: Context, input: AddSessionInput) {
   if (input.startsAt >= input.endsAt) throw badInput('endsAt', '结束时间应晚于开始时间');
   requireStatus(plan, ['OPEN', 'CLOSED'], '安排考场');
   if (input.ownOperation === false) throw new DomainError('OUTSOURCED_SESSION', { session: input.name });
-  return ctx.prisma.$transaction(async (tx) => {
-    const session = await tx.assessmentSession.create({
-      data: {
-        planId: plan.id,
-        kind: input.kind,
-        name: input.name,
-        site: input.site,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-      },
+  const key = input.requestKey ?? null;
+  // the key is scoped to the plan, which only its college manages
+  const earlier = () =>
+    key
+      ? ctx.prisma.assessmentSession.findUnique({
+          where: { planId_requestKey: { planId: plan.id, requestKey: key } },
+        })
+      : Promise.resolve(null);
+  const replayed = await earlier();
+  if (replayed) return replayed;
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const session = await tx.assessmentSession.create({
+        data: {
+          planId: plan.id,
+          kind: input.kind,
+          name: input.name,
+          site: input.site,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          requestKey: key,
+        },
+      });
+      await audit(tx, ctx, 'session.added', session.id, `${plan.id} ${input.name}`);
+      return session;
     });
-    await audit(tx, ctx, 'session.added', session.id, `${plan.id} ${input.name}`);
-    return session;
-  });
+  } catch (e) {
+    const again = await earlier();
+    if (again) return again;
+    throw e;
+  }
 }

@@ -32,3 +32,20 @@ export const OBJECTION_STATUS_NAMES: Record<E.ObjectionStatus, string> = {
   DISMISSED: '异议不成立',
 };
 export const IMPORT_KIND_NAMES: Record<E.ImportKind, string> = { ROSTER: '学生名单', SCORES: '成绩' };
+export const INSPECTION_VIOLATION_NAMES: Record<E.InspectionViolation, string> = {
+  OUTSOURCING: '转包或委托第三方组织评价',
+  ASSESSMENT_IRREGULARITY: '考核评价不规范',
+  RECORDS: '工作台账、档案不规范',
+  OTHER: '其他',
+};
+/** the same names as agencies' ViolationSeverity (one enum in the supergraph) */
+export const VIOLATION_SEVERITY_NAMES: Record<E.ViolationSeverity, string> = {
+  MINOR: '轻微',
+  SERIOUS: '严重',
+  GRAVE: '特别严重',
+};
+export const VIOLATION_DELIVERY_NAMES: Record<E.ViolationDelivery, string> = {
+  NONE: '未认定违规',
+  PENDING: '待移送评价机构服务',
+  DELIVERED: '已记入违规记录',
+};

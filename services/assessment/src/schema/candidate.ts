@@ -61,10 +61,18 @@ export const Candidate = builder.prismaObject('Candidate', {
       resolve: (c) => priorCertificates.parse(c.priorCertificates),
     }),
     regionCode: t.exposeString('regionCode'),
+    accountId: t.exposeString('accountId', {
+      nullable: true,
+      description: '绑定的身份认证账号：仅平台服务可见（证书服务据此列出本人证书）',
+      authScopes: (_c, _a, ctx) => ctx.principal.kind === 'service',
+      unauthorizedResolver: () => null,
+    }),
     idNumberUnmasked: t.string({
-      description: '完整身份证号：本人、本地区人社部门须说明用途，每次查看记入审计日志',
+      description:
+        '完整身份证号：本人、本地区人社部门、平台服务（证书服务颁发证书）须说明用途，每次查看记入审计日志',
       args: { reason: t.arg.string({ required: true }) },
       authScopes: (c, _a, ctx) =>
+        ctx.principal.kind === 'service' ||
         (!!c.accountId && c.accountId === ctx.principal.id) ||
         principalCan(ctx.principal, BUREAU_HR, { regionCode: c.regionCode }),
       resolve: async (c, { reason }, ctx) => {

@@ -13,6 +13,7 @@ import { builder } from '../builder.js';
 import { ConflictType } from '../domain/json-columns.js';
 import {
   IMPORT_KIND_NAMES,
+  INSPECTION_VIOLATION_NAMES,
   OBJECTION_STATUS_NAMES,
   PLAN_KIND_NAMES,
   PLAN_STATUS_NAMES,
@@ -20,6 +21,8 @@ import {
   SESSION_KIND_NAMES,
   STAFF_ROLE_NAMES,
   THEORY_SOURCE_NAMES,
+  VIOLATION_DELIVERY_NAMES,
+  VIOLATION_SEVERITY_NAMES,
 } from '../domain/names.js';
 import * as E from '../generated/prisma/enums.js';
 
@@ -78,6 +81,25 @@ export const ObjectionStatusEnum = enumOf(
   OBJECTION_STATUS_NAMES,
 );
 export const ImportKindEnum = enumOf('ImportKind', '导入类别', E.ImportKind, IMPORT_KIND_NAMES);
+export const InspectionViolationEnum = enumOf(
+  'InspectionViolationType',
+  '督导检查认定的违规类型',
+  E.InspectionViolation,
+  INSPECTION_VIOLATION_NAMES,
+);
+/** shared with agencies (same name, same values and descriptions): one enum in the supergraph */
+export const ViolationSeverityEnum = enumOf(
+  'ViolationSeverity',
+  '违规程度',
+  E.ViolationSeverity,
+  VIOLATION_SEVERITY_NAMES,
+);
+export const ViolationDeliveryEnum = enumOf(
+  'ViolationDelivery',
+  '违规移送状态',
+  E.ViolationDelivery,
+  VIOLATION_DELIVERY_NAMES,
+);
 export const ConflictTypeEnum = enumOf('StaffConflictType', '回避关系', ConflictType, {
   TEACHER_OF: '任课教师',
   RELATIVE_OF: '亲属',

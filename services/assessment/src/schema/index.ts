@@ -8,6 +8,7 @@ import './score.js';
 import './result.js';
 import './import.js';
 import './agency.js';
+import './inspection.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: FEDERATION_LINK,

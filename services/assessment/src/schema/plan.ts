@@ -12,7 +12,7 @@ import { builder } from '../builder.js';
 import { addSession, addSessionInput } from '../commands/add-session.js';
 import { assignSessionStaff, assignSessionStaffInput } from '../commands/assign-session-staff.js';
 import { createPlan, createPlanInput } from '../commands/create-plan.js';
-import type { Context } from '../context.js';
+import type { Context, PlanResultSummary } from '../context.js';
 import { conflicts } from '../domain/json-columns.js';
 import { PLAN_KIND_NAMES, PLAN_STATUS_NAMES } from '../domain/names.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -147,6 +147,32 @@ function openWhere(args: { occupationCode?: string | null; regionCode?: string |
   };
 }
 
+/** 评价结果统计 of a plan (for supervision: pass rates by region) */
+const PlanResultSummaryRef = builder.objectRef<PlanResultSummary>('PlanResultSummary').implement({
+  description: '评价结果统计：已确认人数、合格人数与合格率、待处理异议',
+  fields: (t) => ({
+    finalized: t.exposeInt('finalized', { description: '结果已确认的考生人数' }),
+    passed: t.exposeInt('passed', { description: '合格人数' }),
+    passRate: t.float({
+      nullable: true,
+      description: '合格率（合格人数 / 已确认人数；无已确认结果时为空）',
+      resolve: (s) => (s.finalized ? s.passed / s.finalized : null),
+    }),
+    openObjections: t.exposeInt('openObjections', { description: '公示期内待处理的异议' }),
+  }),
+});
+
+builder.prismaObjectFields(AssessmentPlan, (t) => ({
+  resultSummary: t.field({
+    type: PlanResultSummaryRef,
+    nullable: true,
+    description: '评价结果统计（本院校、本地区监管部门和督导员可见）',
+    authScopes: (p, _a, ctx) => recordsVisible(p, ctx),
+    unauthorizedResolver: () => null,
+    resolve: (p, _a, ctx) => ctx.loaders.resultSummary.load(p.id),
+  }),
+}));
+
 builder.queryFields((t) => ({
   openAssessmentPlans: t.prismaConnection(
     {
@@ -249,6 +275,7 @@ builder.mutationField('addAssessmentSession', (t) =>
         endsAt: t.arg({ type: 'DateTime', required: true }),
         ownOperation: t.arg.boolean({ description: '由本机构自有人员组织（默认是）' }),
         operatorName: t.arg.string(),
+        requestKey: t.arg.string({ description: '幂等键：同一计划重复提交同一键只安排一次' }),
       },
       addSessionInput,
     ),

@@ -11,6 +11,7 @@ export const sdlOf = (pkg: string) => readFileSync(require.resolve(`${pkg}/subgr
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL responses in tests are read structurally */
 export interface Posted {
   status: number;
+  headers: Headers;
   json: { data?: any; errors?: any };
 }
 
@@ -20,7 +21,7 @@ export async function post(url: string, body: object, headers: Record<string, st
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as Posted['json'] };
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Posted['json'] };
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
