@@ -151,9 +151,10 @@ function CertificateCard({ certificate: c }: { certificate: Found }) {
           { key: 'issuer', label: '发证机构', children: c.issuerName },
           { key: 'issued', label: '发证日期', children: c.issuedOn },
           {
+            // solid dark colours: white text on them meets the contrast ratio (antd's light presets do not)
             key: 'status',
             label: '状态',
-            children: <Tag color={revoked ? 'red' : 'green'}>{statusText(c)}</Tag>,
+            children: <Tag color={revoked ? '#a8071a' : '#237804'}>{statusText(c)}</Tag>,
           },
         ]}
       />
