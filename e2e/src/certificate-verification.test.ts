@@ -31,6 +31,7 @@ const PHONE = { width: 390, height: 844 };
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const idOf = (first17: string) => first17 + idNumberCheckChar(first17);
 /** the demo class of the 电工 三级 plan (assessment's demo data: generated 丰泽区 ID numbers of 2005) */
+const STUDENT_NAMES = ['陈思远', '林雨桐', '黄子涵', '吴俊杰', '郑晓琳'];
 const STUDENT_IDS = [1, 2, 3, 4, 5].map((i) =>
   idOf(`350503200501${String(1 + (i % 28)).padStart(2, '0')}${String(i).padStart(3, '0')}`),
 );
@@ -150,6 +151,21 @@ describe('证书查询 (portal-public, on a phone)', () => {
     await page.getByRole('alert').filter({ hasText: '未查到该证书：请核对证书编号和姓名' }).waitFor();
     expect(await result.count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toContain(holderName);
+
+    // by ID number instead of the name (the switch: its buttons are the labels of radio inputs antd hides, so the
+    // label is what a person taps): the same certificate, still shown masked
+    const holderId = STUDENT_IDS[STUDENT_NAMES.indexOf(holderName)];
+    expect(holderId).toBeDefined();
+    const option = (name: string) => page.locator('label').filter({ has: page.getByRole('radio', { name }) });
+    await option('身份证号').click();
+    expect(await page.getByRole('radio', { name: '身份证号' }).isChecked()).toBe(true);
+    await page.getByLabel('持证人身份证号').fill(holderId!);
+    await page.getByRole('button', { name: /^查\s*询$/ }).click();
+    await result.waitFor();
+    expect(await result.textContent()).toContain(holderName);
+    expect(await result.textContent()).not.toContain(holderId);
+    // back to the name: the ID number typed leaves the page with its field
+    await option('姓名').click();
 
     // a malformed number is told as such
     await page.getByLabel('证书编号').fill('abc');
