@@ -5,8 +5,11 @@
 // UTC Dates, arrays, enums as strings), so resolvers and Pothos see no difference; whatever needs a relation still
 // goes through Prisma.
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import pg from 'pg';
 import { isPgliteUrl } from './database.js';
+
+const tracer = trace.getTracer('@skills/service-kit');
 
 /** Prepared statements over a service's pool. */
 export interface Sql {
@@ -52,8 +55,30 @@ export function attachSql(client: object, pool: pg.Pool, schema: string, onQuery
     async rows<T>(text: string, values: readonly unknown[]) {
       onQuery?.(text);
       const name = named ? nameOf(text) : undefined;
-      const r = await pool.query({ text, values: values as unknown[], types, ...(name ? { name } : {}) });
-      return r.rows as T[];
+      // a span like the one Prisma's instrumentation gives its queries (a no-op unless OTEL_* turns tracing on)
+      return tracer.startActiveSpan(
+        'pg.query keyed',
+        { kind: SpanKind.CLIENT, attributes: { 'db.system': 'postgresql', 'db.statement': text } },
+        async (span) => {
+          try {
+            const r = await pool.query({
+              text,
+              values: values as unknown[],
+              types,
+              ...(name ? { name } : {}),
+            });
+            return r.rows as T[];
+          } catch (e) {
+            span.setStatus({
+              code: SpanStatusCode.ERROR,
+              message: e instanceof Error ? e.message : String(e),
+            });
+            throw e;
+          } finally {
+            span.end();
+          }
+        },
+      );
     },
   });
 }
